@@ -1,0 +1,85 @@
+/**
+ * The command-line entry: parses flags, builds the real dependencies and hands over to a command.
+ * This is the only module that reads argv and the environment.
+ */
+import meow from 'meow';
+import {commands, findCommand} from './commands/index.js';
+import type {CommandIo} from './commands/command.js';
+
+const version = process.env.GITOPS_TUI_VERSION ?? '0.0.0-dev';
+
+const help = `
+  Usage
+    $ gitops-tui [command] [options]
+
+  Commands
+${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+  Options
+    --demo                 Run against the built-in sandbox cluster and a generated demo repo
+    --port N               (sandbox) port to listen on, default: a free port
+    --kubeconfig-out FILE  (sandbox) write a kubeconfig with an admin and a viewer context
+    --kubeconfig FILE      Use only this kubeconfig (default: $KUBECONFIG, merged as kubectl does, or ~/.kube/config)
+    --context NAME         Work with this context (repeatable; default: the current context)
+    --all-contexts         Work with every context in the kubeconfig
+    --request-timeout D    Timeout of each request to a cluster, e.g. 5s, 500ms (default 5s)
+    --read-only            Never send a request that could change a cluster
+    -o, --output FORMAT    Output format of a command: table or json
+    --help                 Show this help
+    --version              Show the version
+
+  Examples
+    $ gitops-tui --demo
+    $ gitops-tui sandbox --port 6443 --kubeconfig-out k.yaml
+    $ gitops-tui contexts --all-contexts -o json
+`;
+
+const cli = meow(help, {
+	importMeta: import.meta,
+	version,
+	autoHelp: true,
+	autoVersion: true,
+	allowUnknownFlags: false,
+	flags: {
+		demo: {type: 'boolean', default: false},
+		port: {type: 'number'},
+		kubeconfigOut: {type: 'string'},
+		kubeconfig: {type: 'string'},
+		context: {type: 'string', isMultiple: true},
+		allContexts: {type: 'boolean', default: false},
+		requestTimeout: {type: 'string'},
+		readOnly: {type: 'boolean', default: false},
+		output: {type: 'string', shortFlag: 'o'},
+	},
+});
+
+const io: CommandIo = {
+	stdout: process.stdout,
+	stderr: process.stderr,
+	env: process.env,
+	cwd: process.cwd(),
+};
+
+async function main(): Promise<number> {
+	const [name = cli.flags.demo ? 'demo' : undefined, ...rest] = cli.input;
+	if (!name) {
+		cli.showHelp(0);
+		return 0;
+	}
+	const command = findCommand(name);
+	if (!command) {
+		io.stderr.write(`gitops-tui: unknown command "${name}". Run gitops-tui --help for the list.\n`);
+		return 2;
+	}
+	return command.run({args: rest, flags: cli.flags, io});
+}
+
+main().then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`gitops-tui: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 2;
+	},
+);

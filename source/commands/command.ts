@@ -1,0 +1,21 @@
+/** Where a command reads and writes; passed in so commands run the same under tests. */
+export type CommandIo = {
+	stdout: NodeJS.WritableStream;
+	stderr: NodeJS.WritableStream;
+	env: NodeJS.ProcessEnv;
+	cwd: string;
+};
+
+/** The parsed command line, as a command sees it. */
+export type CommandInput = {
+	args: string[];
+	flags: Record<string, unknown>;
+	io: CommandIo;
+};
+
+/** A non-interactive subcommand: resolves to its exit code (0 clean, 1 drift/unhealthy, >= 2 error). */
+export type Command = {
+	name: string;
+	summary: string;
+	run: (input: CommandInput) => Promise<number>;
+};

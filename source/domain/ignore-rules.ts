@@ -1,0 +1,151 @@
+import {isPathPrefix, type FieldPath} from './field-paths.js';
+import type {KubeObject} from './kube-object.js';
+import {isPlainObject, listItemElement, listKeysFor} from './normalise.js';
+import type {ResourceKey} from './resource-key.js';
+import type {ObjectIgnore} from './verdict.js';
+
+/**
+ * One ignore rule, from Argo CD's `ignoreDifferences` or `.gitops-tui.yaml`'s `ignore`. An omitted group means
+ * the core group (as Argo CD matches); `kind: '*'` matches any kind; omitted name/namespace match any.
+ */
+export type IgnoreRule = {
+	source: 'argo' | 'gitops-tui';
+	group: string;
+	kind: string;
+	name?: string;
+	namespace?: string;
+	jsonPointers: string[];
+	/** Fields owned by these managers (managedFields) are ignored. */
+	managers: string[];
+	/** Expressions found but not honoured (jq beyond plain `.a.b`), to show as warnings. */
+	unsupported: string[];
+};
+
+/** Reads Argo CD's `spec.ignoreDifferences`; jq expressions of the form `.a.b` become pointers, others are flagged. */
+export function argoIgnoreRules(ignoreDifferences: unknown): IgnoreRule[] {
+	return asList(ignoreDifferences).map(entry => {
+		const rule = baseRule('argo', entry);
+		for (const expression of asStrings(entry.jqPathExpressions)) {
+			const pointer = simpleJqToPointer(expression);
+			if (pointer) rule.jsonPointers.push(pointer);
+			else rule.unsupported.push(expression);
+		}
+
+		rule.managers = asStrings(entry.managedFieldsManagers);
+		return rule;
+	});
+}
+
+/** Reads `.gitops-tui.yaml`'s `ignore` list (group, kind, name, namespace, jsonPointers, managers). */
+export function gitopsTuiIgnoreRules(ignore: unknown): IgnoreRule[] {
+	return asList(ignore).map(entry => ({...baseRule('gitops-tui', entry), managers: asStrings(entry.managers)}));
+}
+
+/** The rules that apply to an object. */
+export function rulesForKey(rules: readonly IgnoreRule[], key: ResourceKey): IgnoreRule[] {
+	return rules.filter(
+		rule =>
+			(rule.group === '*' || rule.group === key.group) &&
+			(rule.kind === '*' || rule.kind === key.kind) &&
+			(rule.name === undefined || rule.name === key.name) &&
+			(rule.namespace === undefined || rule.namespace === key.namespace),
+	);
+}
+
+/** What a field is judged against: the objects pointers resolve in, and the managers owning the field live. */
+export type FieldContext = {objects: ReadonlyArray<KubeObject | undefined>; owners: readonly string[]};
+
+/**
+ * True when a rule hides a drifted field: a JSON pointer naming the field or an ancestor (list indexes are
+ * resolved against the objects, so `/spec/template/spec/containers/0/image` covers `containers[name="web"].image`),
+ * or a manager owning it.
+ */
+export function isFieldIgnored(path: FieldPath, rules: readonly IgnoreRule[], context: FieldContext): boolean {
+	return rules.some(rule => {
+		if (rule.managers.some(manager => context.owners.includes(manager))) return true;
+		return rule.jsonPointers.some(pointer =>
+			context.objects.some(object => {
+				const resolved = resolvePointer(pointer, object);
+				return resolved !== undefined && isPathPrefix(resolved, path);
+			}),
+		);
+	});
+}
+
+/**
+ * Turns a JSON pointer into a field path, using `object` to key list items; undefined when the pointer goes
+ * through a list item the object does not have.
+ */
+export function resolvePointer(pointer: string, object: unknown): FieldPath | undefined {
+	const segments = pointer === '' ? [] : pointer.replace(/^\//, '').split('/').map(segment => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+	const path: FieldPath = [];
+	let current: unknown = object;
+	for (const segment of segments) {
+		if (Array.isArray(current)) {
+			if (!/^\d+$/.test(segment)) return undefined;
+			const index = Number(segment);
+			const item = current[index];
+			if (item === undefined) return undefined;
+			const keys = listKeysFor(path, current);
+			path.push((keys && listItemElement(item, keys)) || {kind: 'index', index});
+			current = item;
+		} else {
+			path.push({kind: 'field', name: segment});
+			current = isPlainObject(current) ? current[segment] : undefined;
+		}
+	}
+
+	return path;
+}
+
+/**
+ * Whole-object ignores: Flux's `kustomize.toolkit.fluxcd.io/reconcile: disabled` (on the manifest or the
+ * in-cluster object), `kustomize.toolkit.fluxcd.io/ssa: Ignore` (only once the object exists: Flux still creates
+ * it), and Argo CD's `compare-options: IgnoreExtraneous` on an object only the cluster has.
+ */
+export function objectIgnore(desired: KubeObject | undefined, live: KubeObject | undefined): ObjectIgnore | undefined {
+	const annotation = (name: string) => desired?.metadata?.annotations?.[name] ?? live?.metadata?.annotations?.[name];
+	if (annotation('kustomize.toolkit.fluxcd.io/reconcile')?.toLowerCase() === 'disabled') {
+		return {reason: 'reconcile-disabled', message: 'kustomize.toolkit.fluxcd.io/reconcile: disabled'};
+	}
+
+	if (live && annotation('kustomize.toolkit.fluxcd.io/ssa')?.toLowerCase() === 'ignore') {
+		return {reason: 'ssa-ignore', message: 'kustomize.toolkit.fluxcd.io/ssa: Ignore'};
+	}
+
+	const compareOptions = live?.metadata?.annotations?.['argocd.argoproj.io/compare-options'] ?? '';
+	if (!desired && compareOptions.split(',').some(option => option.trim() === 'IgnoreExtraneous')) {
+		return {reason: 'ignore-extraneous', message: 'argocd.argoproj.io/compare-options: IgnoreExtraneous'};
+	}
+
+	return undefined;
+}
+
+/** `.spec.replicas` → `/spec/replicas`; anything richer (filters, indexes, quoted keys) → undefined. */
+export function simpleJqToPointer(expression: string): string | undefined {
+	const trimmed = expression.trim();
+	if (!/^(\.[A-Za-z_][\w-]*)+$/.test(trimmed)) return undefined;
+	return trimmed.replaceAll('.', '/');
+}
+
+function baseRule(source: IgnoreRule['source'], entry: Record<string, unknown>): IgnoreRule {
+	const rule: IgnoreRule = {
+		source,
+		group: typeof entry.group === 'string' ? entry.group : '',
+		kind: typeof entry.kind === 'string' ? entry.kind : '*',
+		jsonPointers: asStrings(entry.jsonPointers),
+		managers: [],
+		unsupported: [],
+	};
+	if (typeof entry.name === 'string' && entry.name) rule.name = entry.name;
+	if (typeof entry.namespace === 'string' && entry.namespace) rule.namespace = entry.namespace;
+	return rule;
+}
+
+function asList(value: unknown): Array<Record<string, unknown>> {
+	return Array.isArray(value) ? value.filter(item => isPlainObject(item)) : [];
+}
+
+function asStrings(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}

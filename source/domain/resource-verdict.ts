@@ -1,0 +1,74 @@
+import {attributeField, fieldOwners, managersOf} from './attribution.js';
+import {exactCompare} from './exact-compare.js';
+import {fastCompare} from './fast-compare.js';
+import {formatFieldPath, type FieldPath, type ManagerSummary} from './field-paths.js';
+import {healthOf} from './health/index.js';
+import {isFieldIgnored, objectIgnore, rulesForKey, type IgnoreRule} from './ignore-rules.js';
+import type {KubeObject} from './kube-object.js';
+import type {QuantityTools} from './normalise.js';
+import {maskSecretPair} from './secret-mask.js';
+import type {DriftedField, Pair, ResourceResult} from './verdict.js';
+
+/** What judging a pair needs besides the pair; everything optional. */
+export type JudgeOptions = {
+	ignoreRules?: readonly IgnoreRule[];
+	quantities?: QuantityTools;
+	/** The server's answer to a server-side apply dry-run of the desired object: switches to the exact comparison. */
+	dryRun?: KubeObject;
+	/** The live object's managed-fields summary, when its projection no longer carries managedFields. */
+	liveManagers?: readonly ManagerSummary[];
+};
+
+/**
+ * Turns a pair into a verdict with its drifted fields (attributed to their managers, ignored ones marked) and
+ * the live object's health. Missing objects have health Missing; Unknown pairs say why. The objects kept on the
+ * result are masked when they are Secrets.
+ */
+export function judgePair(pair: Pair, options: JudgeOptions = {}): ResourceResult {
+	const {key, desired, live} = pair;
+	const base: ResourceResult = {key, verdict: 'Unknown', fields: []};
+	// Secrets leave judging masked, so nothing that renders a result can show a value.
+	const shown = maskSecretPair(desired, live);
+	if (shown.desired) base.desired = shown.desired;
+	if (shown.live) base.live = shown.live;
+	const liveHealth = live ? healthOf(live) : undefined;
+	if (liveHealth) base.health = liveHealth;
+	const ignore = objectIgnore(desired, live);
+	if (ignore) base.ignore = ignore;
+
+	if (pair.unknown) return {...base, verdict: 'Unknown', error: pair.unknown, health: liveHealth ?? {status: 'Unknown'}};
+	if (!live && desired) return {...base, verdict: 'Missing', health: {status: 'Missing'}};
+	if (!desired) return {...base, verdict: live ? 'Extra' : 'Unknown'};
+	if (!live) return base;
+
+	const paths = options.dryRun ? exactCompare(live, options.dryRun, options) : fastCompare(desired, live, options);
+	const managers = managersOf(live, options.liveManagers);
+	const rules = rulesForKey(options.ignoreRules ?? [], key);
+	const fields = dedupe(paths).map(path => driftedField(path, managers, rules, ignore !== undefined, [live, desired]));
+	const verdict = fields.some(field => !field.ignored) ? 'Drifted' : 'Synced';
+	return {...base, verdict, fields};
+}
+
+function driftedField(
+	path: FieldPath,
+	managers: readonly ManagerSummary[],
+	rules: readonly IgnoreRule[],
+	objectIgnored: boolean,
+	objects: KubeObject[],
+): DriftedField {
+	const field: DriftedField = {path: formatFieldPath(path)};
+	const manager = attributeField(path, managers);
+	if (manager) field.manager = manager;
+	if (objectIgnored || isFieldIgnored(path, rules, {objects, owners: fieldOwners(path, managers)})) field.ignored = true;
+	return field;
+}
+
+function dedupe(paths: FieldPath[]): FieldPath[] {
+	const seen = new Set<string>();
+	return paths.filter(path => {
+		const text = JSON.stringify(path);
+		if (seen.has(text)) return false;
+		seen.add(text);
+		return true;
+	});
+}

@@ -1,0 +1,79 @@
+/**
+ * A LiveView filled by listing, for the one-shot commands: each kind is listed once per context (all
+ * namespaces, paged), concurrently but bounded. A connection-level failure marks the whole context unreachable
+ * and stops further requests to it, so a dead cluster costs one request timeout, not one per kind.
+ */
+import type {ContextClient} from '../cluster/context-client.js';
+import type {KindRef} from '../cluster/discovery.js';
+import {createProjector, type Projector} from '../cluster/projection.js';
+import {listResource} from '../cluster/resource-list.js';
+import {mapConcurrent} from './concurrency.js';
+import {isConnectionFailure, type ContextFailure, type KindState, type LiveView} from './live-view.js';
+
+/** A LiveView that can be asked to list more kinds. */
+export type LiveSnapshot = LiveView & {
+	/** Lists the kinds of `kinds` not listed yet on the context. */
+	ensure(context: string, kinds: readonly KindRef[]): Promise<void>;
+	/** The kinds listed (or tried) on a context. */
+	listedKinds(context: string): KindRef[];
+};
+
+export type LiveSnapshotOptions = {
+	/** A client per reachable-looking context. */
+	clients: ReadonlyMap<string, ContextClient>;
+	/** Contexts already known to be unusable (a kubeconfig entry that could not be built). */
+	failures?: ReadonlyMap<string, ContextFailure>;
+	/** Lists at once per context; default 4. */
+	concurrency?: number;
+	projector?: Projector;
+};
+
+/** Creates an empty snapshot. */
+export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
+	const projector = options.projector ?? createProjector();
+	const states = new Map<string, Map<string, {ref: KindRef; state: KindState}>>();
+	const failures = new Map(options.failures ?? []);
+	const kindsOf = (context: string) => {
+		let kinds = states.get(context);
+		if (!kinds) states.set(context, (kinds = new Map()));
+		return kinds;
+	};
+
+	const listOne = async (context: string, client: ContextClient, ref: KindRef): Promise<KindState> => {
+		const resolved = await client.discovery.resolve(ref);
+		if (!resolved.ok) {
+			if (resolved.error.kind === 'not-found') return {ok: false, kind: 'not-served', message: `${label(ref)} is not served by context ${context}`};
+			return {ok: false, kind: resolved.error.kind, message: resolved.error.message};
+		}
+
+		const listed = await listResource(client, resolved.value, {projector});
+		if (!listed.ok) return {ok: false, kind: listed.error.kind, message: `cannot list ${label(ref)}: ${listed.error.message}`};
+		return {ok: true, objects: listed.value.objects, namespaced: resolved.value.namespaced};
+	};
+
+	return {
+		kind: (context, group, kind) => states.get(context)?.get(`${group}/${kind}`)?.state,
+		contextFailure: context => failures.get(context),
+		listedKinds: context => [...(states.get(context)?.values() ?? [])].map(entry => entry.ref),
+		async ensure(context, kinds) {
+			const client = options.clients.get(context);
+			const known = kindsOf(context);
+			const wanted = new Map<string, KindRef>();
+			for (const ref of kinds) if (!known.has(`${ref.group}/${ref.kind}`)) wanted.set(`${ref.group}/${ref.kind}`, ref);
+			await mapConcurrent([...wanted.values()], options.concurrency ?? 4, async ref => {
+				const failure = failures.get(context);
+				const state: KindState = failure
+					? {ok: false, kind: 'unreachable', message: failure.message}
+					: client
+						? await listOne(context, client, ref)
+						: {ok: false, kind: 'kubeconfig', message: `no client for context ${context}`};
+				if (!state.ok && !failures.has(context) && isConnectionFailure(state.kind)) failures.set(context, {kind: state.kind, message: state.message});
+				known.set(`${ref.group}/${ref.kind}`, {ref, state});
+			});
+		},
+	};
+}
+
+function label(ref: KindRef): string {
+	return `${ref.kind} (${ref.group ? `${ref.group}/` : ''}${ref.version})`;
+}

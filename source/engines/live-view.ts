@@ -1,0 +1,41 @@
+/**
+ * Live state as one evaluation reads it: the objects of each kind on each context, or why they cannot be read.
+ * The one-shot commands fill it by listing (live-snapshot.ts); the TUI can answer it from its watch store.
+ */
+import type {ClusterFailureKind} from '../cluster/failure.js';
+import type {LiveObject} from '../domain/watch-types.js';
+
+/** One kind on one context: its objects and whether the kind is namespaced, or why it cannot be read. */
+export type KindState =
+	| {ok: true; objects: readonly LiveObject[]; namespaced: boolean}
+	| {ok: false; kind: ClusterFailureKind | 'not-served'; message: string};
+
+/** Why a whole context cannot be read. */
+export type ContextFailure = {kind: string; message: string};
+
+/** What the pipeline reads live state through. */
+export type LiveView = {
+	/** A kind's state on a context (`group` '' for core); undefined when it was never read. */
+	kind(context: string, group: string, kind: string): KindState | undefined;
+	/** Set when the context is unreachable (refused, timed out, unauthorized, bad kubeconfig entry). */
+	contextFailure(context: string): ContextFailure | undefined;
+};
+
+/** Failure kinds that mean the context as a whole is unusable, not just one kind. */
+export function isConnectionFailure(kind: string): boolean {
+	return kind === 'unreachable' || kind === 'timeout' || kind === 'unauthorized' || kind === 'credentials' || kind === 'kubeconfig';
+}
+
+/** Every object read on a context, all kinds. */
+export function liveObjectsOn(view: LiveView, context: string, kinds: ReadonlyArray<{group: string; kind: string}>): LiveObject[] {
+	const seen = new Set<string>();
+	const objects: LiveObject[] = [];
+	for (const {group, kind} of kinds) {
+		if (seen.has(`${group}/${kind}`)) continue;
+		seen.add(`${group}/${kind}`);
+		const state = view.kind(context, group, kind);
+		if (state?.ok) objects.push(...state.objects);
+	}
+
+	return objects;
+}

@@ -1,0 +1,43 @@
+import {useEffect, type Dispatch} from 'react';
+import type {TuiAction} from '../state/actions.js';
+import type {FleetSource} from '../state/fleet-source.js';
+import {currentScreen, screenKey, type TuiState} from '../state/tui-state.js';
+
+/** Feeds snapshots into the store for as long as the screen is mounted. */
+export function useFleetSnapshots(source: FleetSource, dispatch: Dispatch<TuiAction>): void {
+	useEffect(() => source.subscribe(snapshot => dispatch({type: 'snapshot-updated', snapshot})), [source, dispatch]);
+}
+
+/**
+ * Loads what the current screen shows (a diff, a history) when it is opened, and reloads a diff
+ * when the snapshot changes, since live may have moved. Cancels work for screens left behind.
+ */
+export function useScreenDocuments(source: FleetSource, state: TuiState, dispatch: Dispatch<TuiAction>): void {
+	const screen = currentScreen(state);
+	const key = screenKey(screen);
+	const evaluatedAt = state.snapshot?.evaluatedAt;
+	const hasSnapshot = Boolean(state.snapshot);
+	// A new evaluation refreshes an open diff, since live may have moved; histories stay.
+	const diffRefresh = screen.kind === 'diff' ? evaluatedAt : undefined;
+	useEffect(() => {
+		if (!hasSnapshot) return;
+		if (screen.kind === 'diff') {
+			return source.loadDiff({appId: screen.appId, resourceId: screen.resourceId, revision: screen.revision}, document =>
+				dispatch({type: 'diff-loaded', key, document}),
+			);
+		}
+		if (screen.kind === 'history') {
+			let live = true;
+			dispatch({type: 'history-loaded', appId: screen.appId, document: {status: 'loading'}});
+			source.loadHistory(screen.appId).then(
+				document => live && dispatch({type: 'history-loaded', appId: screen.appId, document}),
+				(error: unknown) => live && dispatch({type: 'history-loaded', appId: screen.appId, document: {status: 'error', error: String(error)}}),
+			);
+			return () => {
+				live = false;
+			};
+		}
+		return undefined;
+		// The screen is identified by its key, so `screen` itself is not a dependency.
+	}, [source, key, diffRefresh, hasSnapshot]);
+}

@@ -1,0 +1,78 @@
+import {useInput} from 'ink';
+import type {Dispatch} from 'react';
+import {keyName, type KeyPress} from '../keymap/key-name.js';
+import {matchKey} from '../keymap/matcher.js';
+import type {TuiAction} from '../state/actions.js';
+import {parseCommandLine} from '../state/command-line.js';
+import type {FleetSource} from '../state/fleet-source.js';
+import {currentScreen} from '../state/tui-state.js';
+import type {TuiStore} from './use-tui-store.js';
+
+/** Edits a one-line prompt: returns the new text, or a verdict that it was submitted or cancelled. */
+function editPrompt(text: string, input: string, key: KeyPress): string | 'submit' | 'cancel' {
+	if (key.return) return 'submit';
+	if (key.escape) return 'cancel';
+	if (key.backspace || key.delete) return text.slice(0, -1);
+	if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow) return text;
+	return text + input;
+}
+
+/** Runs a submitted `:` command: pure intents go to the reducer, the outage switch to the source. */
+function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: FleetSource): void {
+	const intent = parseCommandLine(text);
+	switch (intent.kind) {
+		case 'quit':
+			return dispatch({type: 'command-invoked', command: 'quit'});
+		case 'help':
+			return dispatch({type: 'command-invoked', command: 'help'});
+		case 'context':
+			return dispatch({type: 'context-chosen', context: intent.name});
+		case 'app':
+			return dispatch({type: 'app-named', name: intent.name});
+		case 'outage':
+			if (!source.simulateOutage) return dispatch({type: 'message-shown', message: {tone: 'error', text: ':outage works only in --demo'}});
+			dispatch({type: 'message-shown', message: {tone: 'info', text: intent.on ? 'simulating a Git outage…' : 'ending the simulated Git outage…'}});
+			source.simulateOutage(intent.on).catch((error: unknown) => dispatch({type: 'message-shown', message: {tone: 'error', text: String(error)}}));
+			return;
+		case 'invalid':
+			return dispatch({type: 'message-shown', message: {tone: 'error', text: intent.message}});
+	}
+}
+
+/** Splits a chunk of several characters (fast typing, paste, send-keys) into single key presses. */
+function presses(input: string, key: KeyPress): Array<[string, KeyPress]> {
+	if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
+	return Array.from(input).map(char => (char === '\r' || char === '\n' ? ['', {return: true}] : char === '\u007f' ? ['', {backspace: true}] : [char, {}]));
+}
+
+/** Handles one key press against the latest state: prompts first (filter, command line), then the binding table. */
+function handleKey(store: TuiStore, source: FleetSource, input: string, key: KeyPress): void {
+	const state = store.getState();
+	const {dispatch} = store;
+	if (key.ctrl && input === 'c') return dispatch({type: 'command-invoked', command: 'quit'});
+	if (state.commandLine !== undefined) {
+		const next = editPrompt(state.commandLine, input, key);
+		if (next === 'cancel') return dispatch({type: 'command-line-closed'});
+		if (next === 'submit') {
+			dispatch({type: 'command-line-closed'});
+			return runCommandLine(state.commandLine, dispatch, source);
+		}
+		return dispatch({type: 'command-line-edited', text: next});
+	}
+	if (state.filter.editing) {
+		const next = editPrompt(state.filter.text, input, key);
+		if (next === 'cancel') return dispatch({type: 'filter-closed', keep: false});
+		if (next === 'submit') return dispatch({type: 'filter-closed', keep: true});
+		return dispatch({type: 'filter-edited', text: next});
+	}
+	const name = keyName(input, key);
+	const command = name && matchKey(name, {scope: state.help ? 'help' : currentScreen(state).kind, readOnly: state.readOnly});
+	if (command) dispatch({type: 'command-invoked', command});
+}
+
+/** The one keyboard handler. The store is read at each press, since several can arrive before React renders. */
+export function useKeys(store: TuiStore, source: FleetSource): void {
+	useInput((input, key) => {
+		for (const [char, press] of presses(input, key)) handleKey(store, source, char, press);
+	});
+}

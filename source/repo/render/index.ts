@@ -1,0 +1,82 @@
+/**
+ * One entry point for desired state: a path in a materialised tree, rendered as the right kind of
+ * source (a kustomization, a Helm chart, or a plain directory), then post-processed as the app's
+ * controller would (Flux substitution and target namespace, Argo CD destination namespace).
+ */
+import {stat} from 'node:fs/promises';
+import path from 'node:path';
+import type {IsNamespaced} from '../../domain/resource-key.js';
+import {renderHelmChart, type HelmRenderOptions} from './helm.js';
+import {kustomizationFileNames, renderKustomize} from './kustomize.js';
+import {renderPlainDirectory} from './plain.js';
+import {applyArgoDestination, applyFluxPostBuild} from './post-process.js';
+import type {RenderTools} from './tool-output.js';
+import type {RenderLimits, RenderResult} from './types.js';
+
+export type SourceKind = 'directory' | 'kustomize' | 'helm';
+
+export type RenderRequest = {
+	/** The materialised tree (see treeAt). */
+	root: string;
+	/** The app's path inside the tree. */
+	path: string;
+	/** Default: detected (kustomization file → kustomize, Chart.yaml → helm, else a plain directory). */
+	kind?: SourceKind;
+	/** Plain directories: descend into subdirectories (default true). */
+	recurse?: boolean;
+	helm?: Omit<HelmRenderOptions, 'root' | 'path' | 'tools' | 'limits'>;
+	kustomizeLoadRestrictor?: 'root-only' | 'none';
+	/** Flux Kustomization post-build. */
+	flux?: {variables?: Record<string, unknown>; strict?: boolean; targetNamespace?: string};
+	/** Argo CD Application destination. */
+	argo?: {namespace?: string};
+	/** The cluster's discovery, when known; a built-in table answers otherwise. */
+	isNamespaced?: IsNamespaced;
+	tools: RenderTools;
+	limits?: Partial<RenderLimits>;
+};
+
+/** Which renderer a path needs. */
+export async function detectSourceKind(root: string, appPath: string): Promise<SourceKind> {
+	const dir = path.resolve(root, appPath);
+	for (const name of kustomizationFileNames) if (await isFile(path.join(dir, name))) return 'kustomize';
+	if (await isFile(path.join(dir, 'Chart.yaml'))) return 'helm';
+	return 'directory';
+}
+
+/** Renders an app's desired state. A failure is a value naming file and line when known. */
+export async function renderPath(request: RenderRequest): Promise<RenderResult> {
+	const kind = request.kind ?? (await detectSourceKind(request.root, request.path));
+	let rendered: RenderResult;
+	if (kind === 'kustomize') {
+		rendered = await renderKustomize({root: request.root, path: request.path, tools: request.tools, limits: request.limits, loadRestrictor: request.kustomizeLoadRestrictor});
+	} else if (kind === 'helm') {
+		const helm = request.helm ?? {releaseName: path.basename(request.path) || 'release'};
+		rendered = await renderHelmChart({...helm, root: request.root, path: request.path, tools: request.tools, limits: request.limits});
+	} else {
+		rendered = await renderPlainDirectory({root: request.root, path: request.path, recurse: request.recurse, limits: request.limits});
+	}
+	if (!rendered.ok) return rendered;
+	let objects = rendered.objects;
+	if (request.flux) {
+		const processed = applyFluxPostBuild(objects, {...request.flux, isNamespaced: request.isNamespaced});
+		if (!processed.ok) return processed;
+		objects = processed.objects;
+	}
+	if (request.argo) objects = applyArgoDestination(objects, {...request.argo, isNamespaced: request.isNamespaced});
+	return {...rendered, objects};
+}
+
+async function isFile(file: string): Promise<boolean> {
+	try {
+		return (await stat(file)).isFile();
+	} catch {
+		return false;
+	}
+}
+
+export type {RenderTools} from './tool-output.js';
+export type {RenderError, RenderErrorKind, RenderLimits, RenderNote, RenderResult, RenderWarning, RenderedObject, SubstitutableScalar} from './types.js';
+export {defaultRenderLimits} from './types.js';
+export {applyArgoDestination, applyFluxPostBuild} from './post-process.js';
+export {isNamespacedKind} from './namespaced-kinds.js';

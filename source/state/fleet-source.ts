@@ -1,0 +1,19 @@
+/**
+ * What the TUI needs from the world, as one injected object: live snapshots, diffs and
+ * histories on demand, and the demo's outage switch. The real one is built from the evaluation
+ * pipeline; tests pass a fake.
+ */
+import type {FleetSnapshot} from './fleet-snapshot.js';
+import type {DiffDocument, HistoryDocument} from './tui-state.js';
+
+export type DiffRequest = {appId: string; resourceId?: string; revision?: string};
+
+export type FleetSource = {
+	/** Calls the listener with every new snapshot (the first as soon as it exists); returns unsubscribe. */
+	subscribe(listener: (snapshot: FleetSnapshot) => void): () => void;
+	/** Computes a diff: the fast one first, then the exact one; returns a cancel function. */
+	loadDiff(request: DiffRequest, onUpdate: (document: DiffDocument) => void): () => void;
+	loadHistory(appId: string): Promise<HistoryDocument>;
+	/** The demo's switch for a simulated Git outage; absent outside the demo. */
+	simulateOutage?: (on: boolean) => Promise<void>;
+};

@@ -1,0 +1,97 @@
+/** What each key command does to the state: moving, opening and going back. */
+import type {CommandId} from '../keymap/bindings.js';
+import {appRows, bodyRows, cursorOf, rowCount, treeRows} from './selectors.js';
+import {currentScreen, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
+
+function withCursor(state: TuiState, cursor: number): TuiState {
+	const screen = currentScreen(state);
+	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? bodyRows(state) : 1));
+	const clamped = Math.min(Math.max(0, cursor), max);
+	return {...state, cursors: {...state.cursors, [screenKey(screen)]: clamped}};
+}
+
+function push(state: TuiState, screen: Screen): TuiState {
+	return {...state, stack: [...state.stack, screen], message: undefined};
+}
+
+/** The screen `enter` opens from the current selection, if any. */
+function opened(state: TuiState): Screen | undefined {
+	const screen = currentScreen(state);
+	const cursor = cursorOf(state);
+	if (screen.kind === 'apps') {
+		const row = appRows(state)[cursor];
+		return row && {kind: 'tree', appId: row.id};
+	}
+	if (screen.kind === 'tree') {
+		const row = treeRows(state.snapshot, screen.appId)[cursor];
+		// Owned children (Pods, ReplicaSets) are not compared with Git: nothing to diff.
+		return row?.node.verdict ? {kind: 'diff', appId: screen.appId, resourceId: row.node.id} : undefined;
+	}
+	if (screen.kind === 'history') {
+		const doc = state.histories[screen.appId];
+		const commit = doc?.status === 'ready' ? doc.commits[cursor] : undefined;
+		return commit && {kind: 'diff', appId: screen.appId, revision: commit.sha};
+	}
+	return undefined;
+}
+
+function selectedAppId(state: TuiState): string | undefined {
+	const screen = currentScreen(state);
+	if (screen.kind === 'apps') return appRows(state)[cursorOf(state)]?.id;
+	return 'appId' in screen ? screen.appId : undefined;
+}
+
+/** Applies one key command. Unknown or inapplicable commands leave the state as it was. */
+export function invokeCommand(state: TuiState, command: CommandId): TuiState {
+	const cursor = cursorOf(state);
+	const page = bodyRows(state);
+	switch (command) {
+		case 'quit':
+			return {...state, quitting: true};
+		case 'help':
+			return {...state, help: !state.help};
+		case 'back':
+			if (state.help) return {...state, help: false};
+			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), message: undefined} : state;
+		case 'move-down':
+			return withCursor(state, cursor + 1);
+		case 'move-up':
+			return withCursor(state, cursor - 1);
+		case 'page-down':
+			return withCursor(state, cursor + page);
+		case 'page-up':
+			return withCursor(state, cursor - page);
+		case 'top':
+			return withCursor(state, 0);
+		case 'bottom':
+			return withCursor(state, Number.MAX_SAFE_INTEGER);
+		case 'open': {
+			const next = opened(state);
+			return next ? push(state, next) : state;
+		}
+		case 'diff-revision': {
+			const next = opened(state);
+			return next?.kind === 'diff' ? push(state, next) : state;
+		}
+		case 'show-diff':
+			return currentScreen(state).kind === 'tree' ? invokeCommand(state, 'open') : state;
+		case 'show-app-diff': {
+			const id = selectedAppId(state);
+			return id ? push(state, {kind: 'diff', appId: id}) : state;
+		}
+		case 'show-history': {
+			const id = selectedAppId(state);
+			return id ? push(state, {kind: 'history', appId: id}) : state;
+		}
+		case 'filter':
+			return {...state, filter: {...state.filter, editing: true}};
+		case 'command-line':
+			return {...state, commandLine: ''};
+		case 'cycle-sort':
+			return {...state, sort: sortOrders[(sortOrders.indexOf(state.sort) + 1) % sortOrders.length]!};
+		case 'toggle-group':
+			return {...state, grouped: !state.grouped};
+		case 'toggle-ignored':
+			return {...state, showIgnored: !state.showIgnored};
+	}
+}

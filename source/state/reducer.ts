@@ -1,0 +1,50 @@
+/** The TUI's pure reducer: state and an event in, the next state out. */
+import type {TuiAction} from './actions.js';
+import {invokeCommand} from './navigation.js';
+import {appRows, findApp} from './selectors.js';
+import type {Screen, TuiState} from './tui-state.js';
+
+/** Drops screens whose app vanished from the snapshot, so a deleted app never leaves a dead view. */
+function pruneStack(state: TuiState): Screen[] {
+	const alive = state.stack.filter(screen => screen.kind === 'apps' || findApp(state.snapshot, screen.appId));
+	return alive.length > 0 ? alive : [{kind: 'apps'}];
+}
+
+export function reducer(state: TuiState, action: TuiAction): TuiState {
+	switch (action.type) {
+		case 'snapshot-updated': {
+			const next = {...state, snapshot: action.snapshot};
+			return {...next, stack: pruneStack(next)};
+		}
+		case 'terminal-resized':
+			return {...state, viewport: {columns: action.columns, rows: action.rows}};
+		case 'command-invoked':
+			return invokeCommand(state, action.command);
+		case 'filter-edited':
+			return {...state, filter: {text: action.text, editing: true}, cursors: {...state.cursors, apps: 0}};
+		case 'filter-closed':
+			return {...state, filter: {text: action.keep ? state.filter.text : '', editing: false}};
+		case 'command-line-edited':
+			return {...state, commandLine: action.text};
+		case 'command-line-closed':
+			return {...state, commandLine: undefined};
+		case 'context-chosen': {
+			const known = !action.context || state.snapshot?.contexts.some(c => c.name === action.context);
+			if (!known) return {...state, message: {tone: 'error', text: `no context named "${action.context}"`}};
+			return {...state, contextFilter: action.context, cursors: {...state.cursors, apps: 0}, stack: [{kind: 'apps'}], message: undefined};
+		}
+		case 'app-named': {
+			const rows = appRows({...state, filter: {text: '', editing: false}});
+			const row = rows.find(r => r.app.name === action.name) ?? rows.find(r => r.app.name.startsWith(action.name));
+			if (!row) return {...state, message: {tone: 'error', text: `no app named "${action.name}"`}};
+			return {...state, filter: {text: '', editing: false}, stack: [{kind: 'apps'}, {kind: 'tree', appId: row.id}], message: undefined};
+		}
+		case 'diff-loaded':
+			return {...state, diffs: {...state.diffs, [action.key]: action.document}};
+		case 'history-loaded':
+			return {...state, histories: {...state.histories, [action.appId]: action.document}};
+		case 'message-shown':
+			return {...state, message: action.message};
+	}
+}
+

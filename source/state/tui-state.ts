@@ -1,0 +1,90 @@
+/**
+ * The TUI's whole state as plain data. Loaded documents (diffs, histories) live here too, so a
+ * screen is a pure function of state.
+ */
+import type {FleetSnapshot, CommitView} from './fleet-snapshot.js';
+
+/** A view on the navigation stack. */
+export type Screen =
+	| {kind: 'apps'}
+	| {kind: 'tree'; appId: string}
+	| {kind: 'diff'; appId: string; resourceId?: string; revision?: string}
+	| {kind: 'history'; appId: string};
+
+export type SortOrder = 'name' | 'sync' | 'health' | 'context';
+export const sortOrders: readonly SortOrder[] = ['name', 'sync', 'health', 'context'];
+
+/** One line of a rendered diff, classified for colouring. */
+export type DiffLine = {kind: 'added' | 'removed' | 'context' | 'hunk' | 'header' | 'note'; text: string; manager?: string; ignored?: boolean};
+
+/** A diff as loaded: the fast one shows at once, the exact one replaces it when ready. */
+export type DiffDocument = {
+	mode: 'fast' | 'exact';
+	/** The exact diff is still being computed (the fast one is shown meanwhile). */
+	pending: boolean;
+	lines: DiffLine[];
+	error?: string;
+};
+
+export type HistoryDocument =
+	| {status: 'loading'}
+	| {status: 'ready'; commits: CommitView[]; deployed: Record<string, string[]>}
+	| {status: 'error'; error: string};
+
+export type Message = {text: string; tone: 'info' | 'error'};
+
+export type TuiState = {
+	snapshot?: FleetSnapshot;
+	stack: Screen[];
+	/** Cursor (or scroll offset, for diffs) per screen, keyed by screenKey(). */
+	cursors: Record<string, number>;
+	filter: {text: string; editing: boolean};
+	/** Only apps of this context (`:ctx NAME`); undefined shows all. */
+	contextFilter?: string;
+	commandLine?: string;
+	help: boolean;
+	sort: SortOrder;
+	grouped: boolean;
+	showIgnored: boolean;
+	readOnly: boolean;
+	viewport: {columns: number; rows: number};
+	diffs: Record<string, DiffDocument>;
+	histories: Record<string, HistoryDocument>;
+	message?: Message;
+	quitting: boolean;
+};
+
+export function initialState(options: {readOnly: boolean; columns: number; rows: number}): TuiState {
+	return {
+		stack: [{kind: 'apps'}],
+		cursors: {},
+		filter: {text: '', editing: false},
+		help: false,
+		sort: 'name',
+		grouped: true,
+		showIgnored: false,
+		readOnly: options.readOnly,
+		viewport: {columns: options.columns, rows: options.rows},
+		diffs: {},
+		histories: {},
+		quitting: false,
+	};
+}
+
+/** The key a screen's cursor and loaded documents are stored under. */
+export function screenKey(screen: Screen): string {
+	switch (screen.kind) {
+		case 'apps':
+			return 'apps';
+		case 'tree':
+			return `tree:${screen.appId}`;
+		case 'history':
+			return `history:${screen.appId}`;
+		case 'diff':
+			return `diff:${screen.appId}:${screen.resourceId ?? '*'}:${screen.revision ?? 'HEAD'}`;
+	}
+}
+
+export function currentScreen(state: TuiState): Screen {
+	return state.stack[state.stack.length - 1]!;
+}

@@ -1,0 +1,66 @@
+import {Box, Text} from 'ink';
+import type {AppRow} from '../state/selectors.js';
+import {healthMark, syncMark} from './marks.js';
+import {Styled} from './styled.js';
+import {fit, share} from './text-fit.js';
+import {useTheme} from './theme-context.js';
+import {visibleWindow} from './window.js';
+
+export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean};
+
+/** Column widths for a terminal width: name and context share what the fixed columns leave. */
+function layout(columns: number) {
+	const fixed = {engine: 5, sync: 11, ctrl: 9, health: 13, revision: 11, auto: 6};
+	const gaps = 8;
+	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
+	const [name, context] = share(Math.max(spare, 12), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
+	return {...fixed, name: name!, context: context!};
+}
+
+function revisionText(row: AppRow): string {
+	const {deployed, behind} = row.app.revision;
+	const sha = deployed ? deployed.slice(0, 7) : '-';
+	return behind ? `${sha} -${behind}` : sha;
+}
+
+function autoSyncText(row: AppRow): string {
+	return row.app.autoSync.enabled ? 'on' : 'paused';
+}
+
+/** The apps list: one row per app and context, grouped by name, virtualised. */
+export function AppsScreen({rows, cursor, height, columns, loading}: AppsScreenProps) {
+	const theme = useTheme();
+	const w = layout(columns);
+	const ellipsis = theme.glyph('ellipsis');
+	const window = visibleWindow({count: rows.length, cursor, height: height - 2});
+	const header = ['NAME', 'ENGIN', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'];
+	const widths = [w.name, w.engine, w.context, w.sync, w.ctrl, w.health, w.revision, w.auto];
+	return (
+		<Box flexDirection="column">
+			<Styled token="muted">{'  ' + header.map((h, i) => fit(h, widths[i]!)).join(' ')}</Styled>
+			{rows.length === 0 ? <Styled token="muted">{loading ? '  discovering apps…' : '  no apps match'}</Styled> : null}
+			{rows.slice(window.start, window.end).map((row, offset) => {
+				const index = window.start + offset;
+				const selected = index === cursor;
+				const sync = syncMark(row.app.sync);
+				const health = healthMark(row.app.health);
+				// Later members of a group hang under the first, so "same app, which contexts" reads at a glance.
+				const name = row.groupFirst ? row.app.name : ` ${theme.glyph('lastBranch')}`;
+				return (
+					<Text key={row.id} wrap="truncate-end" inverse={selected}>
+						<Text>{selected ? theme.glyph('pointer') + ' ' : '  '}</Text>
+						<Text>{fit(name, w.name, ellipsis)} </Text>
+						<Text>{fit(row.app.engine, w.engine)} </Text>
+						<Text>{fit(row.app.context, w.context, ellipsis)} </Text>
+						<Styled token={sync.style}>{fit(`${theme.glyph(sync.glyph)} ${sync.word}`, w.sync)} </Styled>
+						<Text>{fit(row.app.controllerSync, w.ctrl)} </Text>
+						<Styled token={health.style}>{fit(`${theme.glyph(health.glyph)} ${health.word}`, w.health)} </Styled>
+						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row), w.revision)} </Styled>
+						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>
+					</Text>
+				);
+			})}
+			{rows.length > window.end - window.start ? <Styled token="muted">{`  ${window.start + 1}-${window.end} of ${rows.length}`}</Styled> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,155 @@
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/ui/app.js';
+import {ThemeProvider} from '../../source/ui/theme-context.js';
+import {createTheme} from '../../source/ui/theme.js';
+import type {DiffDocument} from '../../source/state/tui-state.js';
+import {fakeFleetSource, type FakeFleetSource} from '../support/fake-fleet-source.js';
+import {seededSnapshot} from '../support/tui-snapshot.js';
+import {waitFor} from '../support/wait-for.js';
+
+const fastDiff: DiffDocument = {
+	mode: 'fast',
+	pending: true,
+	lines: [
+		{kind: 'header', text: '--- live/apps/Deployment/shop/web'},
+		{kind: 'hunk', text: '@@ -1,3 +1,3 @@'},
+		{kind: 'removed', text: '-        image: nginx:1.26', manager: 'kubectl-edit'},
+		{kind: 'added', text: '+        image: nginx:1.25'},
+		{kind: 'removed', text: '-  replicas: 5', manager: 'hpa-controller', ignored: true},
+	],
+};
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function start(options: {readOnly?: boolean; colour?: boolean; ascii?: boolean; source?: FakeFleetSource} = {}) {
+	const source =
+		options.source ??
+		fakeFleetSource({
+			initial: seededSnapshot(),
+			fastDiff,
+			history: {status: 'ready', commits: [{sha: 'abc1234def', author: 'alice', date: '2026-11-20T10:00:00Z', subject: 'bump web to 1.25'}], deployed: {abc1234def: ['flux']}},
+		});
+	const theme = createTheme({colour: options.colour ?? true, ascii: options.ascii ?? false});
+	const app = render(
+		<ThemeProvider value={theme}>
+			<App source={source} readOnly={options.readOnly ?? false} />
+		</ThemeProvider>,
+	);
+	unmount = app.unmount;
+	const screen = () => app.lastFrame() ?? '';
+	const until = async (text: string | RegExp) => {
+		await waitFor(() => (typeof text === 'string' ? screen().includes(text) : text.test(screen())), {describe: () => `${String(text)} on screen:\n${screen()}`, timeoutMs: 5000});
+		return screen();
+	};
+	const press = (keys: string) => app.stdin.write(keys);
+	/** Waits until the list is drawn and the keyboard is live (G and g are idempotent, so retrying is safe). */
+	const ready = async () => {
+		await until('payments');
+		await waitFor(() => {
+			press('G');
+			return /›\s+└─/.test(screen());
+		}, {describe: () => `keys to reach the TUI:\n${screen()}`, timeoutMs: 5000});
+		press('g');
+		return until('› billing');
+	};
+	return {app, source, screen, until, press, ready};
+}
+
+describe('the TUI on a seeded fleet', () => {
+	it('shows contexts, repo, and every app with our verdict, the controller’s, health, revision and auto-sync', async () => {
+		const {until} = start();
+		const frame = await until('payments');
+		expect(frame).toContain('prod-eu');
+		expect(frame).toContain('staging (unreachable)');
+		expect(frame).toContain('main@abc1234');
+		expect(frame).toMatch(/shop\s+flux\s+prod-eu\s+≠ OutOfSync/);
+		expect(frame).toMatch(/└─\s+flux\s+prod-us\s+✓ Synced.*def5678 -2/);
+		expect(frame).toMatch(/billing.*paused/);
+		expect(frame).toContain('<q>quit');
+	});
+
+	it('moves with j/k, opens the tree with enter, a diff with enter, and goes back with esc', async () => {
+		const {until, press, source, ready} = start();
+		await ready();
+		press('jjj'); // billing, checkout, payments, then shop on prod-eu
+		await until('› shop');
+		press('\r');
+		const tree = await until('Deployment/web');
+		expect(tree).toMatch(/ReplicaSet\/web-6d4f9/);
+		expect(tree).toMatch(/Pod\/web-6d4f9-abcde/);
+		expect(tree).toMatch(/Deployment\/web\s+≠ Drifted\s+● Healthy\s+1 field/);
+		press('j');
+		press('\r');
+		const diff = await until('exact diff pending');
+		expect(diff).toContain('image: nginx:1.25');
+		expect(diff).toContain('# kubectl-edit');
+		expect(diff).not.toContain('replicas: 5');
+		expect(source.diffRequests.at(-1)).toEqual({appId: 'prod-eu/flux/shop/shop', resourceId: 'apps/Deployment/shop/web', revision: undefined});
+		source.finishExactDiff({...fastDiff, mode: 'exact', pending: false});
+		await until('(exact diff)');
+		press('i');
+		await until('replicas: 5');
+		press('\u001B');
+		await until('Deployment/web');
+		press('\u001B');
+		await until('NAME');
+	});
+
+	it('filters with /, narrows with :ctx, and opens an app with :app', async () => {
+		const {until, press, screen, ready} = start();
+		await ready();
+		press('/');
+		press('argo');
+		await until('/argo');
+		expect(screen()).not.toContain('billing');
+		press('\r');
+		await until('filter: argo');
+		press(':');
+		press('app shop\r');
+		await until('Deployment/web');
+		press(':');
+		press('ctx staging\r');
+		await until('staging*');
+		expect(screen()).toContain('checkout');
+		expect(screen()).not.toMatch(/payments\s+argo/);
+	});
+
+	it('shows the Git outage banner when the source reports one, and :outage reaches the demo switch', async () => {
+		const {until, press, source, ready} = start();
+		await ready();
+		press(':');
+		press('outage on\r');
+		await waitFor(() => source.outageCalls.length === 1);
+		source.push(seededSnapshot({outage: true}));
+		const frame = await until('GIT OUTAGE');
+		expect(frame).toContain('fetch timed out');
+	});
+
+	it('shows history from the local clone with deployment markers', async () => {
+		const {until, press, ready} = start();
+		await ready();
+		press('h');
+		const frame = await until('bump web to 1.25');
+		expect(frame).toContain('[deployed: flux]');
+	});
+
+	it('generates help from the key table and marks read-only mode', async () => {
+		const {until, press, ready} = start({readOnly: true});
+		await ready();
+		await until('READ-ONLY');
+		press('?');
+		const help = await until('Keys (esc or ? to close)');
+		expect(help).toContain('Filter the list by text');
+		expect(help).toContain(':ctx NAME');
+	});
+
+	it('fits 80 columns and uses only ASCII in the ASCII variant', async () => {
+		const {until} = start({ascii: true, colour: false});
+		const frame = await until('payments');
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+		expect(frame).toMatch(/^[\x00-\x7f]*$/);
+		expect(frame).not.toMatch(/\u001B\[3[0-9]m/);
+	});
+});
