@@ -36,6 +36,7 @@ await writeFile(
 process.on('message', async (message: {type: string; count?: number}) => {
 	if (message.type === 'churn') {
 		// Touch ConfigMaps round-robin over the sandboxes: every write is one MODIFIED event on a watch.
+		const began = performance.now();
 		const targets = sandboxes.map(sandbox => {
 			const type = sandbox.objects.resourceType('v1', 'ConfigMap')!;
 			return {sandbox, type, items: sandbox.objects.list(type)};
@@ -57,7 +58,7 @@ process.on('message', async (message: {type: string; count?: number}) => {
 			if (round % 200 === 0) await new Promise(resolve => setImmediate(resolve));
 		}
 
-		process.send?.({type: 'churned', count: written});
+		process.send?.({type: 'churned', count: written, ms: Math.round(performance.now() - began)});
 	} else if (message.type === 'stop') {
 		await Promise.all(sandboxes.map(async sandbox => sandbox.stop()));
 		process.exit(0);

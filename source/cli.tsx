@@ -5,6 +5,7 @@
 import meow from 'meow';
 import {commands, findCommand} from './commands/index.js';
 import type {CommandIo} from './commands/command.js';
+import {runStatus} from './commands/status.js';
 
 const version = process.env.GITOPS_TUI_VERSION ?? '0.0.0-dev';
 
@@ -24,7 +25,12 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --all-contexts         Work with every context in the kubeconfig
     --request-timeout D    Timeout of each request to a cluster, e.g. 5s, 500ms (default 5s)
     --read-only            Never send a request that could change a cluster
-    -o, --output FORMAT    Output format of a command: table or json
+    -o, --output FORMAT    Output format of a command: table, json (status: also yaml)
+    --repo PATH|URL        The config repository: a local checkout (read in place) or a URL (cloned into the cache)
+    --revision REV         (status, diff) Render the desired state at this revision (default HEAD)
+    --fast                 (diff) Compare locally instead of a server-side apply dry-run
+    --exact                (status) Compare through server-side apply dry-runs instead of locally
+    --cache-dir DIR        Where clones live (default $XDG_CACHE_HOME/gitops-tui)
     --help                 Show this help
     --version              Show the version
 
@@ -32,6 +38,8 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     $ gitops-tui --demo
     $ gitops-tui sandbox --port 6443 --kubeconfig-out k.yaml
     $ gitops-tui contexts --all-contexts -o json
+    $ gitops-tui status --repo git@github.com:org/config.git -o json
+    $ gitops-tui diff web --context prod-eu --repo ~/src/config
 `;
 
 const cli = meow(help, {
@@ -50,6 +58,11 @@ const cli = meow(help, {
 		requestTimeout: {type: 'string'},
 		readOnly: {type: 'boolean', default: false},
 		output: {type: 'string', shortFlag: 'o'},
+		repo: {type: 'string'},
+		revision: {type: 'string'},
+		fast: {type: 'boolean', default: false},
+		exact: {type: 'boolean', default: false},
+		cacheDir: {type: 'string'},
 	},
 });
 
@@ -63,6 +76,8 @@ const io: CommandIo = {
 async function main(): Promise<number> {
 	const [name = cli.flags.demo ? 'demo' : undefined, ...rest] = cli.input;
 	if (!name) {
+		// Piped or in a script: the status table, as `gitops-tui status` prints it.
+		if (!process.stdout.isTTY) return runStatus({args: [], flags: cli.flags, io});
 		cli.showHelp(0);
 		return 0;
 	}

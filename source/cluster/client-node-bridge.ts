@@ -28,7 +28,9 @@ export function makeApiClient<T>(transport: Transport, api: ApiClass<T>): T {
 		authMethods: {},
 		httpApi: wrapHttpLibrary({
 			async send(context: RequestContext): Promise<ResponseContext> {
-				const result = await transport.send(toTransportRequest(context, transport.server));
+				// request(), not send(): error answers become our typed failures with the whole Status, where
+				// the generated code would keep only the code (its 401 exception drops the body).
+				const result = await transport.request(toTransportRequest(context, transport.server));
 				if (!result.ok) throw new ClusterFailureError(result.error);
 				const headers: Record<string, string> = {};
 				for (const [name, value] of Object.entries(result.value.headers)) {

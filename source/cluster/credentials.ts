@@ -21,6 +21,8 @@ export type CredentialSource = {
 	invalidate(): void;
 	/** True when invalidating can help (exec plugins and token files rotate; a static token does not). */
 	refreshable: boolean;
+	/** Stops anything still running (an exec plugin) so a finished command can exit. */
+	close(): void;
 };
 
 /** kubectl re-reads a token file about once a minute, so rotated service-account tokens are picked up. */
@@ -46,6 +48,7 @@ export function createCredentialSource(user: KubeconfigUser, cluster: Kubeconfig
 		return {
 			refreshable: true,
 			invalidate: () => exec.invalidate(),
+			close: () => exec.close(),
 			async get() {
 				const result = await exec.get();
 				if (!result.ok) return {ok: false, error: {...result.error, message: `user "${user.name}": ${result.error.message}`}};
@@ -70,7 +73,7 @@ export function createCredentialSource(user: KubeconfigUser, cluster: Kubeconfig
 }
 
 function fixed(result: ClusterResult<RequestAuth>): CredentialSource {
-	return {get: async () => result, invalidate() {}, refreshable: false};
+	return {get: async () => result, invalidate() {}, close() {}, refreshable: false};
 }
 
 function tokenFileSource(user: KubeconfigUser, file: string, impersonation: Record<string, string | string[]>, runtime: ClusterRuntime): CredentialSource {
@@ -80,6 +83,7 @@ function tokenFileSource(user: KubeconfigUser, file: string, impersonation: Reco
 		invalidate() {
 			cached = undefined;
 		},
+		close() {},
 		async get() {
 			if (!cached || runtime.now() - cached.readAt > tokenFileTtlMs) {
 				try {

@@ -22,6 +22,8 @@ export type ExecCredentialSource = {
 	get(): Promise<ClusterResult<ExecCredential>>;
 	/** Forgets the cached credential (after a 401) so the next get() runs the plugin again. */
 	invalidate(): void;
+	/** Kills a plugin still running (the session is ending; nobody will use its answer). */
+	close(): void;
 };
 
 /** How the source behaves; the defaults suit real plugins. */
@@ -44,10 +46,12 @@ export function createExecCredentialSource(options: ExecCredentialOptions): Exec
 	const refreshAheadMs = options.refreshAheadMs ?? 60_000;
 	let cached: ExecCredential | undefined;
 	let running: Promise<ClusterResult<ExecCredential>> | undefined;
+	let kill: (() => void) | undefined;
 
 	const refresh = (): Promise<ClusterResult<ExecCredential>> => {
-		running ??= runExecPlugin(options).then(result => {
+		running ??= runExecPlugin(options, stop => (kill = stop)).then(result => {
 			running = undefined;
+			kill = undefined;
 			if (result.ok) cached = result.value;
 			return result;
 		});
@@ -74,16 +78,20 @@ export function createExecCredentialSource(options: ExecCredentialOptions): Exec
 		invalidate() {
 			cached = undefined;
 		},
+		close() {
+			kill?.();
+		},
 	};
 }
 
 /** Runs the plugin once and parses its ExecCredential. */
-async function runExecPlugin(options: ExecCredentialOptions): Promise<ClusterResult<ExecCredential>> {
+async function runExecPlugin(options: ExecCredentialOptions, started: (kill: () => void) => void): Promise<ClusterResult<ExecCredential>> {
 	const {exec, cluster, runtime} = options;
 	const env: Record<string, string | undefined> = {...runtime.env};
 	for (const entry of exec.env) env[entry.name] = entry.value;
 	env['KUBERNETES_EXEC_INFO'] = JSON.stringify(execInfo(exec, cluster));
 
+	let stopped = false;
 	const output = await new Promise<{code: number | null; stdout: string; stderr: string; error?: Error; timedOut: boolean}>(resolve => {
 		let stdout = '';
 		let stderr = '';
@@ -94,6 +102,10 @@ async function runExecPlugin(options: ExecCredentialOptions): Promise<ClusterRes
 			timedOut = true;
 			child.kill('SIGKILL');
 		}, options.timeoutMs ?? 60_000);
+		started(() => {
+			stopped = true;
+			child.kill('SIGKILL');
+		});
 		const finish = (code: number | null, error?: Error) => {
 			if (settled) return;
 			settled = true;
@@ -114,6 +126,7 @@ async function runExecPlugin(options: ExecCredentialOptions): Promise<ClusterRes
 		return failed('credentials', missing ? `${name} not found${hint}` : `${name} failed to start: ${output.error.message}`);
 	}
 
+	if (stopped) return failed('credentials', `${name} was stopped`);
 	if (output.timedOut) return failed('credentials', `${name} did not finish within ${(options.timeoutMs ?? 60_000) / 1000} s`);
 	if (output.code !== 0) {
 		// The last lines of stderr explain most failures (expired SSO session, missing profile).

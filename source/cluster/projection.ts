@@ -4,57 +4,49 @@
  * and the rest (spec, status, data, ...) stays for verdicts, health and trees.
  *
  * Most objects of one kind are owned in the same shape (`.metadata.labels.app`, `.spec.replicas`), so the
- * projector interns each manager's path lists: thousands of objects share one frozen array instead of
- * each holding its own copy. That is most of what keeps a stored object small.
+ * projector remembers each distinct fieldsV1 set it has summarised: thousands of objects share one frozen
+ * path list instead of each holding its own copy, and the summary is computed once per shape. That is
+ * most of what keeps a stored object small and a list of 20,000 objects fast.
  */
 import {summariseManagedFields, type FieldPath, type ManagerSummary} from '../domain/field-paths.js';
-import {splitApiVersion, type KubeObject, type ObjectMeta} from '../domain/kube-object.js';
+import {splitApiVersion, type KubeObject, type ManagedFieldsEntry, type ObjectMeta} from '../domain/kube-object.js';
 import {liveKey, type LiveObject} from '../domain/watch-types.js';
 
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** Projects raw objects; holds the intern tables, so use one per store. */
+/** Projects raw objects; holds the shared path lists, so use one per store. */
 export type Projector = {project(raw: KubeObject): LiveObject; key(raw: KubeObject): string};
 
-/** A projector with its own intern tables. */
+type Shape = {paths: string[]; owned: FieldPath[]};
+
+/** A projector with its own cache of summarised shapes. */
 export function createProjector(): Projector {
-	const pathLists = new Map<string, readonly string[]>();
-	const ownedLists = new Map<string, readonly FieldPath[]>();
-	const strings = new Map<string, string>();
-	const intern = (text: string): string => {
-		const known = strings.get(text);
-		if (known !== undefined) return known;
-		strings.set(text, text);
-		return text;
+	const shapes = new Map<string, Shape>();
+	const managers = new Map<string, string>();
+
+	const shapeOf = (entry: ManagedFieldsEntry): Shape => {
+		const signature = JSON.stringify(entry.fieldsV1 ?? {});
+		let shape = shapes.get(signature);
+		if (!shape) {
+			const [summary] = summariseManagedFields([{...entry, manager: '', time: undefined}]);
+			shape = {
+				paths: Object.freeze(summary?.paths ?? []) as string[],
+				owned: Object.freeze((summary?.owned ?? []).map(path => Object.freeze(path.map(step => Object.freeze(step))))) as FieldPath[],
+			};
+			shapes.set(signature, shape);
+		}
+
+		return shape;
 	};
 
-	const internSummary = (summary: ManagerSummary): ManagerSummary => {
-		const signature = summary.paths.join('\n');
-		let paths = pathLists.get(signature);
-		if (!paths) {
-			paths = Object.freeze(summary.paths.map(path => intern(path)));
-			pathLists.set(signature, paths);
-		}
-
-		// `owned` also holds non-leaf members; its signature is the leaves plus how many members there are
-		// and the formatted members only when they differ from the leaves, which is rare enough to key on fully.
-		const ownedSignature = `${summary.owned.length}\n${signature}\n${summary.owned.length === summary.paths.length ? '' : JSON.stringify(summary.owned)}`;
-		let owned = ownedLists.get(ownedSignature);
-		if (!owned) {
-			owned = Object.freeze(summary.owned.map(path => Object.freeze(path.map(step => Object.freeze(step))) as FieldPath));
-			ownedLists.set(ownedSignature, owned);
-		}
-
-		const lean: ManagerSummary = {
-			manager: intern(summary.manager),
-			operation: summary.operation,
-			paths: paths as string[],
-			owned: owned as FieldPath[],
-		};
-		if (summary.subresource) lean.subresource = intern(summary.subresource);
-		// Times are nearly unique; interning them would only grow the table under churn.
-		if (summary.time) lean.time = summary.time;
-		return lean;
+	const summarise = (entry: ManagedFieldsEntry): ManagerSummary => {
+		let manager = managers.get(entry.manager);
+		if (manager === undefined) managers.set(entry.manager, (manager = entry.manager));
+		const {paths, owned} = shapeOf(entry);
+		const summary: ManagerSummary = {manager, operation: entry.operation, paths, owned};
+		if (entry.subresource) summary.subresource = entry.subresource;
+		if (entry.time) summary.time = entry.time;
+		return summary;
 	};
 
 	const key = (raw: KubeObject): string => liveKey(splitApiVersion(raw.apiVersion).group, raw.kind, raw.metadata.namespace, raw.metadata.name ?? '');
@@ -73,7 +65,7 @@ export function createProjector(): Projector {
 			return {
 				key: key(raw),
 				object: {...raw, metadata: lean},
-				managers: summariseManagedFields(managedFields).map(summary => internSummary(summary)),
+				managers: (managedFields ?? []).map(entry => summarise(entry)),
 			};
 		},
 	};

@@ -8,9 +8,12 @@ import https from 'node:https';
 import {failureFromNetworkError, failureFromResponse} from './api-errors.js';
 import type {CredentialSource, RequestAuth} from './credentials.js';
 import {failed, succeeded, type ClusterFailure, type ClusterResult} from './failure.js';
+import {readLines, type StreamEnd, type StreamHandle} from './line-stream.js';
 import {readOnlyRefusal} from './read-only-guard.js';
 import type {ClusterRuntime} from './runtime.js';
 import {createAgent, type TlsMaterial} from './tls-agent.js';
+
+export type {StreamEnd, StreamHandle} from './line-stream.js';
 
 /** One API request, by path relative to the server (`/api/v1/namespaces`). */
 export type TransportRequest = {
@@ -26,12 +29,6 @@ export type TransportRequest = {
 /** An answer, whatever its status. */
 export type TransportResponse = {status: number; headers: http.IncomingHttpHeaders; body: string};
 
-/** How a stream ended: exactly one of these is delivered, once. */
-export type StreamEnd = {reason: 'ended'} | {reason: 'closed'} | {reason: 'failed'; error: ClusterFailure};
-
-/** An open stream (a watch); close() ends it from our side. */
-export type StreamHandle = {close(): void};
-
 /** What a request did, for whoever tracks a context's connection state. */
 export type RequestOutcome = {ok: true} | {ok: false; error: ClusterFailure};
 
@@ -41,8 +38,6 @@ export type Transport = {
 	readonly readOnly: boolean;
 	/** Sends a request; a non-2xx answer is a failure value. */
 	request(request: TransportRequest): Promise<ClusterResult<TransportResponse>>;
-	/** Sends a request and returns any answer as is (the client-node bridge decides on status codes itself). */
-	send(request: TransportRequest): Promise<ClusterResult<TransportResponse>>;
 	/**
 	 * Opens a streaming GET: resolves once a 200 arrives (within the timeout), then calls onLine per line
 	 * and onEnd exactly once. `idleTimeoutMs` fails the stream when nothing arrives for that long.
@@ -50,7 +45,7 @@ export type Transport = {
 	stream(request: TransportRequest & {idleTimeoutMs?: number}, onLine: (line: string) => void, onEnd: (end: StreamEnd) => void): Promise<ClusterResult<StreamHandle>>;
 	/** Called with the outcome of every request: feeds the connection state. Returns the unsubscribe function. */
 	onOutcome(listener: (outcome: RequestOutcome) => void): () => void;
-	/** Closes idle sockets. */
+	/** Closes sockets and stops a credential plugin still running. */
 	close(): void;
 };
 
@@ -66,7 +61,7 @@ export type TransportOptions = {
 	userAgent?: string;
 };
 
-type Raw = {response: http.IncomingMessage; request: http.ClientRequest; cancelTimer: () => void};
+type Raw = {response: http.IncomingMessage; request: http.ClientRequest; cancelTimer: () => void; timedOut: () => boolean};
 
 /** Creates the transport for one context. */
 export function createTransport(options: TransportOptions): Transport {
@@ -80,6 +75,7 @@ export function createTransport(options: TransportOptions): Transport {
 		// A refusal by the read-only guard never reached the server, so it says nothing about the connection.
 		if (!result.ok && result.error.kind === 'read-only') return result;
 		const outcome: RequestOutcome = result.ok ? {ok: true} : {ok: false, error: result.error};
+
 		for (const listener of listeners) listener(outcome);
 		return result;
 	};
@@ -105,7 +101,15 @@ export function createTransport(options: TransportOptions): Transport {
 		if (refusal) return {ok: false, error: refusal};
 		const timeoutMs = request.timeoutMs ?? defaultTimeout;
 		const started = runtime.now();
-		const auth = await credentials.get();
+		// The timeout covers getting credentials too: a hanging exec plugin must not hold the request past it.
+		// The plugin keeps running (and caches its answer for the next request); only this request gives up.
+		const auth = await new Promise<ClusterResult<RequestAuth>>(resolve => {
+			const cancel = runtime.setTimer(() => resolve(failed('timeout', `${server}: credentials not ready within ${formatSeconds(timeoutMs)}`)), timeoutMs);
+			void credentials.get().then(result => {
+				cancel();
+				resolve(result);
+			});
+		});
 		if (!auth.ok) return auth;
 		const remaining = timeoutMs - (runtime.now() - started);
 		if (remaining <= 0) return failed('timeout', `${server}: no answer within ${formatSeconds(timeoutMs)} (credentials took too long)`);
@@ -127,7 +131,7 @@ export function createTransport(options: TransportOptions): Transport {
 				timedOut = true;
 				outgoing.destroy();
 			}, remaining);
-			outgoing.on('response', response => resolve(succeeded({response, request: outgoing, cancelTimer})));
+			outgoing.on('response', response => resolve(succeeded({response, request: outgoing, cancelTimer, timedOut: () => timedOut})));
 			outgoing.on('error', error => {
 				cancelTimer();
 				resolve(timedOut ? failed('timeout', `${server}: no answer within ${formatSeconds(timeoutMs)}`) : {ok: false, error: failureFromNetworkError(error, server)});
@@ -155,10 +159,18 @@ export function createTransport(options: TransportOptions): Transport {
 				raw.cancelTimer();
 				resolve(succeeded({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8')}));
 			});
-			response.on('error', () => {
+			// A connection that drops mid-body closes without 'end'; the first of these settles the promise.
+			response.on('close', () => {
 				raw.cancelTimer();
-				// The only way a started body errors without the socket failing is our timeout destroying it.
-				resolve(failed('timeout', `${server}: answer not complete within ${formatSeconds(timeoutMs)}`));
+				if (!response.complete) resolve(raw.timedOut() ? failed('timeout', `${server}: answer not complete within ${formatSeconds(timeoutMs)}`) : failed('unreachable', `${server}: connection closed mid-answer`));
+			});
+			response.on('error', error => {
+				raw.cancelTimer();
+				resolve(
+					raw.timedOut()
+						? failed('timeout', `${server}: answer not complete within ${formatSeconds(timeoutMs)}`)
+						: {ok: false, error: failureFromNetworkError(error, server)},
+				);
 			});
 		});
 
@@ -171,9 +183,6 @@ export function createTransport(options: TransportOptions): Transport {
 	return {
 		server,
 		readOnly: options.readOnly,
-		async send(request) {
-			return report(await send(request));
-		},
 		async request(request) {
 			const result = await send(request);
 			if (!result.ok) return report(result);
@@ -193,61 +202,15 @@ export function createTransport(options: TransportOptions): Transport {
 
 			cancelTimer();
 			report(succeeded(undefined));
-			let ended = false;
-			let cancelIdle = () => {};
-			const end = (result: StreamEnd) => {
-				if (ended) return;
-				ended = true;
-				cancelIdle();
-				onEnd(result);
-			};
-
-			const armIdle = () => {
-				if (!request.idleTimeoutMs) return;
-				cancelIdle();
-				cancelIdle = runtime.setTimer(() => {
-					end({reason: 'failed', error: {kind: 'timeout', message: `${server}: stream silent for ${formatSeconds(request.idleTimeoutMs!)}`}});
-					outgoing.destroy();
-				}, request.idleTimeoutMs);
-			};
-
-			let pending = '';
-			response.setEncoding('utf8');
-			armIdle();
-			response.on('data', (chunk: string) => {
-				armIdle();
-				pending += chunk;
-				let start = 0;
-				let newline = pending.indexOf('\n');
-				while (newline !== -1) {
-					const line = pending.slice(start, newline);
-					if (line.trim() !== '' && !ended) onLine(line);
-					start = newline + 1;
-					newline = pending.indexOf('\n', start);
-				}
-
-				pending = pending.slice(start);
-			});
-			response.on('end', () => {
-				if (pending.trim() !== '' && !ended) onLine(pending);
-				end({reason: 'ended'});
-			});
-			const broken = () => end({reason: 'failed', error: {kind: 'unreachable', message: `${server}: stream broken`}});
-			response.on('error', broken);
-			response.on('aborted', broken);
-			outgoing.on('error', broken);
-			return succeeded({
-				close() {
-					end({reason: 'closed'});
-					outgoing.destroy();
-				},
-			});
+			const handle = readLines(response, outgoing, {server, setTimer: runtime.setTimer, onLine, onEnd, ...(request.idleTimeoutMs ? {idleTimeoutMs: request.idleTimeoutMs} : {})});
+			return succeeded(handle);
 		},
 		onOutcome(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
 		close() {
+			credentials.close();
 			baseAgent.destroy();
 			for (const agent of agents.values()) agent.destroy();
 			agents.clear();

@@ -2,9 +2,11 @@ import type {Command} from './command.js';
 import {sandboxCommand} from './sandbox.js';
 import {demoCommand} from './demo.js';
 import {contextsCommand} from './contexts.js';
+import {statusCommand} from './status.js';
+import {diffCommand} from './diff.js';
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [demoCommand, sandboxCommand, contextsCommand];
+export const commands: Command[] = [demoCommand, sandboxCommand, contextsCommand, statusCommand, diffCommand];
 
 export function findCommand(name: string): Command | undefined {
 	return commands.find(c => c.name === name);

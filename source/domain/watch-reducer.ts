@@ -1,9 +1,10 @@
 /**
- * Applies watch events to one resource's live state: a pure function (the input state is never
- * changed; the map is copied once per batch, on its first change). resourceVersions are opaque and only
- * ever compared for equality, as the API conventions require.
+ * Applies watch events to one resource's live state: a pure function (the input state is never changed;
+ * the persistent map copies only the shards a batch touches). resourceVersions are opaque and only ever
+ * compared for equality, as the API conventions require.
  */
-import type {LiveObject, WatchChange, WatchEvent, WatchState} from './watch-types.js';
+import {ShardedMap} from './watch-map.js';
+import type {WatchChange, WatchEvent, WatchState} from './watch-types.js';
 
 /** The state after `event`, and which keys changed. */
 export function applyWatchEvent(state: WatchState, event: WatchEvent): {state: WatchState; changes: WatchChange[]} {
@@ -12,41 +13,40 @@ export function applyWatchEvent(state: WatchState, event: WatchEvent): {state: W
 
 /** The state after every event in order, and the net change per key (one entry per key). */
 export function applyWatchEvents(state: WatchState, events: readonly WatchEvent[]): {state: WatchState; changes: WatchChange[]} {
-	let objects = state.objects;
-	let copied = false;
-	const writable = (): Map<string, LiveObject> => {
-		if (!copied) {
-			objects = new Map(objects);
-			copied = true;
-		}
-
-		return objects as Map<string, LiveObject>;
-	};
-
 	const changes = new Map<string, WatchChange['type']>();
-	let {resourceVersion, synced, relistNeeded, error} = state;
+	let {objects, resourceVersion, synced, relistNeeded, error} = state;
+	// Events between two LISTs are applied in one edit: each touched shard is copied once for the batch.
+	let run: WatchEvent[] = [];
+	const applyRun = () => {
+		if (run.length === 0) return;
+		const events = run;
+		run = [];
+		objects = objects.edit(draft => {
+			for (const event of events) {
+				if (event.type === 'DELETED') {
+					if (draft.delete(event.object.key)) changes.set(event.object.key, 'delete');
+					continue;
+				}
+
+				if (event.type !== 'ADDED' && event.type !== 'MODIFIED') continue;
+				const incoming = event.object;
+				const version = incoming.object.metadata.resourceVersion;
+				// The same version again (a re-sent ADDED after reconnecting) is not a change.
+				if (version !== undefined && draft.get(incoming.key)?.object.metadata.resourceVersion === version) continue;
+				draft.set(incoming.key, incoming);
+				changes.set(incoming.key, 'upsert');
+			}
+		});
+	};
 
 	for (const event of events) {
 		switch (event.type) {
 			case 'ADDED':
-			case 'MODIFIED': {
-				const incoming = event.object;
-				const existing = objects.get(incoming.key);
-				const version = incoming.object.metadata.resourceVersion;
-				if (version !== undefined) resourceVersion = version;
-				// The same version again (a re-sent ADDED after reconnecting) is not a change.
-				if (existing && version !== undefined && existing.object.metadata.resourceVersion === version) break;
-				writable().set(incoming.key, incoming);
-				changes.set(incoming.key, 'upsert');
-				break;
-			}
-
+			case 'MODIFIED':
 			case 'DELETED': {
 				const version = event.object.object.metadata.resourceVersion;
 				if (version !== undefined) resourceVersion = version;
-				if (!objects.has(event.object.key)) break;
-				writable().delete(event.object.key);
-				changes.set(event.object.key, 'delete');
+				run.push(event);
 				break;
 			}
 
@@ -67,16 +67,15 @@ export function applyWatchEvents(state: WatchState, events: readonly WatchEvent[
 			}
 
 			case 'LISTED': {
-				const next = new Map<string, LiveObject>();
+				applyRun();
+				const next = ShardedMap.from(event.objects.map(item => [item.key, item] as const));
 				for (const item of event.objects) {
-					next.set(item.key, item);
 					const before = objects.get(item.key);
 					if (!before || before.object.metadata.resourceVersion !== item.object.metadata.resourceVersion) changes.set(item.key, 'upsert');
 				}
 
 				for (const key of objects.keys()) if (!next.has(key)) changes.set(key, 'delete');
 				objects = next;
-				copied = true;
 				resourceVersion = event.resourceVersion;
 				synced = true;
 				relistNeeded = false;
@@ -86,6 +85,7 @@ export function applyWatchEvents(state: WatchState, events: readonly WatchEvent[
 		}
 	}
 
+	applyRun();
 	const next: WatchState = {objects, synced, relistNeeded};
 	if (resourceVersion !== undefined) next.resourceVersion = resourceVersion;
 	if (error !== undefined) next.error = error;

@@ -5,6 +5,7 @@
 import type {ManagerSummary} from './field-paths.js';
 import type {KubeObject} from './kube-object.js';
 import {resourceId} from './resource-key.js';
+import {ShardedMap} from './watch-map.js';
 
 /**
  * One live object, lean: `object` keeps apiVersion, kind, spec, status and every other top-level field,
@@ -30,7 +31,8 @@ export type WatchErrorStatus = {code?: number; reason?: string; message?: string
 
 /** The state of one resource (kind) on one context. */
 export type WatchState = {
-	objects: ReadonlyMap<string, LiveObject>;
+	/** By key; an immutable snapshot (a ReadonlyMap), so a changed state has a new `objects`. */
+	objects: ShardedMap<LiveObject>;
 	/** Where a watch resumes: from the last LIST, event or bookmark. Opaque, compared only for equality. */
 	resourceVersion?: string;
 	/** True once a complete LIST arrived. */
@@ -45,7 +47,7 @@ export type WatchState = {
 export type WatchChange = {type: 'upsert' | 'delete'; key: string};
 
 /** The empty state before the first LIST. */
-export const emptyWatchState: WatchState = Object.freeze({objects: new Map<string, LiveObject>(), synced: false, relistNeeded: false});
+export const emptyWatchState: WatchState = Object.freeze({objects: ShardedMap.empty<LiveObject>(), synced: false, relistNeeded: false});
 
 /**
  * The key live objects are indexed by: resource-key.ts's `group/Kind/namespace/name` (core group and cluster

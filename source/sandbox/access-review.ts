@@ -5,10 +5,8 @@
 import type {KubeObject} from '../domain/kube-object.js';
 import {allows, isAdmin} from './auth.js';
 import {failure, json, type Reply} from './http-io.js';
-import {checkBodyObject, decodeObject, fieldManager, type RequestContext} from './request-context.js';
+import {checkBodyObject, decodeBody, fieldManager, type RequestContext} from './request-context.js';
 import {timestamp} from './object-utils.js';
-import {decodeReview, isKubernetesProtobuf} from './protobuf.js';
-import {badRequest} from './status-errors.js';
 import type {SandboxUser} from './types.js';
 
 type Attributes = {verb?: string; path?: string};
@@ -28,19 +26,8 @@ function decide(user: SandboxUser, spec: {resourceAttributes?: Attributes; nonRe
 	return false;
 }
 
-/** Decodes a review body: JSON, or protobuf as kubectl's typed clients send it. */
-async function decodeReviewBody(context: RequestContext) {
-	if (/protobuf/.test(context.headers['content-type'] ?? '')) {
-		const raw = await context.rawBody();
-		if (!isKubernetesProtobuf(raw)) return {ok: false as const, error: badRequest('the protobuf body lacks the Kubernetes envelope')};
-		const decoded = decodeReview(raw);
-		return decoded.ok ? decoded : {ok: false as const, error: badRequest(decoded.message)};
-	}
-	return decodeObject(await context.body(), context.headers['content-type']);
-}
-
 export async function handleSelfSubjectAccessReview(context: RequestContext, recordUpdate: (input: {before: undefined; after: KubeObject; manager: string; now: string}) => KubeObject): Promise<Reply> {
-	const decoded = await decodeReviewBody(context);
+	const decoded = await decodeBody(context);
 	if (!decoded.ok) return failure(decoded.error);
 	const checked = checkBodyObject(context, decoded.value, {});
 	if (!checked.ok) return failure(checked.error);
@@ -56,7 +43,7 @@ export async function handleSelfSubjectAccessReview(context: RequestContext, rec
 
 export async function handleSelfSubjectReview(context: RequestContext): Promise<Reply> {
 	if ((await context.rawBody()).length > 0) {
-		const decoded = await decodeReviewBody(context);
+		const decoded = await decodeBody(context);
 		if (!decoded.ok) return failure(decoded.error);
 		const checked = checkBodyObject(context, decoded.value, {});
 		if (!checked.ok) return failure(checked.error);

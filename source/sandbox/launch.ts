@@ -77,6 +77,7 @@ export async function launchSandbox(options: SandboxOptions, parts: SandboxParts
 	const sockets = new Set<Socket>();
 	let server: Server | undefined;
 	let port = options.port ?? 0;
+	let stopped = false;
 
 	const closeServer = async () => {
 		const closing = server;
@@ -88,6 +89,8 @@ export async function launchSandbox(options: SandboxOptions, parts: SandboxParts
 		await closed;
 	};
 	const listen = async () => {
+		// A refuseConnections still waiting when the sandbox stops must not bring it back.
+		if (stopped) return;
 		const next = createServer({key: tls.key, cert: tls.cert}, handler);
 		next.on('connection', (socket: Socket) => {
 			sockets.add(socket);
@@ -144,6 +147,7 @@ export async function launchSandbox(options: SandboxOptions, parts: SandboxParts
 		kubeconfig,
 		writeKubeconfig: path => writeFile(path, kubeconfig(), {mode: 0o600}),
 		async stop() {
+			stopped = true;
 			stopControllers();
 			faults.closeWatches();
 			await closeServer();

@@ -12,6 +12,8 @@ type Behaviour = {
 	custom?: boolean;
 	/** Create-only review types (SelfSubjectAccessReview...): nothing is stored. */
 	virtual?: boolean;
+	/** DELETE answers with the deleted object rather than a Success Status (pods, services, custom resources...). */
+	deleteReturnsObject?: boolean;
 	/** additionalPrinterColumns for custom resources, as `kubectl get` shows them. */
 	printerColumns?: PrinterColumn[];
 };
@@ -50,19 +52,20 @@ function builtin(group: string, version: string, resource: string, kind: string,
 function custom(group: string, version: string, resource: string, singular: string, kind: string, rest: Partial<ResourceType>, columns: PrinterColumn[]): Entry {
 	return [
 		{group, version, resource, singular, kind, listKind: `${kind}List`, namespaced: true, verbs: customVerbs, ...rest},
-		{generation: true, custom: true, printerColumns: columns},
+		{generation: true, custom: true, deleteReturnsObject: true, printerColumns: columns},
 	];
 }
 
 const workload = {generation: true};
+const returnsObject = {deleteReturnsObject: true};
 
 const entries: Entry[] = [
-	builtin('', 'v1', 'namespaces', 'Namespace', {namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['ns'], subresources: ['status']}),
+	builtin('', 'v1', 'namespaces', 'Namespace', {namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['ns'], subresources: ['status']}, returnsObject),
 	builtin('', 'v1', 'configmaps', 'ConfigMap', {shortNames: ['cm']}),
 	builtin('', 'v1', 'secrets', 'Secret'),
-	builtin('', 'v1', 'services', 'Service', {shortNames: ['svc'], categories: ['all'], subresources: ['status']}),
-	builtin('', 'v1', 'serviceaccounts', 'ServiceAccount', {shortNames: ['sa']}),
-	builtin('', 'v1', 'pods', 'Pod', {shortNames: ['po'], categories: ['all'], subresources: ['status']}),
+	builtin('', 'v1', 'services', 'Service', {shortNames: ['svc'], categories: ['all'], subresources: ['status']}, returnsObject),
+	builtin('', 'v1', 'serviceaccounts', 'ServiceAccount', {shortNames: ['sa']}, returnsObject),
+	builtin('', 'v1', 'pods', 'Pod', {shortNames: ['po'], categories: ['all'], subresources: ['status']}, returnsObject),
 	builtin('', 'v1', 'events', 'Event', {shortNames: ['ev']}),
 	builtin('apps', 'v1', 'deployments', 'Deployment', {shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale']}, workload),
 	builtin('apps', 'v1', 'replicasets', 'ReplicaSet', {shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale']}, workload),
@@ -103,6 +106,7 @@ export type Registry = {
 	hasStatus(type: ResourceType): boolean;
 	isCustom(type: ResourceType): boolean;
 	isVirtual(type: ResourceType): boolean;
+	deleteReturnsObject(type: ResourceType): boolean;
 	printerColumns(type: ResourceType): PrinterColumn[] | undefined;
 };
 
@@ -131,6 +135,7 @@ export function createRegistry(): Registry {
 		hasStatus: type => type.subresources?.includes('status') === true,
 		isCustom: type => behaviour(type).custom === true,
 		isVirtual: type => behaviour(type).virtual === true,
+		deleteReturnsObject: type => behaviour(type).deleteReturnsObject === true,
 		printerColumns: type => behaviour(type).printerColumns,
 	};
 }

@@ -8,7 +8,8 @@ import type {KubeObject} from '../domain/kube-object.js';
 import type {FaultState} from './faults.js';
 import {apiVersionOf} from './registry.js';
 import type {ResourceRoute} from './router.js';
-import {badRequest, invalid, type ApiError} from './status-errors.js';
+import {decodeKubernetesProtobuf} from './protobuf.js';
+import {badRequest, invalid, unsupportedMediaType, type ApiError} from './status-errors.js';
 import type {Store} from './store.js';
 import type {SandboxUser} from './types.js';
 
@@ -66,6 +67,16 @@ export function decodeObject(text: string, contentType: string | undefined): Dec
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return {ok: false, error: badRequest('the body of the request must be a JSON object')};
 	return {ok: true, value: value as Record<string, unknown>};
+}
+
+/** Decodes the request body by Content-Type: protobuf (kubectl's typed clients), YAML or JSON. */
+export async function decodeBody(context: RequestContext): Promise<Decoded<Record<string, unknown>>> {
+	const contentType = context.headers['content-type'] ?? '';
+	if (/application\/vnd\.kubernetes\.protobuf/.test(contentType)) {
+		const decoded = decodeKubernetesProtobuf(await context.rawBody());
+		return decoded.ok ? decoded : {ok: false, error: unsupportedMediaType(contentType, ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'], decoded.message)};
+	}
+	return decodeObject(await context.body(), contentType);
 }
 
 /** Checks a request body is an object of the route's type, in the route's namespace, and fills the namespace in. */

@@ -54,16 +54,20 @@ function discovery(deps: ApiServerDeps, target: Route, accept: string | undefine
 			return legacy ? json(200, apiGroupList(registry)) : failure(notAcceptable());
 		case 'core-resources':
 			return json(200, apiResourceList(registry, '', 'v1'));
-		case 'group':
-			return json(200, apiGroup(registry, target.group));
 		case 'group-resources':
 			return json(200, apiResourceList(registry, target.group, target.version));
 		case 'openapi-v2':
 			return deps.openapi.v2();
 		case 'openapi-v3-root':
 			return json(200, deps.openapi.v3Root());
-		case 'openapi-v3':
-			return json(200, deps.openapi.v3(target.group, target.version));
+		case 'openapi-v3': {
+			const document = deps.openapi.v3(target.group, target.version);
+			return document ? json(200, document) : failure(pathNotFound());
+		}
+		case 'group': {
+			const group = apiGroup(registry, target.group);
+			return group ? json(200, group) : failure(pathNotFound());
+		}
 		default:
 			return undefined;
 	}
@@ -113,11 +117,16 @@ async function serve(deps: ApiServerDeps, request: IncomingMessage, response: Se
 				faults: deps.faults,
 				bookmarkIntervalMs: deps.bookmarkIntervalMs,
 			};
-			reply = await dispatch(context, deps.fields);
+			try {
+				reply = await dispatch(context, deps.fields);
+			} catch (error) {
+				// An unexpected failure is a 500 Status (and logged as such), never a dropped connection.
+				reply = failure(internalError(error instanceof Error ? error.message : String(error)));
+			}
 		} else if (target.kind === 'not-found') reply = failure(pathNotFound());
 		else reply = method === 'GET' || method === 'HEAD' ? (discovery(deps, target, request.headers.accept) ?? failure(pathNotFound())) : failure(pathNotFound());
 	}
-	writeReply(response, reply);
+	if (!response.headersSent) writeReply(response, reply);
 	deps.log.add({
 		time: deps.now().toISOString(),
 		method,

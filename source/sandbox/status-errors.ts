@@ -131,10 +131,10 @@ export function notAcceptable(): ApiError {
 	return apiError(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml');
 }
 
-export function unsupportedMediaType(contentType: string, supported: string[]): ApiError {
-	return apiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${supported.join(', ')}`, {
-		causes: [{reason: 'UnexpectedServerResponse', message: contentType}],
-	});
+/** 415 for a body type the verb does not take (`detail` says why, when the type itself is known). */
+export function unsupportedMediaType(contentType: string, supported: string[], detail?: string): ApiError {
+	const message = detail ?? `the body of the request was in an unknown format - accepted media types include: ${supported.join(', ')}`;
+	return apiError(415, 'UnsupportedMediaType', message, {causes: [{reason: 'UnexpectedServerResponse', message: contentType}]});
 }
 
 /** 410 Expired for a watch or list from a compacted resourceVersion. */

@@ -9,6 +9,7 @@ import type {FieldManagement} from './field-management.js';
 import {createEventHistory, type EventHistory, type HistoryEntry} from './history.js';
 import {clone, ordered, sameIgnoringTimestamps, specChanged, timestamp} from './object-utils.js';
 import {initialStatus} from './initial-status.js';
+import {createObjectIndex} from './object-index.js';
 import type {Registry} from './registry.js';
 import {alreadyExists, applyConflict, badRequest, conflict, invalid, notFound, preconditionFailed, type ApiError} from './status-errors.js';
 import type {ResourceType} from './types.js';
@@ -61,29 +62,19 @@ export type Store = {
 };
 
 const generateAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
-const objectKey = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 const target = (type: ResourceType, name: string) => ({group: type.group, resource: type.resource, name});
 
 export function createStore(deps: StoreDeps): Store {
 	const {registry, fields} = deps;
 	const newUid = deps.newUid ?? randomUUID;
-	const tables = new Map<string, Map<string, KubeObject>>();
-	const sortedKeys = new Map<string, string[]>();
-	const byUid = new Map<string, {type: ResourceType; key: string}>();
-	const dependents = new Map<string, Set<string>>(); // owner uid -> dependent uids
+	const index = createObjectIndex();
 	const history = createEventHistory(deps.historyLimit);
 	const listeners = new Set<(entry: HistoryEntry) => void>();
 	const pending: HistoryEntry[] = [];
 	let delivering = false;
 	let counter = 0;
 
-	const typeId = (type: ResourceType) => `${type.group}/${type.resource}`;
 	const resolve = (type: ResourceType) => registry.byResource(type.group, type.version, type.resource) ?? type;
-	const table = (type: ResourceType) => {
-		let found = tables.get(typeId(type));
-		if (!found) tables.set(typeId(type), (found = new Map()));
-		return found;
-	};
 	const now = () => timestamp(deps.now());
 	const invalidObject = (type: ResourceType, object: KubeObject, causes: ValidationCause[]): WriteOutcome => ({
 		ok: false,
@@ -112,31 +103,11 @@ export function createStore(deps: StoreDeps): Store {
 		}
 	}
 
-	function indexOwners(previous: KubeObject | undefined, next: KubeObject | undefined) {
-		for (const ref of previous?.metadata.ownerReferences ?? []) dependents.get(ref.uid)?.delete(previous!.metadata.uid!);
-		for (const ref of next?.metadata.ownerReferences ?? []) {
-			let set = dependents.get(ref.uid);
-			if (!set) dependents.set(ref.uid, (set = new Set()));
-			set.add(next!.metadata.uid!);
-		}
-	}
-
 	function commit(type: ResourceType, kind: HistoryEntry['type'], previous: KubeObject | undefined, object: KubeObject): KubeObject {
 		const revision = ++counter;
 		const stored = {...object, metadata: {...object.metadata, resourceVersion: String(revision)}};
-		const key = objectKey(stored.metadata.namespace, stored.metadata.name!);
-		const rows = table(type);
-		if (kind === 'DELETED') {
-			rows.delete(key);
-			byUid.delete(stored.metadata.uid!);
-			sortedKeys.delete(typeId(type));
-			indexOwners(previous, undefined);
-		} else {
-			if (!rows.has(key)) sortedKeys.delete(typeId(type));
-			rows.set(key, stored);
-			byUid.set(stored.metadata.uid!, {type, key});
-			indexOwners(previous, stored);
-		}
+		if (kind === 'DELETED') index.remove(type, previous ?? stored);
+		else index.put(type, stored, previous);
 		const entry: HistoryEntry = {type: kind, object: stored, resourceType: type, revision};
 		if (previous) entry.previous = previous;
 		history.push(entry);
@@ -144,33 +115,11 @@ export function createStore(deps: StoreDeps): Store {
 		return stored;
 	}
 
-	function get(typeIn: ResourceType, namespace: string | undefined, name: string) {
-		const type = resolve(typeIn);
-		return table(type).get(objectKey(type.namespaced ? namespace : undefined, name));
-	}
-
-	function list(typeIn: ResourceType, namespace?: string): KubeObject[] {
-		const type = resolve(typeIn);
-		const rows = table(type);
-		let keys = sortedKeys.get(typeId(type));
-		if (!keys) sortedKeys.set(typeId(type), (keys = [...rows.keys()].sort()));
-		if (namespace === undefined) return keys.map(key => rows.get(key)!);
-		// Keys sort by namespace first: binary-search to the namespace's first key, stop after its last.
-		const prefix = `${namespace}/`;
-		let low = 0;
-		let high = keys.length;
-		while (low < high) {
-			const middle = (low + high) >> 1;
-			if (keys[middle]! < prefix) low = middle + 1;
-			else high = middle;
-		}
-		const result: KubeObject[] = [];
-		for (let index = low; index < keys.length && keys[index]!.startsWith(prefix); index++) result.push(rows.get(keys[index]!)!);
-		return result;
-	}
+	const get = (type: ResourceType, namespace: string | undefined, name: string) => index.get(resolve(type), namespace, name);
+	const list = (type: ResourceType, namespace?: string) => index.list(resolve(type), namespace);
 
 	const namespaceType = registry.byResource('', 'v1', 'namespaces')!;
-	const namespaceExists = (namespace: string) => table(namespaceType).has(objectKey(undefined, namespace));
+	const namespaceExists = (namespace: string) => index.get(namespaceType, undefined, namespace) !== undefined;
 
 	function uniqueName(type: ResourceType, namespace: string | undefined, prefix: string): string {
 		for (;;) {
@@ -339,22 +288,21 @@ export function createStore(deps: StoreDeps): Store {
 	/** Background GC: dependents whose owners are all gone are deleted; Orphan drops the reference. */
 	function collectDependents(owner: KubeObject, policy: string | undefined) {
 		const ownerUid = owner.metadata.uid!;
-		for (const uid of [...(dependents.get(ownerUid) ?? [])]) {
-			const where = byUid.get(uid);
-			const dependent = where && table(where.type).get(where.key);
-			if (!where || !dependent) continue;
-			const remaining = (dependent.metadata.ownerReferences ?? []).filter(ref => ref.uid !== ownerUid && byUid.has(ref.uid));
+		for (const uid of index.dependentsOf(ownerUid)) {
+			const found = index.byUid(uid);
+			if (!found) continue;
+			const {type, object: dependent} = found;
+			const remaining = (dependent.metadata.ownerReferences ?? []).filter(ref => ref.uid !== ownerUid && index.byUid(ref.uid));
 			if (policy !== 'Orphan' && remaining.length === 0) {
-				remove(where.type, dependent.metadata.namespace, dependent.metadata.name!, {propagationPolicy: 'Background'});
+				remove(type, dependent.metadata.namespace, dependent.metadata.name!, {propagationPolicy: 'Background'});
 				continue;
 			}
 			const after = clone(dependent);
 			after.metadata.ownerReferences = (dependent.metadata.ownerReferences ?? []).filter(ref => ref.uid !== ownerUid);
 			if (after.metadata.ownerReferences.length === 0) delete after.metadata.ownerReferences;
-			const recorded = fields.recordUpdate({before: dependent, after, manager: 'kube-controller-manager', now: now(), statusSubresource: registry.hasStatus(where.type)});
-			commit(where.type, 'MODIFIED', dependent, recorded);
+			const recorded = fields.recordUpdate({before: dependent, after, manager: 'kube-controller-manager', now: now(), statusSubresource: registry.hasStatus(type)});
+			commit(type, 'MODIFIED', dependent, recorded);
 		}
-		dependents.delete(ownerUid);
 	}
 
 	/** Deleting a namespace deletes everything in it first (the namespace controller's job). */

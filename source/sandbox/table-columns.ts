@@ -6,7 +6,14 @@ import type {KubeObject} from '../domain/kube-object.js';
 import {humanDuration} from './human-duration.js';
 
 /** One column: header, cell type, priority (1 = only with -o wide) and how to compute the cell. */
-export type Column = {name: string; type: 'string' | 'integer' | 'date'; priority?: number; cell: (object: KubeObject, now: Date) => string | number};
+export type Column = {
+	name: string;
+	type: 'string' | 'integer' | 'date';
+	priority?: number;
+	/** `name` marks the object-name column where a kind places it itself (Events put it last). */
+	format?: 'name';
+	cell: (object: KubeObject, now: Date) => string | number;
+};
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -110,6 +117,8 @@ export const builtinColumns: Record<string, Column[]> = {
 		{name: 'Reason', type: 'string', cell: o => String(o['reason'] ?? '')},
 		{name: 'Object', type: 'string', cell: o => `${String((o['involvedObject'] as Any)?.kind ?? '').toLowerCase()}/${(o['involvedObject'] as Any)?.name ?? ''}`},
 		{name: 'Message', type: 'string', cell: o => String(o['message'] ?? '')},
+		{name: 'Count', type: 'integer', priority: 1, cell: o => Number(o['count'] ?? 1)},
+		{name: 'Name', type: 'string', format: 'name', priority: 1, cell: o => o.metadata.name ?? ''},
 	],
 	Deployment: [
 		{name: 'Ready', type: 'string', cell: o => `${status(o).readyReplicas ?? 0}/${spec(o).replicas ?? 0}`},

@@ -59,11 +59,15 @@ export function toTable(options: {
 }) {
 	const columns = columnsFor(options.registry, options.type);
 	const table: Record<string, unknown> = {kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: options.listMetadata};
+	// The name comes first unless the kind places it itself.
+	const leadingName = !columns.some(c => c.format === 'name');
 	if (!options.noHeaders) {
-		table['columnDefinitions'] = [nameColumn, ...columns.map(c => ({name: c.name, type: c.type, format: '', description: c.name, priority: c.priority ?? 0}))];
+		const definitions = columns.map(c => ({name: c.name, type: c.type, format: c.format ?? '', description: c.name, priority: c.priority ?? 0}));
+		table['columnDefinitions'] = leadingName ? [nameColumn, ...definitions] : definitions;
 	}
 	table['rows'] = options.objects.map(object => {
-		const row: Record<string, unknown> = {cells: [object.metadata.name, ...columns.map(c => c.cell(object, options.now))]};
+		const cells = columns.map(c => c.cell(object, options.now));
+		const row: Record<string, unknown> = {cells: leadingName ? [object.metadata.name, ...cells] : cells};
 		if (options.includeObject === 'Object') row['object'] = object;
 		else if (options.includeObject !== 'None') row['object'] = partial(object);
 		return row;

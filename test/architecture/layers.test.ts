@@ -21,7 +21,8 @@ const allowed: Record<string, string[]> = {
 	hooks: ['state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain'],
 	ui: ['hooks', 'state', 'keymap', 'domain'],
 	commands: ['ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
-	sandbox: ['domain'],
+	// The demo world renders its generated repo with the real renderers and git wrapper.
+	sandbox: ['repo', 'domain'],
 	'cli.tsx': ['commands', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
 };
 

@@ -127,6 +127,18 @@ describe('exec credential plugins', () => {
 		expect(!result.ok && result.error.message).toBe(`exec plugin ${plugin.command} did not finish within 0.3 s`);
 	});
 
+	it('close() stops a plugin still running, so a finished command can exit', async () => {
+		await plugin.set('delay-ms', '60000');
+		const source = createExecCredentialSource({exec: execConfig(), cluster, runtime: testRuntime()});
+		const pending = source.get();
+		await waitFor(async () => (await plugin.calls()).length === 1);
+		const started = performance.now();
+		source.close();
+		const result = await pending;
+		expect(performance.now() - started).toBeLessThan(1000);
+		expect(!result.ok && result.error.message).toBe(`exec plugin ${plugin.command} was stopped`);
+	});
+
 	it('refuses interactiveMode Always without running anything', async () => {
 		const result = await createExecCredentialSource({exec: execConfig({interactiveMode: 'Always'}), cluster, runtime: testRuntime()}).get();
 		expect(!result.ok && result.error.kind).toBe('credentials');

@@ -3,6 +3,7 @@ import {createCredentialSource} from '../../source/cluster/credentials.js';
 import {createTransport, type StreamEnd} from '../../source/cluster/transport.js';
 import {clusterTempDir} from '../support/cluster-kubeconfig.js';
 import {deadPort, startScriptedServer, type ScriptedServer} from '../support/cluster-http-server.js';
+import {writeExecPlugin} from '../support/cluster-plugins.js';
 import {testRuntime} from '../support/cluster-runtime.js';
 import {waitFor} from '../support/wait-for.js';
 
@@ -60,6 +61,16 @@ describe('transport', () => {
 		expect(elapsed).toBeLessThan(1500);
 	});
 
+	it('reports an answer cut off mid-body as unreachable, not as a timeout', async () => {
+		server = await startScriptedServer((_request, response) => {
+			response.writeHead(200, {'Content-Type': 'application/json', 'Content-Length': '1000'});
+			response.write('{"kind":"ConfigMapList","items":[');
+			setImmediate(() => response.socket?.destroy());
+		});
+		const result = await transportFor(server.url, {timeoutMs: 2000}).request({method: 'GET', path: '/api/v1/configmaps'});
+		expect(!result.ok && result.error.kind).toBe('unreachable');
+	});
+
 	it('reports a refused connection as unreachable', async () => {
 		const url = `http://127.0.0.1:${await deadPort()}`;
 		const result = await transportFor(url).request({method: 'GET', path: '/version'});
@@ -87,6 +98,33 @@ describe('transport', () => {
 		expect(server.seen.map(request => `${request.method} ${request.url}`)).toEqual(['POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews']);
 		// Refusals never reached the server, so they say nothing about the connection.
 		expect(outcomes).toEqual([{ok: true}]);
+	});
+
+	it('the timeout covers credentials: a hanging exec plugin fails the request in time, its answer serves the next', async () => {
+		const temp = await clusterTempDir();
+		const plugin = await writeExecPlugin(temp.dir);
+		await plugin.set('delay-ms', '1500');
+		server = await startScriptedServer((request, response) => {
+			response.writeHead(request.headers['authorization'] === 'Bearer plugin-token-1' ? 200 : 401);
+			response.end('{}');
+		});
+		const runtime = testRuntime();
+		const user = {name: 'u', exec: {command: plugin.command, args: plugin.args, env: [], apiVersion: 'client.authentication.k8s.io/v1', provideClusterInfo: false, interactiveMode: 'Never' as const}, file: '/k'};
+		const transport = createTransport({
+			server: server.url,
+			tls: {rejectUnauthorized: true},
+			credentials: createCredentialSource(user, {name: 'c', server: server.url, insecureSkipTlsVerify: false, file: '/k'}, runtime),
+			runtime,
+			readOnly: false,
+			timeoutMs: 300,
+		});
+		const started = performance.now();
+		const first = await transport.request({method: 'GET', path: '/version'});
+		expect(performance.now() - started).toBeLessThan(1000);
+		expect(first).toEqual({ok: false, error: {kind: 'timeout', message: `${server.url}: credentials not ready within 0.3 s`}});
+		await waitFor(async () => (await transport.request({method: 'GET', path: '/version'})).ok, {timeoutMs: 5000});
+		expect(await plugin.calls()).toHaveLength(1);
+		await temp.remove();
 	});
 
 	it('re-reads a rotated token file once after a 401', async () => {

@@ -30,7 +30,13 @@ beforeAll(async () => {
 	};
 	kubeconfig = await temp.write(
 		'kubeconfig',
-		joinKubeconfigs([base, viaPlugin, extraContext('dead', `https://127.0.0.1:${await deadPort()}`), extraContext('hanging', hanging.url)]),
+		joinKubeconfigs([
+			base,
+			viaPlugin,
+			extraContext('dead', `https://127.0.0.1:${await deadPort()}`),
+			extraContext('hanging', hanging.url),
+			extraContext('revoked', sandbox.url, 'revoked-token'),
+		]),
 	);
 });
 
@@ -61,13 +67,14 @@ describe('gitops-tui contexts', () => {
 		expect(list.apiVersion).toBe('gitops-tui/v1');
 		expect(list.kind).toBe('ContextList');
 		const byName = Object.fromEntries(list.contexts.map(report => [report.name, report]));
-		expect(Object.keys(byName)).toEqual(['sandbox', 'sandbox-viewer', 'sandbox-exec', 'dead', 'hanging']);
+		expect(Object.keys(byName)).toEqual(['sandbox', 'sandbox-viewer', 'sandbox-exec', 'dead', 'hanging', 'revoked']);
 		expect(byName['sandbox']).toMatchObject({current: true, server: sandbox.url, user: 'sandbox-admin', namespace: 'default', reachable: true, state: 'ready', whoami: {username: 'admin', source: 'server'}});
 		expect(byName['sandbox']!.version).toMatch(/^v1\.\d+\.\d+/);
 		expect(byName['sandbox-viewer']).toMatchObject({current: false, reachable: true, whoami: {username: 'viewer'}});
 		expect(byName['sandbox-exec']).toMatchObject({reachable: true, namespace: 'shop', whoami: {username: 'admin'}});
 		expect(byName['dead']).toMatchObject({reachable: false, state: 'unreachable', error: {kind: 'unreachable'}});
 		expect(byName['dead']!.error!.message).toContain('ECONNREFUSED');
+		expect(byName['revoked']).toMatchObject({reachable: false, state: 'unauthorized', error: {kind: 'unauthorized'}});
 		expect(byName['hanging']).toMatchObject({reachable: false, state: 'timed-out', error: {kind: 'timeout', message: `${hanging.url}: no answer within 1 s`}});
 	});
 

@@ -17,7 +17,7 @@ function listed(...objects: LiveObject[]): WatchState {
 describe('applyWatchEvent', () => {
 	it('LISTED replaces the state, marks it synced and reports every key', () => {
 		const {state, changes} = applyWatchEvent(emptyWatchState, {type: 'LISTED', objects: [configMap('a', '1'), configMap('b', '2')], resourceVersion: '100'});
-		expect([...state.objects.keys()]).toEqual(['/ConfigMap/wire/a', '/ConfigMap/wire/b']);
+		expect([...state.objects.keys()].sort()).toEqual(['/ConfigMap/wire/a', '/ConfigMap/wire/b']);
 		expect(state.synced).toBe(true);
 		expect(state.resourceVersion).toBe('100');
 		expect(changes).toEqual([

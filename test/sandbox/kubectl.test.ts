@@ -59,6 +59,16 @@ describe('kubectl', () => {
 		expect(applies.at(-1)?.query).toMatchObject({fieldManager: 'wire-sample', fieldValidation: 'Strict', force: 'false'});
 	});
 
+	it('a repeated server-side apply of an unchanged object keeps its resourceVersion', async () => {
+		const file = path.join(harness.dir, 'settings.yaml');
+		await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {a: "1"}\n');
+		expect((await harness.kubectl(['apply', '--server-side', '-f', file])).stdout).toBe('configmap/settings serverside-applied\n');
+		const version = async () => (await harness.kubectl(['get', 'configmap', 'settings', '-n', 'shop', '-o', 'jsonpath={.metadata.resourceVersion}'])).stdout;
+		const first = await version();
+		expect((await harness.kubectl(['apply', '--server-side', '-f', file])).code).toBe(0);
+		expect(await version()).toBe(first);
+	});
+
 	it('diffs server-side: exit 0 for the unchanged manifest (defaults do not show), exit 1 for a new image', async () => {
 		const same = await harness.kubectl(['diff', '--server-side', '--field-manager=wire-sample', '-f', manifest]);
 		expect(same).toMatchObject({code: 0, stdout: ''});
@@ -99,6 +109,26 @@ describe('kubectl', () => {
 		expect(viewer).toMatchObject({code: 1, stdout: 'no\n'});
 		const whoami = await harness.kubectl(['--context', 'sandbox-viewer', 'auth', 'whoami', '-o', 'json']);
 		expect(JSON.parse(whoami.stdout).status.userInfo.username).toBe('viewer');
+	});
+
+	it('creates typed objects (kubectl sends them as protobuf) and never shows Secret values', async () => {
+		const canary = 'canary-3f9d2a71';
+		expect((await harness.kubectl(['create', 'namespace', 'typed'])).stdout).toBe('namespace/typed created\n');
+		expect((await harness.kubectl(['create', 'configmap', 'plain', '-n', 'typed', '--from-literal=a=b'])).code).toBe(0);
+		expect((await harness.kubectl(['create', 'secret', 'generic', 'creds', '-n', 'typed', `--from-literal=password=${canary}`])).code).toBe(0);
+		expect((await harness.kubectl(['create', 'deployment', 'api', '-n', 'typed', '--image=nginx:1.25', '--replicas=0'])).code).toBe(0);
+		const secret = JSON.parse((await harness.kubectl(['get', 'secret', 'creds', '-n', 'typed', '-o', 'json'])).stdout);
+		expect(Buffer.from(secret.data.password, 'base64').toString()).toBe(canary);
+		expect(secret.type).toBe('Opaque');
+		const deployment = JSON.parse((await harness.kubectl(['get', 'deployment', 'api', '-n', 'typed', '-o', 'json'])).stdout);
+		expect(deployment.spec).toMatchObject({replicas: 0, selector: {matchLabels: {app: 'api'}}, template: {spec: {containers: [{name: 'nginx', image: 'nginx:1.25'}]}}});
+		const table = await harness.kubectl(['get', 'secrets', '-n', 'typed']);
+		expect(table.stdout).toMatch(/creds\s+Opaque\s+1\s+/);
+		const encoded = Buffer.from(canary).toString('base64');
+		for (const text of [table.stdout, JSON.stringify(harness.sandbox.requests())]) {
+			expect(text).not.toContain(canary);
+			expect(text).not.toContain(encoded);
+		}
 	});
 
 	it('is refused as the viewer, and the request log names the user of every request', async () => {

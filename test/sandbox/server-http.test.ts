@@ -172,7 +172,7 @@ describe('resource verbs and Status errors', () => {
 		expect((await request({path: '/api/v1/namespaces/shop/configmaps'})).json().metadata.resourceVersion).toBe(before);
 	});
 
-	it('deletes with 200 and the object, garbage-collecting owned objects', async () => {
+	it('deletes with 200 and a Success Status (the object for kinds that return it), garbage-collecting owned objects', async () => {
 		const owner = (await request({method: 'POST', path: '/api/v1/namespaces/shop/configmaps', body: {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'owner'}}})).json();
 		await request({
 			method: 'POST',
@@ -180,10 +180,11 @@ describe('resource verbs and Status errors', () => {
 			body: {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'owned', ownerReferences: [{apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid}]}},
 		});
 		const deleted = await request({method: 'DELETE', path: '/api/v1/namespaces/shop/configmaps/owner', body: {propagationPolicy: 'Background'}});
-		expect(deleted.json()).toMatchObject({kind: 'ConfigMap'});
 		expect(deleted.status).toBe(200);
-		expect(deleted.json().metadata.name).toBe('owner');
+		expect(deleted.json()).toEqual({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: {name: 'owner', kind: 'configmaps', uid: owner.metadata.uid}});
 		expect((await request({path: '/api/v1/namespaces/shop/configmaps/owned'})).status).toBe(404);
+		const kustomization = await request({method: 'DELETE', path: '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/shop/kustomizations/apps'});
+		expect(kustomization.json()).toMatchObject({kind: 'Kustomization', metadata: {name: 'apps'}});
 	});
 });
 

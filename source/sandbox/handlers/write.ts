@@ -4,7 +4,7 @@
 import {failure, json, type Reply} from '../http-io.js';
 import {listPage} from '../list.js';
 import {apiVersionOf} from '../registry.js';
-import {checkBodyObject, decodeObject, dryRun, fieldManager, fieldValidation, type RequestContext} from '../request-context.js';
+import {checkBodyObject, decodeBody, decodeObject, dryRun, fieldManager, fieldValidation, type RequestContext} from '../request-context.js';
 import {badRequest} from '../status-errors.js';
 import type {RemoveOptions} from '../store.js';
 import {listItem} from './read.js';
@@ -23,7 +23,7 @@ function writeParameters(context: RequestContext) {
 export async function handleCreate(context: RequestContext): Promise<Reply> {
 	const parameters = writeParameters(context);
 	if (!parameters.ok) return failure(parameters.error);
-	const decoded = decodeObject(await context.body(), context.headers['content-type']);
+	const decoded = await decodeBody(context);
 	if (!decoded.ok) return failure(decoded.error);
 	const checked = checkBodyObject(context, decoded.value, {});
 	if (!checked.ok) return failure(checked.error);
@@ -34,7 +34,7 @@ export async function handleCreate(context: RequestContext): Promise<Reply> {
 export async function handleUpdate(context: RequestContext): Promise<Reply> {
 	const parameters = writeParameters(context);
 	if (!parameters.ok) return failure(parameters.error);
-	const decoded = decodeObject(await context.body(), context.headers['content-type']);
+	const decoded = await decodeBody(context);
 	if (!decoded.ok) return failure(decoded.error);
 	const checked = checkBodyObject(context, decoded.value, {name: context.route.name});
 	if (!checked.ok) return failure(checked.error);
@@ -72,8 +72,16 @@ export async function handleDelete(context: RequestContext): Promise<Reply> {
 	const {type, namespace, name} = context.route;
 	const outcome = context.store.remove(type, namespace, name!, options.value);
 	if (!outcome.ok) return failure(outcome.error);
-	// Still there (finalizers pending): 202 Accepted, as the apiserver answers.
-	return json(outcome.object.metadata.deletionTimestamp && outcome.object.metadata.finalizers?.length ? 202 : 200, outcome.object);
+	const {object} = outcome;
+	// An object still waiting for finalizers, and kinds whose store returns deleted objects (pods,
+	// services, custom resources...), answer with the object; the rest with a Success Status.
+	const pending = object.metadata.deletionTimestamp !== undefined && (object.metadata.finalizers?.length ?? 0) > 0;
+	if (pending || context.store.registry.deleteReturnsObject(type)) return json(200, object);
+	const details: Record<string, unknown> = {name: object.metadata.name};
+	if (type.group) details['group'] = type.group;
+	details['kind'] = type.resource;
+	details['uid'] = object.metadata.uid;
+	return json(200, {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details});
 }
 
 export async function handleDeleteCollection(context: RequestContext): Promise<Reply> {

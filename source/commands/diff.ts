@@ -1,0 +1,108 @@
+/**
+ * `gitops-tui diff APP [--context C] [--revision REV] [--fast]`: what differs between an app's live objects and
+ * what Git says, per resource: the drifted fields with the field manager that set each live, then a unified
+ * diff of live against live-after-apply. Exact by default (a server-side apply dry-run of each object as the
+ * app's controller, as `kubectl diff --server-side --force-conflicts` does); `--fast` compares locally.
+ * Honours KUBECTL_EXTERNAL_DIFF. Exit 0 no differences, 1 differences, 2 on error. Secrets are always masked.
+ */
+import {evaluate, type EvaluatedApp} from '../engines/evaluate.js';
+import type {AppDefinition} from '../engines/engine.js';
+import {resourceSides} from '../engines/resource-sides.js';
+import {isOutOfSync} from '../domain/verdict.js';
+import type {Command, CommandInput} from './command.js';
+import {openEvaluationSession} from './evaluation-session.js';
+import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
+import {formatResourceDiff} from './output/resource-diff.js';
+
+export const diffCommand: Command = {
+	name: 'diff',
+	summary: 'Show how one app\'s live objects differ from Git (exact by default; --fast)',
+	run: runDiff,
+};
+
+async function runDiff(input: CommandInput): Promise<number> {
+	const {flags, io} = input;
+	const [argument, ...extra] = input.args;
+	// `flux/web` picks the engine when two engines deploy an app of the same name to one context.
+	const [engine, name] = argument?.includes('/') ? (argument.split('/', 2) as [string, string]) : [undefined, argument];
+	if (!name || extra.length > 0) {
+		io.stderr.write('gitops-tui diff: usage: gitops-tui diff APP [--context C] [--revision REV] [--fast]\n');
+		return 2;
+	}
+
+	const opened = await openEvaluationSession(input, 'diff');
+	if (!opened.ok) return opened.code;
+	const {session} = opened;
+	try {
+		const selectedContexts = contextFlag(flags['context']);
+		const evaluation = await evaluate({
+			contexts: session.contexts,
+			...(session.currentContext ? {currentContext: session.currentContext} : {}),
+			kubeconfigContexts: session.kubeconfigContexts,
+			...(session.repo ? {repo: session.repo} : {}),
+			...(session.repoError ? {repoError: session.repoError} : {}),
+			...(session.revision ? {revision: session.revision} : {}),
+			mode: flags['fast'] === true ? 'fast' : 'exact',
+			tools: session.tools,
+			select: app =>
+				app.name === name &&
+				(engine === undefined || app.engine === engine) &&
+				(selectedContexts.length === 0 || selectedContexts.includes(app.context ?? app.controllerContext)),
+		});
+		if (evaluation.apps.length !== 1) {
+			io.stderr.write(`gitops-tui diff: ${notFound(name, evaluation.apps.map(app => app.definition), evaluation.discovered)}\n`);
+			return 2;
+		}
+
+		const [app] = evaluation.apps as [EvaluatedApp];
+		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${evaluation.settings.error.message}\n`);
+		return await printDiff(app, input, flags['fast'] === true);
+	} finally {
+		session.close();
+	}
+}
+
+async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): Promise<number> {
+	const {status} = app;
+	if (status.error) io.stderr.write(`gitops-tui diff: ${status.name} (${status.engine}, context ${status.context}): ${status.error}\n`);
+	if (status.sync === 'Unknown' && status.error && status.resources.every(resource => resource.verdict === 'Unknown')) return 2;
+	const shown = status.resources.filter(resource => resource.verdict !== 'Synced' || resource.fields.length > 0);
+	const differs = status.resources.some(resource => !resource.ignore && isOutOfSync(resource.verdict));
+	const external = io.env['KUBECTL_EXTERNAL_DIFF'];
+	if (external) {
+		const entries: ExternalDiffEntry[] = status.resources
+			.filter(resource => resource.verdict !== 'Unknown')
+			.map(resource => {
+				const sides = resourceSides(app.prepared, resource.key, app.dryRuns);
+				return {key: resource.key, ...(sides.live ? {live: sides.live} : {}), ...(sides.merged && resource.verdict !== 'Extra' ? {merged: sides.merged} : {})};
+			});
+		const ran = await runExternalDiff({command: external, entries, stdout: io.stdout, stderr: io.stderr, env: io.env});
+		if (!ran.ok) {
+			io.stderr.write(`gitops-tui diff: ${ran.message}\n`);
+			return 2;
+		}
+
+		if (ran.exitCode > 1) return 2;
+		return differs ? 1 : 0;
+	}
+
+	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
+	io.stdout.write(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison\n`);
+	for (const resource of shown) io.stdout.write(formatResourceDiff(resource, resourceSides(app.prepared, resource.key, app.dryRuns)));
+	if (shown.length === 0) io.stdout.write('# no differences\n');
+	return status.sync === 'Unknown' && status.error ? 2 : differs ? 1 : 0;
+}
+
+function notFound(name: string, matched: readonly AppDefinition[], discovered: readonly AppDefinition[]): string {
+	if (matched.length > 1) {
+		const candidates = matched.map(app => `${app.engine} app in context ${app.context ?? app.controllerContext} (${app.objectKind} ${app.namespace}/${app.name})`);
+		return `${name} is ambiguous: ${candidates.join('; ')}. Pick one with --context, or ENGINE/${name}.`;
+	}
+
+	const names = [...new Set(discovered.map(app => app.name))];
+	return names.length > 0 ? `no app named ${name}; apps: ${names.join(', ')}` : `no app named ${name}: no apps found on the selected contexts`;
+}
+
+function contextFlag(value: unknown): string[] {
+	return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}

@@ -1,0 +1,122 @@
+/**
+ * What `status` and `diff` share: from flags to an evaluation's inputs — the kubeconfig's contexts with a
+ * client each, the config repository (a URL cloned into the cache and fetched once, with a timeout; a local
+ * path read in place), and the render tools. Failures that make the command pointless (a bad kubeconfig, bad
+ * flags) end it with exit 2; a repository that cannot be opened is reported and the rest still runs.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {openContexts, type OpenedContexts} from '../cluster/open-contexts.js';
+import {parseRequestTimeout} from '../cluster/request-timeout.js';
+import {nodeRuntime} from '../cluster/runtime.js';
+import type {EvaluationContext} from '../engines/evaluate.js';
+import {createTimerScheduler} from '../repo/fetch.js';
+import {createGit} from '../repo/git-runner.js';
+import {createFindBinary, createProcessRunner} from '../repo/process-runner.js';
+import type {RenderTools} from '../repo/render/index.js';
+import {loadGitRepo, type GitRepo} from '../repo/repo.js';
+import type {CommandInput} from './command.js';
+
+/** Everything an evaluation needs, opened from flags. */
+export type EvaluationSession = {
+	contexts: EvaluationContext[];
+	currentContext?: string;
+	kubeconfigContexts: string[];
+	repo?: GitRepo;
+	repoError?: string;
+	revision?: string;
+	tools: RenderTools;
+	now: () => Date;
+	close(): void;
+};
+
+/** How long a one-shot command waits for `git fetch` before going on with the local clone. */
+export const fetchTimeoutMs = 15_000;
+
+/** Opens the session; on a fatal problem, writes it to stderr and returns the exit code. */
+export async function openEvaluationSession(input: CommandInput, command: string): Promise<{ok: true; session: EvaluationSession} | {ok: false; code: number}> {
+	const {flags, io} = input;
+	const fail = (message: string) => {
+		io.stderr.write(`gitops-tui ${command}: ${message}\n`);
+		return {ok: false as const, code: 2};
+	};
+
+	const timeout = parseRequestTimeout(flags['requestTimeout']);
+	if (!timeout.ok) return fail(timeout.message);
+	const runtime = nodeRuntime(io.env);
+	const home = io.env['HOME'] ?? os.homedir();
+	const contextFlag = flags['context'];
+	const opened = await openContexts(
+		{
+			...(typeof flags['kubeconfig'] === 'string' ? {explicitFile: flags['kubeconfig']} : {}),
+			...(io.env['KUBECONFIG'] === undefined ? {} : {kubeconfigEnv: io.env['KUBECONFIG']}),
+			homeDir: home,
+			cwd: io.cwd,
+		},
+		{
+			contexts: Array.isArray(contextFlag) ? contextFlag.map(String) : typeof contextFlag === 'string' ? [contextFlag] : [],
+			allContexts: flags['allContexts'] === true,
+		},
+		{runtime, timeoutMs: timeout.ms, readOnly: flags['readOnly'] === true, userAgent: 'gitops-tui'},
+	);
+	if (!opened.ok) return fail(opened.error.message);
+
+	const now = () => new Date();
+	const run = createProcessRunner();
+	const tools: RenderTools = {run, findBinary: createFindBinary(io.env), env: io.env};
+	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : undefined;
+	let repo: GitRepo | undefined;
+	let repoError: string | undefined;
+	if (repoFlag) {
+		const loaded = await loadGitRepo({
+			source: repoFlag,
+			cacheDir: cacheDirOf(flags, io.env, home),
+			cwd: io.cwd,
+			git: createGit({run, env: io.env}),
+			now,
+			scheduler: createTimerScheduler(),
+			fetchTimeoutMs,
+		});
+		if (loaded.ok) {
+			repo = loaded.repo;
+			// A clone is fetched once (a fresh one just was); a local checkout is read in place, as the operator left it.
+			if (repo.location.kind === 'clone' && !repo.location.clonedAt) await repo.fetchNow();
+		} else {
+			repoError = `cannot open ${repoFlag}: ${loaded.error.message}`;
+		}
+	}
+
+	return {
+		ok: true,
+		session: {
+			contexts: contextsOf(opened.value),
+			...(opened.value.kubeconfig.currentContext ? {currentContext: opened.value.kubeconfig.currentContext.name} : {}),
+			kubeconfigContexts: [...opened.value.kubeconfig.contexts.keys()],
+			...(repo ? {repo} : {}),
+			...(repoError ? {repoError} : {}),
+			...(typeof flags['revision'] === 'string' && flags['revision'] ? {revision: flags['revision']} : {}),
+			tools,
+			now,
+			close() {
+				repo?.stop();
+				opened.value.close();
+			},
+		},
+	};
+}
+
+/** `--cache-dir`, else `$XDG_CACHE_HOME/gitops-tui`, else `~/.cache/gitops-tui`. */
+export function cacheDirOf(flags: Record<string, unknown>, env: NodeJS.ProcessEnv, home: string): string {
+	if (typeof flags['cacheDir'] === 'string' && flags['cacheDir']) return flags['cacheDir'];
+	const xdg = env['XDG_CACHE_HOME'];
+	return xdg ? path.join(xdg, 'gitops-tui') : path.join(home, '.cache', 'gitops-tui');
+}
+
+function contextsOf(opened: OpenedContexts): EvaluationContext[] {
+	const current = opened.kubeconfig.currentContext?.name;
+	return opened.contexts.map(({name, client}) => {
+		if (!client.ok) return {info: {name, namespace: 'default', current: name === current, reachable: false, error: client.error.message}};
+		const {context} = client.value;
+		return {info: {name, server: context.cluster.server, namespace: context.namespace, current: context.current, reachable: true}, client: client.value};
+	});
+}

@@ -1,0 +1,135 @@
+/**
+ * The `status` table: a header (repository, fetch age, outage and unreachable-context warnings), one row per app
+ * (app, engine, context, sync, controller's sync, health, revision, auto-sync) within 80 columns, and under each
+ * app what is wrong with it: drifted, missing and extra resources with the field paths and who changed them, and
+ * its error. Built from the same document `-o json` prints, so the two never disagree.
+ */
+import type {StatusJsonApp} from '../../domain/app.js';
+import type {StatusDocument} from './status-document.js';
+import {fitMiddle, layoutTable, wrap, type Column} from './table-layout.js';
+
+export type StatusTableOptions = {
+	now: Date;
+	width?: number;
+	/** Warnings per app, in the document's app order (render notes, unsupported options). */
+	notes?: ReadonlyArray<readonly string[]>;
+	/** Repository-level problems to show in the header (settings file errors...). */
+	problems?: readonly string[];
+};
+
+const columns: Column[] = [
+	{header: 'APP', flexible: true, min: 8},
+	{header: 'ENGINE'},
+	{header: 'CONTEXT', flexible: true, min: 8},
+	{header: 'SYNC'},
+	{header: 'CTRL'},
+	{header: 'HEALTH'},
+	{header: 'REVISION', flexible: true, min: 8},
+	{header: 'AUTO-SYNC', flexible: true, min: 6},
+];
+
+/** The table as text (ending with a newline). */
+export function formatStatusTable(document: StatusDocument, options: StatusTableOptions): string {
+	const width = options.width ?? 80;
+	const lines: string[] = [...headerLines(document, options, width)];
+	if (lines.length > 0) lines.push('');
+	if (document.apps.length === 0) {
+		lines.push('No apps found: no Flux Kustomization, HelmRelease or Argo CD Application on the selected contexts,');
+		lines.push('and no plain apps in .gitops-tui.yaml.');
+		return `${lines.join('\n')}\n`;
+	}
+
+	const rows = document.apps.map(app => [
+		app.name,
+		app.engine,
+		app.context,
+		app.sync,
+		app.engine === 'plain' ? '-' : app.controllerSync,
+		app.health,
+		revisionCell(app),
+		autoSyncCell(app),
+	]);
+	const table = layoutTable(columns, rows, width);
+	lines.push(table[0]!);
+	document.apps.forEach((app, index) => {
+		lines.push(table[index + 1]!);
+		lines.push(...detailLines(app, options.notes?.[index] ?? [], width));
+	});
+	return `${lines.join('\n')}\n`;
+}
+
+function headerLines(document: StatusDocument, options: StatusTableOptions, width: number): string[] {
+	const {git} = document;
+	const lines: string[] = [];
+	if (git.repo) {
+		const parts = [`Repo ${git.repo}`];
+		if (git.branch) parts.push(`branch ${git.branch}`);
+		if (git.head) parts.push(`at ${git.head.slice(0, 7)}`);
+		if (git.lastFetch) parts.push(`fetched ${ago(git.lastFetch, options.now)}`);
+		lines.push(...wrap(parts.join(', '), width, '  ', ''));
+	}
+
+	if (git.error) {
+		const age = git.lastFetch ? ` (desired state as of the last fetch, ${ago(git.lastFetch, options.now)})` : '';
+		const outage = git.repo ? `GIT OUTAGE: ${git.error}. Verdicts are computed from the local clone${age}.` : `NO REPOSITORY: ${git.error}.`;
+		lines.push(...wrap(outage, width, '  ', '! '));
+	}
+
+	for (const context of document.contexts) {
+		if (!context.reachable) lines.push(...wrap(`context ${context.name} unreachable: ${context.error ?? 'unknown error'}`, width, '  ', '! '));
+	}
+
+	for (const problem of options.problems ?? []) lines.push(...wrap(problem, width, '  ', '! '));
+	return lines;
+}
+
+function detailLines(app: StatusJsonApp, notes: readonly string[], width: number): string[] {
+	const lines: string[] = [];
+	if (app.error) lines.push(...wrap(app.error, width, '         ', '  error: '));
+	if (app.autoSync.enabled === false && (app.autoSync.pausedBy || app.autoSync.reason)) {
+		const pause = [app.autoSync.pausedBy ? `by ${app.autoSync.pausedBy}` : '', app.autoSync.since ? `since ${app.autoSync.since}` : '', app.autoSync.until ? `until ${app.autoSync.until}` : '', app.autoSync.reason ? `: ${app.autoSync.reason}` : '']
+			.filter(Boolean)
+			.join(' ')
+			.replace(' :', ':');
+		lines.push(...wrap(`paused ${pause}`, width, '    ', '  '));
+	}
+
+	for (const resource of app.resources) {
+		if (resource.verdict === 'Synced') continue;
+		const name = resource.namespace ? `${resource.kind} ${resource.namespace}/${resource.name}` : `${resource.kind} ${resource.name}`;
+		lines.push(fitMiddle(`  ${resource.verdict.padEnd(8)} ${name}`, width));
+		for (const field of resource.fields) {
+			const by = field.manager ? `  (${field.manager})` : '';
+			lines.push(`      ${fitMiddle(field.path, Math.max(20, width - 6 - by.length))}${by}`);
+		}
+
+		if (resource.error) lines.push(...wrap(resource.error, width, '        ', '      '));
+	}
+
+	for (const note of notes) lines.push(...wrap(note, width, '         ', '  note: '));
+	return lines;
+}
+
+function revisionCell(app: StatusJsonApp): string {
+	const deployed = app.revision.deployed;
+	if (!deployed) return '-';
+	const behind = app.revision.behind;
+	return behind ? `${deployed.slice(0, 7)} +${behind}` : deployed.slice(0, 7);
+}
+
+function autoSyncCell(app: StatusJsonApp): string {
+	if (app.engine === 'plain') return '-';
+	if (app.autoSync.enabled) return 'on';
+	return 'paused';
+}
+
+/** "just now", "42s ago", "5m ago", "3h ago", "2d ago". */
+export function ago(iso: string, now: Date): string {
+	const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+	if (!Number.isFinite(seconds)) return iso;
+	if (seconds < 5) return 'just now';
+	if (seconds < 60) return `${seconds}s ago`;
+	if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
+	if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
+	return `${Math.floor(seconds / 86_400)}d ago`;
+}

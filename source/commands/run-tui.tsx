@@ -1,0 +1,64 @@
+/** Runs the full-screen TUI on a FleetSource until the operator quits; the terminal is always restored. */
+import {render} from 'ink';
+import type {FleetSource} from '../state/fleet-source.js';
+import {App} from '../ui/app.js';
+import {ThemeProvider} from '../ui/theme-context.js';
+import {createTheme, themeOptionsFor} from '../ui/theme.js';
+import type {Logger} from './log-file.js';
+import {beginTerminalSession} from './terminal-session.js';
+
+export type RunTuiOptions = {
+	source: FleetSource;
+	readOnly: boolean;
+	ascii: boolean;
+	env: NodeJS.ProcessEnv;
+	log: Logger;
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+	stderr?: NodeJS.WriteStream;
+};
+
+/** Resolves with the exit code once the TUI has quit and the terminal is back. */
+export async function runTui(options: RunTuiOptions): Promise<number> {
+	const stdout = options.stdout ?? process.stdout;
+	const stdin = options.stdin ?? process.stdin;
+	const stderr = options.stderr ?? process.stderr;
+	const theme = createTheme(themeOptionsFor({env: options.env, asciiFlag: options.ascii}));
+	let aborted: {signal?: NodeJS.Signals; error?: unknown} | undefined;
+	let finish: () => void = () => undefined;
+	const ended = new Promise<void>(resolve => {
+		finish = resolve;
+	});
+	const session = beginTerminalSession({
+		stdout,
+		stdin,
+		process,
+		onAbort: reason => {
+			aborted = reason;
+			if (reason.error) options.log.error('the TUI crashed', reason.error);
+			else options.log.info(`ended by ${reason.signal}`);
+			instance.unmount();
+			finish();
+		},
+	});
+	const instance = render(
+		<ThemeProvider value={theme}>
+			<App source={options.source} readOnly={options.readOnly} columns={stdout.columns} rows={stdout.rows} />
+		</ThemeProvider>,
+		// Our own key table handles ctrl-c (as quit); console output would garble the screen, so Ink patches it.
+		{stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 10},
+	);
+	instance.waitUntilExit().then(finish, (error: unknown) => {
+		aborted = {error};
+		options.log.error('the TUI failed', error);
+		finish();
+	});
+	await ended;
+	session.restore();
+	if (aborted?.error) {
+		stderr.write(`gitops-tui: crashed: ${aborted.error instanceof Error ? aborted.error.message : String(aborted.error)} (details in ${options.log.file})\n`);
+		return 2;
+	}
+	if (aborted?.signal) return aborted.signal === 'SIGINT' ? 130 : 143;
+	return 0;
+}

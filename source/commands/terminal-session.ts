@@ -1,0 +1,58 @@
+/**
+ * Owns the terminal for a full-screen session: the alternate screen and a hidden cursor while it
+ * runs, and the terminal put back exactly once on quit, SIGINT, SIGTERM, SIGHUP or a crash.
+ */
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const hideCursor = '\u001B[?25l';
+const showCursor = '\u001B[?25h';
+
+export type TerminalSession = {
+	/** Restores the terminal; safe to call many times, acts once. */
+	restore(): void;
+};
+
+export type SessionOptions = {
+	stdout: NodeJS.WriteStream;
+	stdin: NodeJS.ReadStream;
+	/** Process-level hooks, injected so tests need not touch the real process. */
+	process: Pick<NodeJS.Process, 'on' | 'off' | 'exit'>;
+	/** Called when a signal or crash ends the session, after the terminal is restored. */
+	onAbort: (reason: {signal?: NodeJS.Signals; error?: unknown}) => void;
+};
+
+export function beginTerminalSession(options: SessionOptions): TerminalSession {
+	const {stdout, stdin} = options;
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		for (const [event, handler] of handlers) options.process.off(event, handler);
+		try {
+			if (stdin.isTTY) stdin.setRawMode(false);
+		} catch {
+			// stdin may already be closed.
+		}
+		stdout.write(showCursor + leaveAlternateScreen);
+	};
+	const signalled = (signal: NodeJS.Signals) => () => {
+		restore();
+		options.onAbort({signal});
+	};
+	const crashed = (error: unknown) => {
+		restore();
+		options.onAbort({error});
+	};
+	const handlers: Array<[string, (...args: any[]) => void]> = [
+		['SIGINT', signalled('SIGINT')],
+		['SIGTERM', signalled('SIGTERM')],
+		['SIGHUP', signalled('SIGHUP')],
+		['uncaughtException', crashed],
+		['unhandledRejection', crashed],
+		// Last resort: whatever ends the process, the terminal comes back.
+		['exit', restore],
+	];
+	for (const [event, handler] of handlers) options.process.on(event, handler);
+	stdout.write(enterAlternateScreen + hideCursor);
+	return {restore};
+}

@@ -1,0 +1,21 @@
+/**
+ * The exact comparison's server half: a server-side apply dry-run of each desired object that exists live, as
+ * the app's controller applies it (its field manager, conflicts forced), as `kubectl diff --server-side
+ * --force-conflicts` does. Nothing is stored. A refusal is kept per object and never fails the app.
+ */
+import type {ContextClient} from '../cluster/context-client.js';
+import {serverSideApply} from '../cluster/writes.js';
+import type {KubeObject} from '../domain/kube-object.js';
+import {mapConcurrent} from './concurrency.js';
+import type {DryRunResults} from './judge-prepared.js';
+import type {PreparedApp} from './prepare-app.js';
+
+/** Dry-runs every desired/live pair of a prepared app on its context's client. */
+export async function dryRunPairs(client: ContextClient, prepared: PreparedApp, options: {concurrency?: number} = {}): Promise<DryRunResults> {
+	const results = new Map<string, {ok: true; object: KubeObject} | {ok: false; message: string}>();
+	await mapConcurrent(prepared.pairs, options.concurrency ?? 4, async pair => {
+		const answer = await serverSideApply(client, pair.desired, {dryRun: true, force: true, fieldManager: prepared.app.fieldManager});
+		results.set(pair.id, answer.ok ? {ok: true, object: answer.value} : {ok: false, message: `${answer.error.kind}: ${answer.error.message}`});
+	});
+	return results;
+}

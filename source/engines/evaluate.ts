@@ -1,0 +1,172 @@
+/**
+ * The evaluation pipeline in one call, for the one-shot commands: read the app objects on every context,
+ * discover apps, render each app's desired state at one revision, read the live kinds each app needs, compare
+ * (fast, or exact through server-side apply dry-runs), and build each app's status. Nothing is printed; one
+ * app's failure never stops the others, and a dead context only marks its own apps Unknown.
+ *
+ * The TUI reuses the stages (discoverApps, renderApp, prepareApp, judgePrepared) over its watch store.
+ */
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {AppStatus} from '../domain/app.js';
+import type {ContextClient} from '../cluster/context-client.js';
+import type {KindRef} from '../cluster/discovery.js';
+import type {RenderTools} from '../repo/render/index.js';
+import type {GitRepo} from '../repo/repo.js';
+import {mapConcurrent} from './concurrency.js';
+import type {ContextInfo} from './context-info.js';
+import {renderApp, type DesiredResult, type DesiredTree} from './desired-state.js';
+import {appKinds, discoverApps} from './discover.js';
+import {dryRunPairs} from './dry-run.js';
+import type {AppDefinition} from './engine.js';
+import {clusterVariablesSource} from './flux-variables.js';
+import {judgePrepared, type DryRunResults} from './judge-prepared.js';
+import {liveKindsFor} from './live-kinds.js';
+import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
+import type {ContextFailure} from './live-view.js';
+import {plainDeployedRevision} from './plain-app.js';
+import {prepareApp, type PreparedApp} from './prepare-app.js';
+import {createRepoMatcher} from './repo-match.js';
+import {revisionInfo} from './revision-info.js';
+import {emptySettings, parseSettings, settingsFileName, type RepoSettings, type SettingsError} from './settings.js';
+
+/** One selected context: what is known of it, and its client when one could be built. */
+export type EvaluationContext = {info: ContextInfo; client?: ContextClient};
+
+export type EvaluateOptions = {
+	contexts: readonly EvaluationContext[];
+	/** The kubeconfig's current-context (plain apps naming no context go there). */
+	currentContext?: string;
+	kubeconfigContexts?: readonly string[];
+	repo?: GitRepo;
+	/** Why no repository is loaded, when `--repo` could not be opened. */
+	repoError?: string;
+	/** The revision to render; default HEAD. */
+	revision?: string;
+	mode: 'fast' | 'exact';
+	tools: RenderTools;
+	/** Only these apps are rendered and judged (e.g. the one `diff` names). */
+	select?: (app: AppDefinition) => boolean;
+	/** Renders at once (kustomize and helm are processes); default 2. */
+	renderConcurrency?: number;
+	/** Injected in tests. */
+	snapshot?: LiveSnapshot;
+};
+
+/** One evaluated app: its definition, its status, and its rendered desired state (for diffs). */
+export type EvaluatedApp = {
+	definition: AppDefinition;
+	status: AppStatus;
+	desired: DesiredResult;
+	/** Both sides as judged (unmasked: only the output layer may show them, masked). */
+	prepared: PreparedApp;
+	dryRuns?: DryRunResults;
+	notes: string[];
+};
+
+/** Everything one evaluation found. */
+export type Evaluation = {
+	tree: DesiredTree;
+	settings: {ok: true; settings: RepoSettings} | {ok: false; error: SettingsError};
+	contexts: ContextInfo[];
+	apps: EvaluatedApp[];
+	/** Every app discovered, selected or not (diff uses it to say which names exist). */
+	discovered: AppDefinition[];
+};
+
+/** Runs the whole pipeline once. */
+export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
+	const clients = new Map<string, ContextClient>();
+	const failures = new Map<string, ContextFailure>();
+	for (const {info, client} of options.contexts) {
+		if (client) clients.set(info.name, client);
+		else failures.set(info.name, {kind: 'kubeconfig', message: info.error ?? 'the context could not be loaded'});
+	}
+
+	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures});
+	const tree = await loadTree(options);
+	const [settings] = await Promise.all([
+		loadSettings(tree),
+		Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds()))),
+	]);
+	const infos = options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
+	const repo = options.repo;
+	const discovered = discoverApps({
+		contexts: infos,
+		...(options.currentContext ? {currentContext: options.currentContext} : {}),
+		...(options.kubeconfigContexts ? {kubeconfigContexts: options.kubeconfigContexts} : {}),
+		objects: (context, kind) => {
+			const state = snapshot.kind(context, kind.group, kind.kind);
+			return state?.ok ? state.objects.map(entry => entry.object) : [];
+		},
+		matchesRepo: createRepoMatcher(repo ? {url: repo.location.url, dir: repo.location.gitDir, remoteUrls: repo.remoteUrls()} : undefined),
+		settings: settings.ok ? settings.settings : emptySettings(),
+	});
+	const apps = options.select ? discovered.filter(options.select) : discovered;
+
+	const renders = new Map<string, Promise<DesiredResult>>();
+	const variablesFrom = clusterVariablesSource(clients);
+	const desired = await mapConcurrent(apps, options.renderConcurrency ?? 2, app => {
+		// Apps with the same sources and namespace render once (e.g. one path deployed to several clusters).
+		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
+		let pending = renders.get(key);
+		if (!pending) renders.set(key, (pending = renderApp(app, {tree, tools: options.tools, variablesFrom})));
+		return pending;
+	});
+
+	const kindsByContext = new Map<string, Map<string, KindRef>>();
+	apps.forEach((app, index) => {
+		if (!app.context) return;
+		let kinds = kindsByContext.get(app.context);
+		if (!kinds) kindsByContext.set(app.context, (kinds = new Map()));
+		const {state} = desired[index]!;
+		const objects = state.ok ? state.objects : [];
+		for (const kind of liveKindsFor(app, objects)) kinds.set(`${kind.group}/${kind.kind}`, kind);
+	});
+	await Promise.all([...kindsByContext].map(([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
+
+	const head = tree.ok ? tree.sha : undefined;
+	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
+		const prepared = prepareApp(app, desired[index]!, snapshot);
+		const client = prepared.context ? clients.get(prepared.context) : undefined;
+		const dryRuns = options.mode === 'exact' && client && !prepared.contextError && prepared.pairs.length > 0 ? await dryRunPairs(client, prepared) : undefined;
+		const deployed = app.engine === 'plain' ? plainDeployedRevision(prepared.owned) : app.controller.deployedRevision;
+		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {})});
+		const status = judgePrepared(prepared, {revision, ...(dryRuns ? {dryRuns} : {})});
+		const notes = [...app.warnings, ...desired[index]!.notes];
+		return {definition: app, status, desired: desired[index]!, prepared, ...(dryRuns ? {dryRuns} : {}), notes};
+	});
+
+	return {
+		tree,
+		settings,
+		contexts: options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name))),
+		apps: evaluated,
+		discovered,
+	};
+}
+
+async function loadTree(options: EvaluateOptions): Promise<DesiredTree> {
+	if (!options.repo) return {ok: false, kind: 'no-repo', message: options.repoError ?? 'no repository loaded (pass --repo PATH|URL)'};
+	const revision = options.revision ?? 'HEAD';
+	const tree = await options.repo.treeAt(revision);
+	if (!tree.ok) return {ok: false, kind: tree.error.kind, message: `cannot read revision ${revision} of ${options.repo.location.source}: ${tree.error.message}`};
+	return {ok: true, sha: tree.sha, dir: tree.dir};
+}
+
+async function loadSettings(tree: DesiredTree): Promise<Evaluation['settings']> {
+	if (!tree.ok) return {ok: true, settings: emptySettings()};
+	let text: string;
+	try {
+		text = await readFile(path.join(tree.dir, settingsFileName), 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {ok: true, settings: emptySettings()};
+		return {ok: false, error: {kind: 'settings', message: `${settingsFileName}: ${(error as Error).message}`, file: settingsFileName}};
+	}
+
+	return parseSettings(text);
+}
+
+function withReachability(info: ContextInfo, failure: ContextFailure | undefined): ContextInfo {
+	return failure ? {...info, reachable: false, error: failure.message} : {...info, reachable: true};
+}

@@ -1,0 +1,129 @@
+/**
+ * Argo CD objects as they sit in a cluster: the `default` AppProject and an `Application` with the status
+ * the application controller writes (sync, health, resources, history, operationState), and the
+ * ComparisonError it reports when the repo server cannot fetch the repository.
+ */
+import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
+import {rfc3339} from './time.js';
+
+/** Where Argo CD lives. */
+export const argoNamespace = 'argocd';
+/** The field managers: Argo CD's apply, the API server (the Application was created in the UI), the controller's status writes. */
+export const argoApplyManager = 'argocd-controller';
+export const argoServerManager = 'argocd-server';
+export const argoStatusManager = 'argocd-application-controller';
+/** The tracking marks Argo CD puts on what it applies (tracking method `annotation+label`). */
+export const argoInstanceLabel = 'app.kubernetes.io/instance';
+export const argoTrackingAnnotation = 'argocd.argoproj.io/tracking-id';
+/** Argo CD's name for the cluster it runs in. */
+export const inClusterServer = 'https://kubernetes.default.svc';
+
+/** The `default` project: any source, any destination. */
+export function defaultProject(): KubeObject {
+	return {
+		apiVersion: 'argoproj.io/v1alpha1',
+		kind: 'AppProject',
+		metadata: {name: 'default', namespace: argoNamespace},
+		spec: {sourceRepos: ['*'], destinations: [{server: '*', namespace: '*'}], clusterResourceWhitelist: [{group: '*', kind: '*'}]},
+	};
+}
+
+/** An Application of `apps/<name>` into the in-cluster namespace `<name>`, auto-synced with prune and self-heal. */
+export function application(name: string, repoUrl: string): KubeObject {
+	return {
+		apiVersion: 'argoproj.io/v1alpha1',
+		kind: 'Application',
+		metadata: {name, namespace: argoNamespace},
+		spec: {
+			project: 'default',
+			source: {repoURL: repoUrl, path: `apps/${name}`, targetRevision: 'main'},
+			destination: {server: inClusterServer, namespace: name},
+			syncPolicy: {automated: {prune: true, selfHeal: true}, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']},
+		},
+	};
+}
+
+/** Argo CD's tracking id of an object: `<app>:<group>/<kind>:<namespace>/<name>`. */
+export function trackingId(app: string, object: KubeObject): string {
+	const {group} = splitApiVersion(object.apiVersion);
+	return `${app}:${group}/${object.kind}:${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
+}
+
+/** One resource as the controller compared it. */
+export type ComparedResource = {object: KubeObject; status: 'Synced' | 'OutOfSync'; health?: 'Healthy' | 'Progressing' | 'Degraded' | 'Missing'};
+
+/** What the Application's status says. */
+export type ApplicationStatusInput = {
+	name: string;
+	repoUrl: string;
+	/** The sha `main` resolved to at the last comparison. */
+	headSha: string;
+	/** Syncs so far (oldest first): the last is the current operation. */
+	syncs: Array<{sha: string; startedAt: Date; finishedAt: Date}>;
+	resources: readonly ComparedResource[];
+	health: 'Healthy' | 'Progressing' | 'Degraded' | 'Missing';
+	reconciledAt: Date;
+	images: string[];
+	/** Set during a Git outage: the repo server's error, and when it began. */
+	comparisonError?: {message: string; at: Date};
+};
+
+/** The Application's status (written through the main resource: Argo CD's CRD has no status subresource). */
+export function applicationStatus(input: ApplicationStatusInput): Record<string, unknown> {
+	const source = {repoURL: input.repoUrl, path: `apps/${input.name}`, targetRevision: 'main'};
+	const last = input.syncs.at(-1)!;
+	const outOfSync = input.resources.some(resource => resource.status === 'OutOfSync');
+	const status: Record<string, unknown> = {
+		sync: {
+			status: input.comparisonError ? 'Unknown' : outOfSync ? 'OutOfSync' : 'Synced',
+			revision: input.headSha,
+			comparedTo: {source, destination: {server: inClusterServer, namespace: input.name}},
+		},
+		health: {status: input.health, lastTransitionTime: rfc3339(input.reconciledAt)},
+		resources: input.resources.map(resource => {
+			const {group, version} = splitApiVersion(resource.object.apiVersion);
+			const entry: Record<string, unknown> = {version, kind: resource.object.kind, namespace: resource.object.metadata.namespace ?? '', name: resource.object.metadata.name, status: resource.status};
+			if (group) entry['group'] = group;
+			if (resource.health) entry['health'] = {status: resource.health};
+			return entry;
+		}),
+		history: input.syncs.map((sync, index) => ({
+			id: index,
+			revision: sync.sha,
+			deployStartedAt: rfc3339(sync.startedAt),
+			deployedAt: rfc3339(sync.finishedAt),
+			source,
+			initiatedBy: {automated: true},
+		})),
+		operationState: {
+			operation: {initiatedBy: {automated: true}, retry: {limit: 5}, sync: {revision: last.sha, prune: true, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']}},
+			phase: 'Succeeded',
+			message: 'successfully synced (all tasks run)',
+			startedAt: rfc3339(last.startedAt),
+			finishedAt: rfc3339(last.finishedAt),
+			syncResult: {
+				revision: last.sha,
+				source,
+				// The last sync applied everything; what is missing now was removed after it.
+				resources: input.resources.map(resource => {
+						const {group, version} = splitApiVersion(resource.object.apiVersion);
+						return {group, version, kind: resource.object.kind, namespace: resource.object.metadata.namespace ?? '', name: resource.object.metadata.name, status: 'Synced', message: `${resource.object.kind.toLowerCase()}/${resource.object.metadata.name} serverside-applied`, syncPhase: 'Sync', hookPhase: 'Running'};
+					}),
+			},
+		},
+		reconciledAt: rfc3339(input.reconciledAt),
+		sourceType: 'Directory',
+		summary: {images: input.images},
+		controllerNamespace: argoNamespace,
+		// A merge patch removes the conditions when the outage ends.
+		conditions: input.comparisonError
+			? [{type: 'ComparisonError', message: input.comparisonError.message, lastTransitionTime: rfc3339(input.comparisonError.at)}]
+			: null,
+	};
+	return status;
+}
+
+/** The message Argo CD's repo server gives when the Git server refuses connections. */
+export function comparisonErrorMessage(url: string, port: number): string {
+	return `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to list refs: ${url}: dial tcp 127.0.0.1:${port}: connect: connection refused`;
+}

@@ -1,0 +1,143 @@
+/**
+ * Flux objects as they sit in a cluster: the `GitRepository` source-controller fetches and the
+ * `Kustomization`s kustomize-controller applies, with the statuses those controllers write (conditions,
+ * artifact, `main@sha1:<sha>` revisions, the inventory of applied objects) — healthy, or, during an outage,
+ * the fetch failure source-controller reports.
+ */
+import {createHash} from 'node:crypto';
+import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
+import {rfc3339} from './time.js';
+
+/** Where Flux lives. */
+export const fluxNamespace = 'flux-system';
+/** The GitRepository every demo Kustomization reads. */
+export const fluxSourceName = 'fleet';
+/** kustomize-controller's apply field manager and its status writer. */
+export const kustomizeManager = 'kustomize-controller';
+export const kustomizeStatusManager = 'gotk-kustomize-controller';
+export const sourceStatusManager = 'gotk-source-controller';
+/** The labels kustomize-controller puts on everything it applies. */
+export const fluxNameLabel = 'kustomize.toolkit.fluxcd.io/name';
+export const fluxNamespaceLabel = 'kustomize.toolkit.fluxcd.io/namespace';
+
+/** Flux's revision form. */
+export function fluxRevision(sha: string): string {
+	return `main@sha1:${sha}`;
+}
+
+/** The GitRepository `flux-system/fleet`. */
+export function gitRepository(url: string, interval: string): KubeObject {
+	return {
+		apiVersion: 'source.toolkit.fluxcd.io/v1',
+		kind: 'GitRepository',
+		metadata: {name: fluxSourceName, namespace: fluxNamespace},
+		spec: {interval, url, ref: {branch: 'main'}, timeout: '60s'},
+	};
+}
+
+/** The status of a GitRepository that fetched `sha` at `fetchedAt` (Ready since `readySince`, by default then too). */
+export function gitRepositoryReady(sha: string, fetchedAt: Date, readySince: Date = fetchedAt): Record<string, unknown> {
+	const revision = fluxRevision(sha);
+	const message = `stored artifact for revision '${revision}'`;
+	const time = rfc3339(readySince);
+	return {
+		observedGeneration: 1,
+		conditions: [
+			{type: 'Ready', status: 'True', reason: 'Succeeded', message, observedGeneration: 1, lastTransitionTime: time},
+			{type: 'ArtifactInStorage', status: 'True', reason: 'Succeeded', message, observedGeneration: 1, lastTransitionTime: rfc3339(fetchedAt)},
+		],
+		artifact: artifact(sha, fetchedAt),
+	};
+}
+
+/**
+ * The status source-controller writes when it cannot reach the server: Ready False and FetchFailed True with
+ * the dial error, the last artifact kept (Kustomizations go on applying it).
+ */
+export function gitRepositoryFetchFailed(options: {sha: string; fetchedAt: Date; url: string; port: number; at: Date}): Record<string, unknown> {
+	const message = `failed to checkout and determine revision: unable to clone '${options.url}': dial tcp 127.0.0.1:${options.port}: connect: connection refused`;
+	const time = rfc3339(options.at);
+	const stored = `stored artifact for revision '${fluxRevision(options.sha)}'`;
+	return {
+		observedGeneration: 1,
+		conditions: [
+			{type: 'Ready', status: 'False', reason: 'GitOperationFailed', message, observedGeneration: 1, lastTransitionTime: time},
+			{type: 'FetchFailed', status: 'True', reason: 'GitOperationFailed', message, observedGeneration: 1, lastTransitionTime: time},
+			{type: 'ArtifactInStorage', status: 'True', reason: 'Succeeded', message: stored, observedGeneration: 1, lastTransitionTime: rfc3339(options.fetchedAt)},
+		],
+		artifact: artifact(options.sha, options.fetchedAt),
+	};
+}
+
+function artifact(sha: string, fetchedAt: Date): Record<string, unknown> {
+	const file = `gitrepository/${fluxNamespace}/${fluxSourceName}/${sha}.tar.gz`;
+	return {
+		digest: `sha256:${createHash('sha256').update(sha).digest('hex')}`,
+		lastUpdateTime: rfc3339(fetchedAt),
+		path: file,
+		revision: fluxRevision(sha),
+		size: 4096 + (parseInt(sha.slice(0, 4), 16) % 4096),
+		url: `http://source-controller.${fluxNamespace}.svc.cluster.local./${file}`,
+	};
+}
+
+/** A Kustomization of `./apps/<app>` from the fleet source into `targetNamespace`. */
+export function kustomization(app: string, targetNamespace: string): KubeObject {
+	return {
+		apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+		kind: 'Kustomization',
+		metadata: {name: app, namespace: fluxNamespace},
+		spec: {
+			interval: '10m',
+			path: `./apps/${app}`,
+			prune: true,
+			sourceRef: {kind: 'GitRepository', name: fluxSourceName},
+			targetNamespace,
+			timeout: '3m',
+			wait: false,
+		},
+	};
+}
+
+/** One inventory entry: `<namespace>_<name>_<group>_<Kind>` and the version. */
+export function inventoryEntry(object: KubeObject): {id: string; v: string} {
+	const {group, version} = splitApiVersion(object.apiVersion);
+	// Colons in names (RBAC) are written as double underscores.
+	const name = (object.metadata.name ?? '').replaceAll(':', '__');
+	return {id: `${object.metadata.namespace ?? ''}_${name}_${group}_${object.kind}`, v: version};
+}
+
+/** The status of a Kustomization that applied `applied` (oldest first; the last is current) with these objects. */
+export function kustomizationStatus(options: {applied: Array<{sha: string; at: Date}>; generation: number; objects: readonly KubeObject[]}): Record<string, unknown> {
+	const current = options.applied.at(-1)!;
+	const revision = fluxRevision(current.sha);
+	const entries = options.objects.map(inventoryEntry).sort((a, b) => a.id.localeCompare(b.id));
+	const digest = `sha256:${createHash('sha256').update(entries.map(entry => entry.id).join('\n')).digest('hex')}`;
+	return {
+		observedGeneration: options.generation,
+		lastAppliedRevision: revision,
+		lastAttemptedRevision: revision,
+		conditions: [
+			{
+				type: 'Ready',
+				status: 'True',
+				reason: 'ReconciliationSucceeded',
+				message: `Applied revision: ${revision}`,
+				observedGeneration: options.generation,
+				lastTransitionTime: rfc3339(current.at),
+			},
+		],
+		inventory: {entries},
+		history: options.applied
+			.map((entry, index) => ({
+				digest: index === options.applied.length - 1 ? digest : `sha256:${createHash('sha256').update(entry.sha).digest('hex')}`,
+				firstReconciled: rfc3339(entry.at),
+				lastReconciled: rfc3339(entry.at),
+				lastReconciledDuration: '1.4s',
+				lastReconciledStatus: 'ReconciliationSucceeded',
+				totalReconciliations: 1,
+				metadata: {revision: fluxRevision(entry.sha)},
+			}))
+			.reverse(),
+	};
+}

@@ -1,0 +1,164 @@
+/**
+ * The demo world behind `gitops-tui --demo`: three sandbox clusters (prod-eu, prod-us, staging) in one
+ * kubeconfig, a generated fleet repository with four weeks of history served by `git daemon` on loopback,
+ * and Flux, Argo CD and plain apps deployed from it as their controllers would have, with drift by other
+ * managers, a missing object, a stuck rollout and a paused app. `simulateOutage` takes the Git server down
+ * (connection refused) and makes the controllers say so; `stop` leaves nothing running.
+ */
+import {rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {createGit} from '../../repo/git-runner.js';
+import {createFindBinary, createProcessRunner} from '../../repo/process-runner.js';
+import {startSandbox, type Sandbox} from '../index.js';
+import {demoKubeconfig} from './demo-kubeconfig.js';
+import {fleetCommits} from './fleet-history.js';
+import {createFleetRepo, fleetRepoName} from './fleet-repo.js';
+import {freePort, startGitDaemon, type GitDaemon} from './git-daemon.js';
+import {createKubeHttp, type KubeHttp} from './kube-http.js';
+import {demoContexts, setUpCluster} from './scenario.js';
+import type {DemoWorld, OutageSwitch} from './world.js';
+
+export {demoContexts, type DemoContext} from './scenario.js';
+
+/** Options of startDemo. */
+export type DemoOptions = {
+	/** An empty (or earlier demo's) folder: kubeconfig, repository, remote and rendered trees go here. */
+	workDir: string;
+	/** The clock: the sandboxes' and the one the history is dated back from. */
+	now?: () => Date;
+	/** Progress and the git daemon's messages, one line each (never Secret values). */
+	log?: (line: string) => void;
+	/** The environment git runs with; the process's own by default. */
+	env?: NodeJS.ProcessEnv;
+};
+
+/** A running demo. */
+export type Demo = {
+	/** The kubeconfig with the three contexts (admin users; current-context prod-eu). */
+	kubeconfigPath: string;
+	contexts: string[];
+	/** A clone of the fleet repository whose origin is remoteUrl: the repository the TUI opens. */
+	repoPath: string;
+	/** `git://127.0.0.1:PORT/fleet.git` */
+	remoteUrl: string;
+	/** Takes the Git server down (or back up) and has Flux and Argo CD report it. Idempotent; calls are serialised. */
+	simulateOutage(on: boolean): Promise<void>;
+	/** Whether the Git server is down. */
+	readonly outage: boolean;
+	/** Stops the sandboxes and the git daemon. Idempotent. */
+	stop(): Promise<void>;
+};
+
+/** Starts the demo world; on failure, whatever had started is stopped again. */
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+	const started = Date.now();
+	const now = options.now ?? (() => new Date());
+	const log = options.log ?? (() => {});
+	const env = gitEnvironment(options.env ?? process.env);
+	const run = createProcessRunner();
+	const git = createGit({run, env});
+	const workDir = path.resolve(options.workDir);
+	const paths = {
+		kubeconfig: path.join(workDir, 'kubeconfig'),
+		remote: path.join(workDir, 'remote'),
+		repo: path.join(workDir, 'fleet'),
+		trees: path.join(workDir, 'trees'),
+	};
+	for (const dir of [paths.remote, paths.repo, paths.trees]) await rm(dir, {recursive: true, force: true});
+
+	const sandboxes: Sandbox[] = [];
+	const clients: KubeHttp[] = [];
+	let daemon: GitDaemon | undefined;
+	const release = async () => {
+		for (const client of clients) client.close();
+		await Promise.all([daemon?.close(), ...sandboxes.map(sandbox => sandbox.stop())]);
+	};
+
+	try {
+		const anchor = now();
+		const port = await freePort();
+		const remoteUrl = `git://127.0.0.1:${port}/${fleetRepoName}`;
+		const commits = fleetCommits();
+		const [repo, ...running] = await Promise.all([
+			createFleetRepo({git, commits, anchor, remoteDir: paths.remote, repoPath: paths.repo, remoteUrl}),
+			...demoContexts.map(name =>
+				startSandbox({name, ...(options.now ? {now: options.now} : {})}).then(sandbox => {
+					sandboxes.push(sandbox);
+					return sandbox;
+				}),
+			),
+		]);
+		daemon = await startGitDaemon({baseDir: paths.remote, env, port, log});
+		const world: DemoWorld = {repo, commits, remoteUrl, port, anchor, trees: {git, barePath: repo.barePath, treesDir: paths.trees, tools: {run, findBinary: createFindBinary(env), env}}};
+		const switches: OutageSwitch[] = await Promise.all(
+			demoContexts.map((name, index) => {
+				const sandbox = running[index]!;
+				const admin = sandbox.users[0]!;
+				const client = createKubeHttp({url: sandbox.url, token: admin.token, caPem: sandbox.caCertificate, resourceType: (apiVersion, kind) => sandbox.objects.resourceType(apiVersion, kind)});
+				clients.push(client);
+				return setUpCluster({name, sandbox, client, world, log});
+			}),
+		);
+		const kubeconfig = demoKubeconfig(
+			demoContexts.map((name, index) => ({name, url: running[index]!.url, caPem: running[index]!.caCertificate, token: running[index]!.users[0]!.token})),
+			demoContexts[0],
+		);
+		await writeFile(paths.kubeconfig, kubeconfig, {mode: 0o600});
+		log(`demo: ready in ${Date.now() - started} ms: contexts ${demoContexts.join(', ')}, repository ${paths.repo}, remote ${remoteUrl}`);
+		return createHandle({paths, remoteUrl, daemon, switches, now, log, release});
+	} catch (error) {
+		await release();
+		throw error;
+	}
+}
+
+function createHandle(parts: {
+	paths: {kubeconfig: string; repo: string};
+	remoteUrl: string;
+	daemon: GitDaemon;
+	switches: OutageSwitch[];
+	now: () => Date;
+	log: (line: string) => void;
+	release: () => Promise<void>;
+}): Demo {
+	let outage = false;
+	let queue: Promise<void> = Promise.resolve();
+	let stopping: Promise<void> | undefined;
+	const change = async (on: boolean) => {
+		if (on === outage || stopping) return;
+		if (on) await parts.daemon.stop();
+		else await parts.daemon.start();
+		const at = parts.now();
+		await Promise.all(parts.switches.map(set => set(on, at)));
+		outage = on;
+		parts.log(on ? `demo: Git outage: ${parts.remoteUrl} refuses connections` : `demo: Git outage over: ${parts.remoteUrl} serves again`);
+	};
+	return {
+		kubeconfigPath: parts.paths.kubeconfig,
+		contexts: [...demoContexts],
+		repoPath: parts.paths.repo,
+		remoteUrl: parts.remoteUrl,
+		get outage() {
+			return outage;
+		},
+		simulateOutage(on) {
+			const next = queue.then(() => change(on));
+			queue = next.catch(() => {});
+			return next;
+		},
+		stop() {
+			stopping ??= queue.then(parts.release);
+			return stopping;
+		},
+	};
+}
+
+/**
+ * git for the demo's own repository ignores the operator's git configuration and any GIT_DIR-like variables
+ * a hook or a parent git process left behind: the history must come out the same everywhere.
+ */
+function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const clean: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(env)) if (!key.startsWith('GIT_')) clean[key] = value;
+	return {...clean, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null'};
+}

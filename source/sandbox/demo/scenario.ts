@@ -1,0 +1,134 @@
+/**
+ * The story each demo cluster tells, built the way it would have happened:
+ *
+ * - prod-eu: Flux `shop` at HEAD, then an on-call engineer put web back on nginx 1.26 with `kubectl edit`
+ *   (drift by another manager) and the queue autoscaler scaled the worker (hidden by the repo's ignore rule);
+ *   Argo CD `payments` at HEAD, its api since scaled by the HPA (drift) and its `fraud-rules` ConfigMap
+ *   deleted by hand (missing).
+ * - prod-us: Flux `shop` one commit behind HEAD on its path (its source fetches hourly).
+ * - staging: Flux `billing` paused by Alice during an incident, holding 2.3 while Git has 2.4;
+ *   plain app `checkout` applied by gitops-tui at HEAD, whose image never pulls (a stuck rollout).
+ */
+import type {KubeObject} from '../../domain/kube-object.js';
+import {deployArgoApp, keyOf} from './argo-setup.js';
+import {applyObjects, managerOf, renderForDeployer, type Deployer} from './deploy.js';
+import {deployFluxApp, installFluxSource} from './flux-setup.js';
+import {commitAt} from './fleet-history.js';
+import {minutesBefore} from './time.js';
+import {commitTime, refOf, waitUntil, type ClusterSetup, type OutageSwitch} from './world.js';
+
+/** The demo's contexts; the first is the kubeconfig's current context. */
+export const demoContexts = ['prod-eu', 'prod-us', 'staging'] as const;
+
+/** A context of the demo. */
+export type DemoContext = (typeof demoContexts)[number];
+
+/** The manager a Horizontal Pod Autoscaler's scale writes carry (kube-controller-manager runs the HPA controller). */
+export const autoscalerManager = 'kube-controller-manager';
+/** `kubectl edit` records its writes under this manager. */
+export const kubectlEditManager = 'kubectl-edit';
+
+/** The billing pause. */
+export const billingPause = {by: 'alice@example.com', reason: 'incident INC-4711: holding billing at 2.3', minutesAgo: 5 * 24 * 60};
+
+/** Sets up one cluster; returns its part of the outage switch. */
+export function setUpCluster(setup: ClusterSetup & {name: DemoContext}): Promise<OutageSwitch> {
+	switch (setup.name) {
+		case 'prod-eu':
+			return setUpProdEu(setup);
+		case 'prod-us':
+			return setUpProdUs(setup);
+		case 'staging':
+			return setUpStaging(setup);
+	}
+}
+
+async function setUpProdEu(setup: ClusterSetup): Promise<OutageSwitch> {
+	const {world, client} = setup;
+	const {shas, head} = world.repo;
+	const source = await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: '1m'});
+	const shop = await deployFluxApp(setup, {
+		app: 'shop',
+		targetNamespace: 'shop',
+		applied: [
+			{sha: shas['checkout-broken'], at: commitTime(world, 'checkout-broken', 2)},
+			{sha: head, at: commitTime(world, 'shop-1.27', 2)},
+		],
+	});
+	// The on-call engineer rolled web back by hand; the worker's autoscaler scaled it up.
+	await client.strategicPatch(refOf(find(shop, 'Deployment/web')), {spec: {template: {spec: {containers: [{name: 'web', image: 'nginx:1.26'}]}}}}, kubectlEditManager);
+	await client.scale(refOf(find(shop, 'Deployment/worker')), 4, autoscalerManager);
+
+	const paymentsCommits = ['payments', 'payments-memory', 'payments-hpa', 'payments-fraud-rules'] as const;
+	const payments = await deployArgoApp(setup, {
+		name: 'payments',
+		headSha: head,
+		syncs: paymentsCommits.map(name => ({sha: shas[name], startedAt: commitTime(world, name, 2), finishedAt: commitTime(world, name, 3)})),
+		missing: ['ConfigMap/fraud-rules'],
+		drifted: ['Deployment/api'],
+		drift: async objects => client.scale(refOf(find(objects, 'Deployment/api')), 3, autoscalerManager),
+		reconciledAt: minutesBefore(world.anchor, 2),
+	});
+	return async (on, at) => {
+		await Promise.all([source(on, at), payments(on, at)]);
+	};
+}
+
+async function setUpProdUs(setup: ClusterSetup): Promise<OutageSwitch> {
+	const {world} = setup;
+	const {shas} = world.repo;
+	// An hourly source: it last fetched before the nginx 1.27 commit, so shop here is one commit behind.
+	const fetchedAt = minutesBefore(world.anchor, 40);
+	const fetched = commitAt(world.commits, 40).name;
+	const source = await installFluxSource(setup, {sha: shas[fetched], fetchedAt, interval: '1h'});
+	await deployFluxApp(setup, {
+		app: 'shop',
+		targetNamespace: 'shop',
+		applied: [
+			{sha: shas['shop-1.26'], at: commitTime(world, 'shop-1.26', 4)},
+			{sha: shas[fetched], at: minutesBefore(world.anchor, 39)},
+		],
+	});
+	return source;
+}
+
+async function setUpStaging(setup: ClusterSetup): Promise<OutageSwitch> {
+	const {world, client, sandbox} = setup;
+	const {shas, head} = world.repo;
+	const source = await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: '1m'});
+	// billing was last reconciled before Alice paused it: 2.3 is live, 2.4 waits in Git.
+	const beforePause = commitAt(world.commits, billingPause.minutesAgo + 5).name;
+	await deployFluxApp(setup, {
+		app: 'billing',
+		targetNamespace: 'billing',
+		applied: [{sha: shas[beforePause], at: minutesBefore(world.anchor, billingPause.minutesAgo + 5)}],
+		pause: {by: billingPause.by, reason: billingPause.reason, at: minutesBefore(world.anchor, billingPause.minutesAgo)},
+	});
+
+	// checkout: 1.7.2 rolled out fine; the release candidate's image never pulls, so its rollout sticks.
+	const deployer: Deployer = {engine: 'plain', app: 'checkout', namespace: 'checkout'};
+	const good = await renderForDeployer(world.trees, shas['checkout-1.7.2'], 'apps/checkout', deployer);
+	await applyObjects(client, good, managerOf(deployer));
+	const deploymentType = sandbox.objects.resourceType('apps/v1', 'Deployment')!;
+	const available = await waitUntil(() => isAvailable(sandbox.objects.get(deploymentType, 'checkout', 'checkout')), 10_000);
+	if (!available) setup.log('demo: staging: checkout 1.7.2 was not available within 10 s; rolling out the next release anyway');
+	const broken = await renderForDeployer(world.trees, shas['checkout-broken'], 'apps/checkout', deployer);
+	await applyObjects(client, broken, managerOf(deployer));
+	setup.log(`demo: staging: plain app checkout applied at ${shas['checkout-broken'].slice(0, 7)} (image never pulls)`);
+	return source;
+}
+
+/** A Deployment whose every replica is updated and available. */
+function isAvailable(deployment: KubeObject | undefined): boolean {
+	if (!deployment) return false;
+	const spec = deployment['spec'] as {replicas?: number};
+	const status = (deployment['status'] ?? {}) as {updatedReplicas?: number; availableReplicas?: number; observedGeneration?: number};
+	const replicas = spec.replicas ?? 1;
+	return (status.observedGeneration ?? 0) >= (deployment.metadata.generation ?? 0) && status.updatedReplicas === replicas && status.availableReplicas === replicas;
+}
+
+function find(objects: readonly KubeObject[], key: string): KubeObject {
+	const found = objects.find(object => keyOf(object) === key);
+	if (!found) throw new Error(`demo: ${key} was not rendered`);
+	return found;
+}
