@@ -28,7 +28,14 @@ export function createProjector(): Projector {
 		const signature = JSON.stringify(entry.fieldsV1 ?? {});
 		let shape = shapes.get(signature);
 		if (!shape) {
-			const [summary] = summariseManagedFields([{...entry, manager: '', time: undefined}]);
+			let summary: ManagerSummary | undefined;
+			try {
+				[summary] = summariseManagedFields([{...entry, manager: '', time: undefined}]);
+			} catch {
+				// A fieldsV1 key we cannot parse costs that manager its paths, never the object or the watch.
+				summary = undefined;
+			}
+
 			shape = {
 				paths: Object.freeze(summary?.paths ?? []) as string[],
 				owned: Object.freeze((summary?.owned ?? []).map(path => Object.freeze(path.map(step => Object.freeze(step))))) as FieldPath[],

@@ -123,7 +123,16 @@ export function watchResource(options: ResourceWatchOptions): () => void {
 				idleTimeoutMs: (timeoutSeconds + 30) * 1000,
 			},
 			line => {
-				const event = parseEvent(line, resource, options.projector);
+				let event: WatchEvent | undefined;
+				try {
+					event = parseEvent(line, resource, options.projector);
+				} catch {
+					// An event we cannot read leaves a hole in the state: relist rather than carry on with it.
+					relist = true;
+					closeStream?.();
+					return;
+				}
+
 				if (!event) return;
 				delivered = true;
 				if (event.type === 'ERROR') {
@@ -162,7 +171,18 @@ export function watchResource(options: ResourceWatchOptions): () => void {
 		return {};
 	};
 
-	void run();
+	const supervise = async (): Promise<void> => {
+		try {
+			await run();
+		} catch (error) {
+			// A bug or a malformed answer must not end live state for good: report it, back off, start over.
+			if (stopped) return;
+			await fail({kind: 'server', message: `watching ${options.kind.kind}: ${error instanceof Error ? error.message : String(error)}`});
+			return supervise();
+		}
+	};
+
+	void supervise();
 	return () => {
 		stopped = true;
 		closeStream?.();
@@ -181,6 +201,7 @@ function parseEvent(line: string, resource: ApiResource, projector: Projector): 
 
 	const {type, object} = parsed;
 	if (!object || typeof object !== 'object') return undefined;
+	if (type !== 'ERROR' && (!object.metadata || typeof object.metadata !== 'object')) return undefined;
 	switch (type) {
 		case 'ADDED':
 		case 'MODIFIED':

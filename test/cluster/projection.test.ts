@@ -105,4 +105,15 @@ describe('projector', () => {
 		const projector = createProjector();
 		expect(projector.project({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'shop'}}).key).toBe('/Namespace//shop');
 	});
+
+	it('an unreadable managedFields entry costs that manager its paths, never the object', () => {
+		const raw = deployment('odd', 'odd:1');
+		raw.metadata.managedFields![0]!.fieldsV1 = {'k:{not json': {}};
+		const live = createProjector().project(raw);
+		expect(live.key).toBe('apps/Deployment/shop/odd');
+		expect(live.managers.map(summary => [summary.manager, summary.paths])).toEqual([
+			['gitops-tui', []],
+			['kube-controller-manager', ['.status.replicas']],
+		]);
+	});
 });
