@@ -123,7 +123,7 @@ export function applicationStatus(input: ApplicationStatusInput): Record<string,
 	return status;
 }
 
-/** The message Argo CD's repo server gives when the Git server refuses connections. */
-export function comparisonErrorMessage(url: string, port: number): string {
-	return `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to list refs: ${url}: dial tcp 127.0.0.1:${port}: connect: connection refused`;
+/** The message Argo CD's repo server gives when it cannot reach the Git server (`refusal`: the client's error). */
+export function comparisonErrorMessage(url: string, refusal: string): string {
+	return `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to list refs: ${url}: ${refusal}`;
 }

@@ -70,7 +70,7 @@ export async function deployArgoApp(setup: ClusterSetup, options: ArgoAppOptions
 	setup.log(`demo: ${setup.name}: Argo CD Application ${options.name} applied ${applied.length} of ${desired.length} objects at ${options.headSha.slice(0, 7)}`);
 	return async (on, at) => {
 		const status = on
-			? applicationStatus({...input, reconciledAt: at, comparisonError: {message: comparisonErrorMessage(world.remoteUrl, world.port), at}})
+			? applicationStatus({...input, reconciledAt: at, comparisonError: {message: comparisonErrorMessage(world.remoteUrl, world.refusal), at}})
 			: applicationStatus({...input, reconciledAt: at});
 		await write(status);
 	};

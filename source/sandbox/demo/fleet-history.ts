@@ -3,7 +3,8 @@
  * subject says. Dates are relative to an anchor (the demo's start), so "3 hours ago" reads true whenever the
  * demo runs; with a fixed anchor the history, and every sha, is the same on every run.
  */
-import {billingFiles, checkoutFiles, paymentsFiles, readmeFile, settingsFile, shopFiles} from './fleet-manifests.js';
+import {billingFiles, checkoutFiles, readmeFile, settingsFile, shopFiles} from './fleet-manifests.js';
+import {paymentsFiles} from './payments-manifests.js';
 
 /** Someone who commits. */
 export type Author = {name: string; email: string};

@@ -54,8 +54,8 @@ export function gitRepositoryReady(sha: string, fetchedAt: Date, readySince: Dat
  * The status source-controller writes when it cannot reach the server: Ready False and FetchFailed True with
  * the dial error, the last artifact kept (Kustomizations go on applying it).
  */
-export function gitRepositoryFetchFailed(options: {sha: string; fetchedAt: Date; url: string; port: number; at: Date}): Record<string, unknown> {
-	const message = `failed to checkout and determine revision: unable to clone '${options.url}': dial tcp 127.0.0.1:${options.port}: connect: connection refused`;
+export function gitRepositoryFetchFailed(options: {sha: string; fetchedAt: Date; url: string; refusal: string; at: Date}): Record<string, unknown> {
+	const message = `failed to checkout and determine revision: unable to clone '${options.url}': ${options.refusal}`;
 	const time = rfc3339(options.at);
 	const stored = `stored artifact for revision '${fluxRevision(options.sha)}'`;
 	return {

@@ -32,7 +32,7 @@ export async function installFluxSource(setup: ClusterSetup, options: {sha: stri
 	await client.mergePatch(refOf(source), {status: gitRepositoryReady(options.sha, options.fetchedAt)}, sourceStatusManager, {subresource: 'status'});
 	return async (on, at) => {
 		const status = on
-			? gitRepositoryFetchFailed({sha: options.sha, fetchedAt: options.fetchedAt, url: world.remoteUrl, port: world.port, at})
+			? gitRepositoryFetchFailed({sha: options.sha, fetchedAt: options.fetchedAt, url: world.remoteUrl, refusal: world.refusal, at})
 			: gitRepositoryReady(options.sha, options.fetchedAt, at);
 		await client.mergePatch(refOf(source), {status}, sourceStatusManager, {subresource: 'status'});
 	};

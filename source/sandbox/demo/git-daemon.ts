@@ -12,7 +12,7 @@ export type GitDaemon = {
 	/** `git://127.0.0.1:PORT/` */
 	baseUrl: string;
 	running(): boolean;
-	/** Starts it (again) on the same port and waits until it accepts connections. Idempotent. */
+	/** Starts it (again) on the same port and waits until it listens. Idempotent. */
 	start(): Promise<void>;
 	/** Stops it and waits until the process is gone (start() may follow). Idempotent. */
 	stop(): Promise<void>;
@@ -28,9 +28,12 @@ export type GitDaemonOptions = {
 	/** A fixed port; a free one by default. */
 	port?: number;
 	log?: (line: string) => void;
-	/** How long start() waits for the daemon to accept connections; default 5 s. */
+	/** How long start() waits for the daemon to listen; default 5 s. */
 	readyTimeoutMs?: number;
 };
+
+/** What --verbose logs for every request and at start-up: not worth a line of the demo's log. */
+const routine = /Ready to rumble|Connection from|Request upload-pack|Extended attribute|Disconnected|the remote end hung up unexpectedly/;
 
 /** Starts a git daemon on a free (or the given) port. */
 export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaemon> {
@@ -40,35 +43,33 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 	let exited: Promise<void> = Promise.resolve();
 
 	const launch = async () => {
-		const args = ['daemon', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${options.baseDir}`, '--export-all', '--informative-errors', options.baseDir];
+		// --verbose makes the daemon say "Ready to rumble" once its socket listens: a connect probe could not
+		// tell our daemon from another process holding the port.
+		const args = ['daemon', '--verbose', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${options.baseDir}`, '--export-all', '--informative-errors', options.baseDir];
 		const started = spawn(options.gitPath ?? 'git', args, {env: options.env, stdio: ['ignore', 'ignore', 'pipe']});
 		child = started;
 		let stderr = '';
+		let markReady: () => void = () => {};
+		const ready = new Promise<'ready'>(resolve => (markReady = () => resolve('ready')));
 		started.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
 			stderr = (stderr + chunk).slice(-2000);
-			for (const line of chunk.split('\n')) {
-				// Our own readiness probe connects and hangs up; that is not worth a line.
-				if (line.trim() && !line.includes('the remote end hung up unexpectedly')) log(`git daemon: ${line.trim()}`);
-			}
+			if (stderr.includes('Ready to rumble')) markReady();
+			for (const line of chunk.split('\n')) if (line.trim() && !routine.test(line)) log(`git daemon: ${line.trim()}`);
 		});
 		exited = new Promise(resolve => {
 			started.once('exit', () => resolve());
 			started.once('error', () => resolve());
 		});
-		const dead = exited.then(() => 'dead' as const);
-		const deadline = Date.now() + (options.readyTimeoutMs ?? 5000);
-		while (Date.now() < deadline) {
-			const outcome = await Promise.race([accepts(port), dead]);
-			if (outcome === 'dead') {
-				child = undefined;
-				throw new Error(`git daemon exited on start (port ${port}): ${stderr.trim() || 'no message'}`);
-			}
-			if (outcome) return;
-			await new Promise(resolve => setTimeout(resolve, 10));
-		}
-		started.kill('SIGKILL');
+		let timer: NodeJS.Timeout | undefined;
+		const timeoutMs = options.readyTimeoutMs ?? 5000;
+		const timedOut = new Promise<'timeout'>(resolve => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+		const outcome = await Promise.race([ready, exited.then(() => 'dead' as const), timedOut]);
+		clearTimeout(timer);
+		if (outcome === 'ready') return;
 		child = undefined;
-		throw new Error(`git daemon did not accept connections on 127.0.0.1:${port} within ${options.readyTimeoutMs ?? 5000} ms`);
+		if (outcome === 'dead') throw new Error(`git daemon exited on start (port ${port}): ${stderr.trim() || 'no message'}`);
+		started.kill('SIGKILL');
+		throw new Error(`git daemon did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
 	};
 
 	// The child is killed if this process exits without stop(): it must not outlive the demo.
@@ -88,7 +89,10 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 			if (!stopping) return;
 			child = undefined;
 			stopping.kill('SIGTERM');
+			// A daemon that ignores SIGTERM must still not outlive stop().
+			const force = setTimeout(() => stopping.kill('SIGKILL'), 2000);
 			await exited;
+			clearTimeout(force);
 		},
 		async close() {
 			await daemon.stop();

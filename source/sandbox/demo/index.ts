@@ -12,11 +12,11 @@ import {createFindBinary, createProcessRunner} from '../../repo/process-runner.j
 import {startSandbox, type Sandbox} from '../index.js';
 import {demoKubeconfig} from './demo-kubeconfig.js';
 import {fleetCommits} from './fleet-history.js';
-import {createFleetRepo, fleetRepoName} from './fleet-repo.js';
-import {freePort, startGitDaemon, type GitDaemon} from './git-daemon.js';
+import {createFleetRepo} from './fleet-repo.js';
+import {startGitRemote, type GitRemote} from './git-remote.js';
 import {createKubeHttp, type KubeHttp} from './kube-http.js';
 import {demoContexts, setUpCluster} from './scenario.js';
-import type {DemoWorld, OutageSwitch} from './world.js';
+import {allOrFirstError, type DemoWorld, type OutageSwitch} from './world.js';
 
 export {demoContexts, type DemoContext} from './scenario.js';
 
@@ -39,7 +39,7 @@ export type Demo = {
 	contexts: string[];
 	/** A clone of the fleet repository whose origin is remoteUrl: the repository the TUI opens. */
 	repoPath: string;
-	/** `git://127.0.0.1:PORT/fleet.git` */
+	/** `git://127.0.0.1:PORT/fleet.git` (`file://...` where git has no daemon). */
 	remoteUrl: string;
 	/** Takes the Git server down (or back up) and has Flux and Argo CD report it. Idempotent; calls are serialised. */
 	simulateOutage(on: boolean): Promise<void>;
@@ -64,23 +64,27 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		repo: path.join(workDir, 'fleet'),
 		trees: path.join(workDir, 'trees'),
 	};
-	for (const dir of [paths.remote, paths.repo, paths.trees]) await rm(dir, {recursive: true, force: true});
+	// An earlier demo's leftovers go: a kubeconfig written over keeps its old mode, a clone would not be replaced.
+	for (const leftover of [paths.kubeconfig, paths.remote, paths.repo, paths.trees]) await rm(leftover, {recursive: true, force: true});
 
 	const sandboxes: Sandbox[] = [];
 	const clients: KubeHttp[] = [];
-	let daemon: GitDaemon | undefined;
+	let remote: GitRemote | undefined;
 	const release = async () => {
 		for (const client of clients) client.close();
-		await Promise.all([daemon?.close(), ...sandboxes.map(sandbox => sandbox.stop())]);
+		await Promise.all([remote?.close(), ...sandboxes.map(sandbox => sandbox.stop())]);
 	};
 
 	try {
 		const anchor = now();
-		const port = await freePort();
-		const remoteUrl = `git://127.0.0.1:${port}/${fleetRepoName}`;
 		const commits = fleetCommits();
-		const [repo, ...running] = await Promise.all([
-			createFleetRepo({git, commits, anchor, remoteDir: paths.remote, repoPath: paths.repo, remoteUrl}),
+		const [served, ...running] = await allOrFirstError([
+			// The remote serves the folder before the repository exists: its URL goes into the clone and the objects.
+			startGitRemote({dir: paths.remote, env, log}).then(async started => {
+				remote = started;
+				const repo = await createFleetRepo({git, commits, anchor, remoteDir: paths.remote, repoPath: paths.repo, remoteUrl: started.url});
+				return {remote: started, repo};
+			}),
 			...demoContexts.map(name =>
 				startSandbox({name, ...(options.now ? {now: options.now} : {})}).then(sandbox => {
 					sandboxes.push(sandbox);
@@ -88,9 +92,11 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 				}),
 			),
 		]);
-		daemon = await startGitDaemon({baseDir: paths.remote, env, port, log});
-		const world: DemoWorld = {repo, commits, remoteUrl, port, anchor, trees: {git, barePath: repo.barePath, treesDir: paths.trees, tools: {run, findBinary: createFindBinary(env), env}}};
-		const switches: OutageSwitch[] = await Promise.all(
+		const {repo} = served;
+		const remoteUrl = served.remote.url;
+		const tools = {run, findBinary: createFindBinary(env), env};
+		const world: DemoWorld = {repo, commits, remoteUrl, refusal: served.remote.refusal, anchor, trees: {git, barePath: repo.barePath, treesDir: paths.trees, tools}};
+		const switches: OutageSwitch[] = await allOrFirstError(
 			demoContexts.map((name, index) => {
 				const sandbox = running[index]!;
 				const admin = sandbox.users[0]!;
@@ -105,7 +111,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		);
 		await writeFile(paths.kubeconfig, kubeconfig, {mode: 0o600});
 		log(`demo: ready in ${Date.now() - started} ms: contexts ${demoContexts.join(', ')}, repository ${paths.repo}, remote ${remoteUrl}`);
-		return createHandle({paths, remoteUrl, daemon, switches, now, log, release});
+		return createHandle({paths, remote: served.remote, switches, now, log, release});
 	} catch (error) {
 		await release();
 		throw error;
@@ -114,8 +120,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 
 function createHandle(parts: {
 	paths: {kubeconfig: string; repo: string};
-	remoteUrl: string;
-	daemon: GitDaemon;
+	remote: GitRemote;
 	switches: OutageSwitch[];
 	now: () => Date;
 	log: (line: string) => void;
@@ -126,18 +131,18 @@ function createHandle(parts: {
 	let stopping: Promise<void> | undefined;
 	const change = async (on: boolean) => {
 		if (on === outage || stopping) return;
-		if (on) await parts.daemon.stop();
-		else await parts.daemon.start();
+		if (on) await parts.remote.down();
+		else await parts.remote.up();
 		const at = parts.now();
 		await Promise.all(parts.switches.map(set => set(on, at)));
 		outage = on;
-		parts.log(on ? `demo: Git outage: ${parts.remoteUrl} refuses connections` : `demo: Git outage over: ${parts.remoteUrl} serves again`);
+		parts.log(on ? `demo: Git outage: ${parts.remote.url} is unreachable` : `demo: Git outage over: ${parts.remote.url} serves again`);
 	};
 	return {
 		kubeconfigPath: parts.paths.kubeconfig,
 		contexts: [...demoContexts],
 		repoPath: parts.paths.repo,
-		remoteUrl: parts.remoteUrl,
+		remoteUrl: parts.remote.url,
 		get outage() {
 			return outage;
 		},

@@ -15,7 +15,7 @@ import {applyObjects, managerOf, renderForDeployer, type Deployer} from './deplo
 import {deployFluxApp, installFluxSource} from './flux-setup.js';
 import {commitAt} from './fleet-history.js';
 import {minutesBefore} from './time.js';
-import {commitTime, refOf, waitUntil, type ClusterSetup, type OutageSwitch} from './world.js';
+import {allOrFirstError, commitTime, refOf, waitUntil, type ClusterSetup, type OutageSwitch} from './world.js';
 
 /** The demo's contexts; the first is the kubeconfig's current context. */
 export const demoContexts = ['prod-eu', 'prod-us', 'staging'] as const;
@@ -44,6 +44,14 @@ export function setUpCluster(setup: ClusterSetup & {name: DemoContext}): Promise
 }
 
 async function setUpProdEu(setup: ClusterSetup): Promise<OutageSwitch> {
+	// Flux and Argo CD work side by side, and so does their set-up.
+	const [source, payments] = await allOrFirstError([setUpShopEu(setup), setUpPayments(setup)]);
+	return async (on, at) => {
+		await Promise.all([source(on, at), payments(on, at)]);
+	};
+}
+
+async function setUpShopEu(setup: ClusterSetup): Promise<OutageSwitch> {
 	const {world, client} = setup;
 	const {shas, head} = world.repo;
 	const source = await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: '1m'});
@@ -58,9 +66,14 @@ async function setUpProdEu(setup: ClusterSetup): Promise<OutageSwitch> {
 	// The on-call engineer rolled web back by hand; the worker's autoscaler scaled it up.
 	await client.strategicPatch(refOf(find(shop, 'Deployment/web')), {spec: {template: {spec: {containers: [{name: 'web', image: 'nginx:1.26'}]}}}}, kubectlEditManager);
 	await client.scale(refOf(find(shop, 'Deployment/worker')), 4, autoscalerManager);
+	return source;
+}
 
+function setUpPayments(setup: ClusterSetup): Promise<OutageSwitch> {
+	const {world, client} = setup;
+	const {shas, head} = world.repo;
 	const paymentsCommits = ['payments', 'payments-memory', 'payments-hpa', 'payments-fraud-rules'] as const;
-	const payments = await deployArgoApp(setup, {
+	return deployArgoApp(setup, {
 		name: 'payments',
 		headSha: head,
 		syncs: paymentsCommits.map(name => ({sha: shas[name], startedAt: commitTime(world, name, 2), finishedAt: commitTime(world, name, 3)})),
@@ -69,9 +82,6 @@ async function setUpProdEu(setup: ClusterSetup): Promise<OutageSwitch> {
 		drift: async objects => client.scale(refOf(find(objects, 'Deployment/api')), 3, autoscalerManager),
 		reconciledAt: minutesBefore(world.anchor, 2),
 	});
-	return async (on, at) => {
-		await Promise.all([source(on, at), payments(on, at)]);
-	};
 }
 
 async function setUpProdUs(setup: ClusterSetup): Promise<OutageSwitch> {

@@ -13,9 +13,10 @@ import type {KubeHttp} from './kube-http.js';
 export type DemoWorld = {
 	repo: FleetRepo;
 	commits: readonly FleetCommit[];
-	/** `git://127.0.0.1:PORT/fleet.git` */
+	/** `git://127.0.0.1:PORT/fleet.git` (or `file://` where git has no daemon). */
 	remoteUrl: string;
-	port: number;
+	/** The client-side error while the remote is down, as controllers word it. */
+	refusal: string;
 	/** The moment the history is dated back from (the demo's start). */
 	anchor: Date;
 	trees: TreeSource;
@@ -38,7 +39,7 @@ export function commitTime(world: DemoWorld, name: CommitName, plusMinutes = 0):
 	return new Date(world.repo.dates[name].getTime() + plusMinutes * 60_000);
 }
 
-/** The ref the objects a write needs. */
+/** What a write to the object names: apiVersion, kind, namespace, name. */
 export function refOf(object: KubeObject): {apiVersion: string; kind: string; namespace?: string; name: string} {
 	return {apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? ''};
 }
@@ -54,4 +55,15 @@ export async function waitUntil(check: () => boolean, timeoutMs: number): Promis
 		await new Promise(resolve => setTimeout(resolve, 20));
 	}
 	return true;
+}
+
+/**
+ * Waits for every task, then throws the first failure: nothing may still be starting (a sandbox, a request)
+ * when a failed start-up releases what was started.
+ */
+export async function allOrFirstError<T extends readonly unknown[]>(tasks: T): Promise<{-readonly [K in keyof T]: Awaited<T[K]>}> {
+	const settled = await Promise.allSettled(tasks);
+	const failed = settled.find(result => result.status === 'rejected');
+	if (failed) throw (failed as PromiseRejectedResult).reason;
+	return settled.map(result => (result as PromiseFulfilledResult<unknown>).value) as {-readonly [K in keyof T]: Awaited<T[K]>};
 }
