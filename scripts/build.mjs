@@ -19,7 +19,16 @@ await build({
 		// Ink loads react-devtools-core only when DEV is set; keep it out of the bundle.
 		'process.env.DEV': '"false"',
 	},
-	external: ['react-devtools-core'],
+	plugins: [
+		{
+			// Ink imports react-devtools-core only when DEV=true; it is not installed, so give the bundle an empty stand-in.
+			name: 'stub-react-devtools',
+			setup(b) {
+				b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+				b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
+			},
+		},
+	],
 	banner: {
 		// Bundled CommonJS dependencies (client-node) still call require().
 		js: "#!/usr/bin/env node\nimport {createRequire as __gtCreateRequire} from 'node:module';const require = __gtCreateRequire(import.meta.url);",

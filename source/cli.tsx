@@ -4,6 +4,7 @@
  */
 import meow from 'meow';
 import {commands, findCommand} from './commands/index.js';
+import {runLiveTui} from './commands/tui.js';
 import type {CommandIo} from './commands/command.js';
 import {runStatus} from './commands/status.js';
 
@@ -17,7 +18,8 @@ const help = `
 ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
   Options
-    --demo                 Run against the built-in sandbox cluster and a generated demo repo
+    --demo                 The TUI against built-in sandbox clusters and a generated demo repo (:outage on|off)
+    --ascii                ASCII glyphs only (automatic when the locale is not UTF-8 or TERM=dumb)
     --port N               (sandbox) port to listen on, default: a free port
     --kubeconfig-out FILE  (sandbox) write a kubeconfig with an admin and a viewer context
     --kubeconfig FILE      Use only this kubeconfig (default: $KUBECONFIG, merged as kubectl does, or ~/.kube/config)
@@ -50,6 +52,7 @@ const cli = meow(help, {
 	allowUnknownFlags: false,
 	flags: {
 		demo: {type: 'boolean', default: false},
+		ascii: {type: 'boolean', default: false},
 		port: {type: 'number'},
 		kubeconfigOut: {type: 'string'},
 		kubeconfig: {type: 'string'},
@@ -78,8 +81,7 @@ async function main(): Promise<number> {
 	if (!name) {
 		// Piped or in a script: the status table, as `gitops-tui status` prints it.
 		if (!process.stdout.isTTY) return runStatus({args: [], flags: cli.flags, io});
-		cli.showHelp(0);
-		return 0;
+		return runLiveTui({input: {args: [], flags: cli.flags, io}});
 	}
 	const command = findCommand(name);
 	if (!command) {
@@ -89,12 +91,16 @@ async function main(): Promise<number> {
 	return command.run({args: rest, flags: cli.flags, io});
 }
 
+/** Once a command is done, nothing should keep the process alive; if a stray handle does, leave anyway. */
+function exitSoon(code: number): void {
+	process.exitCode = code;
+	setTimeout(() => process.exit(code), 2000).unref();
+}
+
 main().then(
-	code => {
-		process.exitCode = code;
-	},
+	code => exitSoon(code),
 	(error: unknown) => {
 		process.stderr.write(`gitops-tui: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exitCode = 2;
+		exitSoon(2);
 	},
 );

@@ -1,31 +1,39 @@
 /**
- * `gitops-tui demo` (and `--demo`): for now, starts the sandbox cluster with simulated controllers
- * and explains how to point kubectl at it; the full TUI demo comes later.
+ * `gitops-tui --demo` (or `demo`): the full TUI against the built-in demo world — three sandbox
+ * clusters and a generated repo with history — so a new user sees every feature with nothing
+ * installed. `:outage on|off` simulates a Git outage. Without a terminal it prints the status once.
  */
-import type {Sandbox} from '../sandbox/index.js';
-import type {Command} from './command.js';
-import {defaultRunner, runSandbox, type SandboxRunner} from './sandbox.js';
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {startDemo} from '../sandbox/demo/index.js';
+import type {Command, CommandInput} from './command.js';
+import {runStatus} from './status.js';
+import {runLiveTui} from './tui.js';
 
-function banner(sandbox: Sandbox, kubeconfigPath: string): string {
-	return `gitops-tui demo: the sandbox cluster is running at ${sandbox.url}.
-
-Point kubectl at it:
-  export KUBECONFIG=${kubeconfigPath}
-  kubectl get namespaces
-  kubectl --context sandbox-viewer get pods -A     (read-only user)
-
-The full TUI demo (Flux, Argo CD and plain apps from a generated repo) comes in a later release.
-Press Ctrl-C to stop.
-`;
-}
-
-/** Builds the demo command with its runner injected (tests pass a fake untilStopped). */
-export function createDemoCommand(runner: SandboxRunner = defaultRunner): Command {
-	return {
-		name: 'demo',
-		summary: 'Start the built-in sandbox cluster (the same as --demo)',
-		run: ({flags, io}) => runSandbox({io, flags, runner, banner}),
+export async function runDemo(input: CommandInput, options: {interactive: boolean}): Promise<number> {
+	const workDir = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-demo-'));
+	const demo = await startDemo({workDir});
+	const demoInput: CommandInput = {
+		...input,
+		// The demo's world replaces any kubeconfig and repo of the user's.
+		flags: {...input.flags, kubeconfig: demo.kubeconfigPath, allContexts: true, context: [], repo: demo.repoPath},
+		io: {...input.io, env: {...input.io.env, KUBECONFIG: demo.kubeconfigPath}},
 	};
+	try {
+		if (!options.interactive) {
+			input.io.stdout.write(`gitops-tui demo: ${demo.contexts.length} sandbox clusters (${demo.contexts.join(', ')}), repo ${demo.repoPath}\n`);
+			return await runStatus(demoInput);
+		}
+		return await runLiveTui({input: demoInput, simulateOutage: on => demo.simulateOutage(on)});
+	} finally {
+		await demo.stop();
+		await rm(workDir, {recursive: true, force: true});
+	}
 }
 
-export const demoCommand: Command = createDemoCommand();
+export const demoCommand: Command = {
+	name: 'demo',
+	summary: 'The TUI against built-in sandbox clusters and a generated demo repo (same as --demo)',
+	run: input => runDemo(input, {interactive: Boolean((input.io.stdout as NodeJS.WriteStream).isTTY)}),
+};

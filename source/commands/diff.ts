@@ -7,12 +7,12 @@
  */
 import {evaluate, type EvaluatedApp} from '../engines/evaluate.js';
 import type {AppDefinition} from '../engines/engine.js';
+import {formatResourceDiff} from '../engines/resource-diff-text.js';
 import {resourceSides} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
 import type {Command, CommandInput} from './command.js';
 import {openEvaluationSession} from './evaluation-session.js';
 import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
-import {formatResourceDiff} from './output/resource-diff.js';
 
 export const diffCommand: Command = {
 	name: 'diff',

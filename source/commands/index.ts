@@ -4,9 +4,10 @@ import {demoCommand} from './demo.js';
 import {contextsCommand} from './contexts.js';
 import {statusCommand} from './status.js';
 import {diffCommand} from './diff.js';
+import {tuiCommand} from './tui.js';
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [demoCommand, sandboxCommand, contextsCommand, statusCommand, diffCommand];
+export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, sandboxCommand];
 
 export function findCommand(name: string): Command | undefined {
 	return commands.find(c => c.name === name);

@@ -33,15 +33,20 @@ export function beginTerminalSession(options: SessionOptions): TerminalSession {
 		} catch {
 			// stdin may already be closed.
 		}
-		stdout.write(showCursor + leaveAlternateScreen);
+		// Cursor shown on both screens: terminals differ on whether leaving the alternate screen restores its mode.
+		stdout.write(showCursor + leaveAlternateScreen + showCursor);
 	};
+	// The owner stops drawing first (onAbort unmounts Ink), so no frame lands on the restored screen.
 	const signalled = (signal: NodeJS.Signals) => () => {
-		restore();
 		options.onAbort({signal});
+		restore();
 	};
 	const crashed = (error: unknown) => {
-		restore();
-		options.onAbort({error});
+		try {
+			options.onAbort({error});
+		} finally {
+			restore();
+		}
 	};
 	const handlers: Array<[string, (...args: any[]) => void]> = [
 		['SIGINT', signalled('SIGINT')],

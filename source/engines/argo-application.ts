@@ -48,7 +48,7 @@ export function argoApp(object: KubeObject, context: string, input: Pick<Discove
 	const automated = spec.syncPolicy?.automated;
 	const ignoreRules = argoIgnoreRules(spec.ignoreDifferences);
 	const app: AppDefinition = {
-		id: appId('argo', context, namespace, name),
+		id: appId('argo', 'Application', context, namespace, name),
 		name,
 		engine: 'argo',
 		objectKind: 'Application',

@@ -16,8 +16,3 @@ export type ContextInfo = {
 	reachable: boolean;
 	error?: string;
 };
-
-/** The current context among the selected ones, else the first. */
-export function defaultContext(contexts: readonly ContextInfo[]): ContextInfo | undefined {
-	return contexts.find(context => context.current) ?? contexts[0];
-}

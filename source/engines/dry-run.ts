@@ -15,7 +15,9 @@ export async function dryRunPairs(client: ContextClient, prepared: PreparedApp, 
 	const results = new Map<string, {ok: true; object: KubeObject} | {ok: false; message: string}>();
 	await mapConcurrent(prepared.pairs, options.concurrency ?? 4, async pair => {
 		const answer = await serverSideApply(client, pair.desired, {dryRun: true, force: true, fieldManager: prepared.app.fieldManager});
-		results.set(pair.id, answer.ok ? {ok: true, object: answer.value} : {ok: false, message: `${answer.error.kind}: ${answer.error.message}`});
+		// The server's message may quote a value it refused; for a Secret, say only what kind of refusal it was.
+		const message = answer.ok ? '' : pair.key.kind === 'Secret' && pair.key.group === '' ? `${answer.error.kind} (message withheld: Secret)` : `${answer.error.kind}: ${answer.error.message}`;
+		results.set(pair.id, answer.ok ? {ok: true, object: answer.value} : {ok: false, message});
 	});
 	return results;
 }

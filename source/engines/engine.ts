@@ -81,7 +81,7 @@ export type ControllerView = {
 
 /** One app as an engine discovered it: plain data, safe to keep in UI state. */
 export type AppDefinition = {
-	/** Unique across a session: `engine/controller-context/namespace/name`. */
+	/** Unique across a session: `engine/ObjectKind/controller-context/namespace/name`. */
 	id: string;
 	name: string;
 	engine: Engine;
@@ -137,7 +137,7 @@ export type AppEngine = {
 	discover(input: DiscoveryInput): AppDefinition[];
 };
 
-/** The id of an app. */
-export function appId(engine: Engine, controllerContext: string, namespace: string, name: string): string {
-	return `${engine}/${controllerContext}/${namespace}/${name}`;
+/** The id of an app (a Kustomization and a HelmRelease may share a name and namespace). */
+export function appId(engine: Engine, objectKind: AppDefinition['objectKind'], controllerContext: string, namespace: string, name: string): string {
+	return `${engine}/${objectKind}/${controllerContext}/${namespace}/${name}`;
 }

@@ -107,7 +107,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	const renders = new Map<string, Promise<DesiredResult>>();
 	const variablesFrom = clusterVariablesSource(clients);
 	const desired = await mapConcurrent(apps, options.renderConcurrency ?? 2, app => {
-		// Apps with the same sources and namespace render once (e.g. one path deployed to several clusters).
+		// Apps with the same sources render once (one path deployed to several clusters, say); Flux apps reading
+		// substituteFrom render on their own, since their variables come from their own cluster.
 		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
 		let pending = renders.get(key);
 		if (!pending) renders.set(key, (pending = renderApp(app, {tree, tools: options.tools, variablesFrom})));

@@ -82,11 +82,12 @@ export function parseInventoryId(id: unknown): Omit<InventoryEntry, 'version'> |
  */
 export function fluxControllerSync(object: KubeObject): {sync: AppSync; message?: string} {
 	const ready = conditionOf(object, 'Ready');
+	const reconciling = conditionOf(object, 'Reconciling');
+	if (reconciling?.status === 'True') return withMessage('Unknown', reconciling.message || reconciling.reason || 'reconciling');
 	const message = ready?.message || ready?.reason || undefined;
-	const reconciling = conditionOf(object, 'Reconciling')?.status === 'True';
-	if (ready?.status === 'True' && !reconciling) return withMessage('Synced', message);
+	if (ready?.status === 'True') return withMessage('Synced', message);
 	if (ready?.status === 'False') return withMessage('OutOfSync', message);
-	return withMessage('Unknown', message ?? (reconciling ? 'reconciling' : 'the controller has not reported yet'));
+	return withMessage('Unknown', message ?? 'the controller has not reported yet');
 }
 
 /** Whether a Flux source (GitRepository...) is ready, with the controller's message when it is not. */

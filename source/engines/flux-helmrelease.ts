@@ -42,7 +42,7 @@ export function helmReleaseApp(object: KubeObject, context: string, sources: rea
 	const releaseName =
 		typeof spec.releaseName === 'string' && spec.releaseName ? spec.releaseName : spec.targetNamespace ? `${targetNamespace}-${name}` : name;
 	const app: AppDefinition = {
-		id: appId('flux', context, namespace, name),
+		id: appId('flux', 'HelmRelease', context, namespace, name),
 		name,
 		engine: 'flux',
 		objectKind: 'HelmRelease',

@@ -43,7 +43,7 @@ export function kustomizationApp(object: KubeObject, context: string, sources: r
 	const targetNamespace = typeof spec.targetNamespace === 'string' && spec.targetNamespace ? spec.targetNamespace : undefined;
 	const common = (spec.commonMetadata ?? {}) as {labels?: Record<string, string>; annotations?: Record<string, string>};
 	const app: AppDefinition = {
-		id: appId('flux', context, namespace, name),
+		id: appId('flux', 'Kustomization', context, namespace, name),
 		name,
 		engine: 'flux',
 		objectKind: 'Kustomization',

@@ -28,7 +28,7 @@ export function discoverPlainApps(input: DiscoveryInput): AppDefinition[] {
 		if (!context && (known || contextName === undefined)) return [];
 		const namespace = spec.namespace ?? context?.namespace ?? 'default';
 		const app: AppDefinition = {
-			id: appId('plain', contextName ?? '', namespace, spec.name),
+			id: appId('plain', 'PlainApp', contextName ?? '', namespace, spec.name),
 			name: spec.name,
 			engine: 'plain',
 			objectKind: 'PlainApp',

@@ -3,7 +3,7 @@
  * contexts that need typed confirmation, and ignore rules. Every key is optional; a mistake is an error naming the
  * file, the line when the YAML itself is broken, and the key at fault.
  */
-import {load, YAMLException} from 'js-yaml';
+import {loadAll, YAMLException} from 'js-yaml';
 import {gitopsTuiIgnoreRules, type IgnoreRule} from '../domain/ignore-rules.js';
 
 /** The settings file's name at the repository root. */
@@ -46,7 +46,10 @@ const ignoreKeys = new Set(['group', 'kind', 'name', 'namespace', 'jsonPointers'
 export function parseSettings(text: string, file = settingsFileName): SettingsResult {
 	let value: unknown;
 	try {
-		value = load(text, {filename: file});
+		// loadAll: an empty file (or one with only comments) is no document at all, not an error.
+		const documents = loadAll(text, {filename: file});
+		if (documents.length > 1) return fail(file, `${file}: expected one YAML document, found ${documents.length}`);
+		value = documents[0];
 	} catch (error) {
 		if (error instanceof YAMLException) {
 			const line = error.mark ? error.mark.line + 1 : undefined;

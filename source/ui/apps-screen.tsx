@@ -10,7 +10,7 @@ export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; c
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave. */
 function layout(columns: number) {
-	const fixed = {engine: 5, sync: 11, ctrl: 9, health: 13, revision: 11, auto: 6};
+	const fixed = {engine: 5, sync: 11, ctrl: 4, health: 13, revision: 10, auto: 6};
 	const gaps = 8;
 	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
 	const [name, context] = share(Math.max(spare, 12), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
@@ -23,8 +23,11 @@ function revisionText(row: AppRow): string {
 	return behind ? `${sha} -${behind}` : sha;
 }
 
+/** On, paused (someone paused it, with a reason), or off (no auto-sync, e.g. a plain app). */
 function autoSyncText(row: AppRow): string {
-	return row.app.autoSync.enabled ? 'on' : 'paused';
+	const {autoSync} = row.app;
+	if (autoSync.enabled) return 'on';
+	return autoSync.pausedBy || autoSync.reason ? 'paused' : 'off';
 }
 
 /** The apps list: one row per app and context, grouped by name, virtualised. */
@@ -44,6 +47,7 @@ export function AppsScreen({rows, cursor, height, columns, loading}: AppsScreenP
 				const selected = index === cursor;
 				const sync = syncMark(row.app.sync);
 				const health = healthMark(row.app.health);
+				const controller = syncMark(row.app.controllerSync);
 				// Later members of a group hang under the first, so "same app, which contexts" reads at a glance.
 				const name = row.groupFirst ? row.app.name : ` ${theme.glyph('lastBranch')}`;
 				return (
@@ -53,7 +57,8 @@ export function AppsScreen({rows, cursor, height, columns, loading}: AppsScreenP
 						<Text>{fit(row.app.engine, w.engine)} </Text>
 						<Text>{fit(row.app.context, w.context, ellipsis)} </Text>
 						<Styled token={sync.style}>{fit(`${theme.glyph(sync.glyph)} ${sync.word}`, w.sync)} </Styled>
-						<Text>{fit(row.app.controllerSync, w.ctrl)} </Text>
+						{/* The controller's own verdict, as a mark: where it disagrees with ours is what to look at. */}
+						<Styled token={controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
 						<Styled token={health.style}>{fit(`${theme.glyph(health.glyph)} ${health.word}`, w.health)} </Styled>
 						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row), w.revision)} </Styled>
 						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>

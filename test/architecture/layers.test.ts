@@ -20,10 +20,12 @@ const allowed: Record<string, string[]> = {
 	keymap: ['domain'],
 	hooks: ['state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain'],
 	ui: ['hooks', 'state', 'keymap', 'domain'],
-	commands: ['ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
+	// The live loop behind the TUI: watches and the repo feed the evaluation pipeline.
+	live: ['state', 'engines', 'cluster', 'repo', 'journal', 'domain'],
+	commands: ['live', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
 	// The demo world renders its generated repo with the real renderers and git wrapper.
 	sandbox: ['repo', 'domain'],
-	'cli.tsx': ['commands', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
+	'cli.tsx': ['live', 'commands', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
 };
 
 /** Packages that mean I/O, a UI runtime or a client: never in the pure domain. */

@@ -11,7 +11,6 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommandIo} from '../../source/commands/command.js';
-import {createDemoCommand} from '../../source/commands/demo.js';
 import {createSandboxCommand, type SandboxRunner} from '../../source/commands/sandbox.js';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {kubectlBinary, waitFor} from '../support/sandbox-harness.js';
@@ -80,20 +79,5 @@ describe('gitops-tui sandbox', () => {
 		expect(await createSandboxCommand().run({args: ['help'], flags: {}, io: terminal.io})).toBe(0);
 		expect(terminal.output()).toContain('Usage: gitops-tui sandbox [--port N] [--kubeconfig-out FILE]');
 		expect(terminal.output()).toContain('POST /sandbox/v1/faults/close-watches');
-	});
-});
-
-describe('gitops-tui demo', () => {
-	it('starts the sandbox with a temporary kubeconfig, explains how to use it, and cleans up', async () => {
-		const {runner, stop} = stoppableRunner();
-		const terminal = io();
-		const exit = createDemoCommand(runner).run({args: [], flags: {}, io: terminal.io});
-		await waitFor(() => terminal.output().includes('Press Ctrl-C'), {describe: terminal.output});
-		const kubeconfig = /export KUBECONFIG=(\S+)/.exec(terminal.output())![1]!;
-		expect(terminal.output()).toContain('full TUI demo');
-		expect((await kubectl(kubeconfig, ['--context', 'sandbox-viewer', 'get', 'namespaces'])).code).toBe(0);
-		stop('SIGINT');
-		expect(await exit).toBe(0);
-		expect(existsSync(kubeconfig)).toBe(false);
 	});
 });

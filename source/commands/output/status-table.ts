@@ -24,8 +24,8 @@ const columns: Column[] = [
 	{header: 'SYNC'},
 	{header: 'CTRL'},
 	{header: 'HEALTH'},
-	{header: 'REVISION', flexible: true, min: 8},
-	{header: 'AUTO-SYNC', flexible: true, min: 6},
+	{header: 'REVISION'},
+	{header: 'AUTO-SYNC'},
 ];
 
 /** The table as text (ending with a newline). */

@@ -7,9 +7,11 @@
 /** A column: its header, and whether it may shrink (names) or must stay whole (verdict words). */
 export type Column = {header: string; flexible?: boolean; min?: number};
 
-/** Lays out rows under headers within `width`; returns the lines (header first). */
-export function layoutTable(columns: readonly Column[], rows: readonly string[][], width = 80, gap = 2): string[] {
+/** Lays out rows under headers within `width`; returns the lines (header first). Gaps narrow to one space before cells are cut. */
+export function layoutTable(columns: readonly Column[], rows: readonly string[][], width = 80, preferredGap = 2): string[] {
 	const widths = columns.map((column, index) => Math.max(column.header.length, ...rows.map(row => (row[index] ?? '').length)));
+	const natural = widths.reduce((sum, value) => sum + value, 0);
+	const gap = natural + preferredGap * (widths.length - 1) <= width ? preferredGap : 1;
 	const total = () => widths.reduce((sum, value) => sum + value, 0) + gap * (widths.length - 1);
 	// Shrink the widest flexible column one step at a time until the row fits or nothing can shrink.
 	while (total() > width) {

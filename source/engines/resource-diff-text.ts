@@ -1,14 +1,14 @@
 /**
- * One resource in `gitops-tui diff`: a comment header (kind, name, verdict, each drifted field with the manager
- * that set it live, what ignore rules hid) and a unified diff of live against live-after-apply, bounded and with
- * Secrets masked (textDiff masks both sides: which keys changed, never a value).
+ * One resource as `gitops-tui diff` prints it and the TUI's diff view shows it: a comment header (kind, name,
+ * verdict, each drifted field with the manager that set it live, what ignore rules hid) and a unified diff of
+ * live against live-after-apply, bounded and with Secrets masked (which keys changed, never a value).
  */
-import {liveFieldsOf} from '../../domain/desired-view.js';
-import type {KubeObject} from '../../domain/kube-object.js';
-import {effectiveData, isSecret} from '../../domain/secret-mask.js';
-import {textDiff} from '../../domain/text-diff.js';
-import type {ResourceResult} from '../../domain/verdict.js';
-import type {ResourceSides} from '../../engines/resource-sides.js';
+import {liveFieldsOf} from '../domain/desired-view.js';
+import type {KubeObject} from '../domain/kube-object.js';
+import {effectiveData, isSecret} from '../domain/secret-mask.js';
+import {textDiff} from '../domain/text-diff.js';
+import type {ResourceResult} from '../domain/verdict.js';
+import type {ResourceSides} from './resource-sides.js';
 
 /** The header and diff of one resource, ending with a newline. */
 export function formatResourceDiff(result: ResourceResult, sides: ResourceSides): string {

@@ -1,0 +1,58 @@
+/**
+ * `gitops-tui` in a terminal: the live TUI over the selected contexts and the config repo. The demo
+ * runs the same thing against its own world.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import {nodeRuntime} from '../cluster/runtime.js';
+import {startLiveFleet} from '../live/live-fleet.js';
+import type {Command, CommandInput} from './command.js';
+import {openEvaluationSession} from './evaluation-session.js';
+import {fileLogger, stateDirectory} from './log-file.js';
+import {runTui} from './run-tui.js';
+
+export type LiveTuiOptions = {
+	input: CommandInput;
+	/** The demo's outage switch. */
+	simulateOutage?: (on: boolean) => Promise<void>;
+};
+
+/** Opens the session, runs the TUI until it quits, and closes everything it opened. */
+export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promise<number> {
+	const {io, flags} = input;
+	const log = fileLogger(path.join(stateDirectory(io.env, io.env['HOME'] ?? os.homedir()), 'gitops-tui.log'));
+	log.info(`starting the TUI in ${io.cwd}`);
+	const opened = await openEvaluationSession(input, 'tui');
+	if (!opened.ok) return opened.code;
+	const {session} = opened;
+	const readOnly = flags['readOnly'] === true;
+	const fleet = startLiveFleet({
+		inputs: {
+			contexts: session.contexts,
+			...(session.currentContext ? {currentContext: session.currentContext} : {}),
+			kubeconfigContexts: session.kubeconfigContexts,
+			...(session.repo ? {repo: session.repo} : {}),
+			...(session.repoError ? {repoError: session.repoError} : {}),
+			tools: session.tools,
+		},
+		readOnly,
+		runtime: nodeRuntime(io.env),
+		timers: {setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout)},
+		now: session.now,
+		log: (message, error) => (error ? log.error(message, error) : log.info(message)),
+		...(simulateOutage ? {simulateOutage} : {}),
+	});
+	try {
+		return await runTui({source: fleet.source, readOnly, ascii: flags['ascii'] === true, env: io.env, log});
+	} finally {
+		fleet.stop();
+		session.close();
+		log.info('the TUI ended');
+	}
+}
+
+export const tuiCommand: Command = {
+	name: 'tui',
+	summary: 'Open the full-screen TUI (the default when run in a terminal)',
+	run: input => runLiveTui({input}),
+};

@@ -1,0 +1,57 @@
+/** Maps one evaluation, the repo's state and the watch store's connections into the TUI's FleetSnapshot. */
+import type {LiveStore} from '../cluster/live-store.js';
+import type {KubeObject} from '../domain/kube-object.js';
+import type {ContextFailure} from '../engines/live-view.js';
+import type {Evaluation} from '../engines/evaluate.js';
+import type {GitRepo} from '../repo/repo.js';
+import type {ContextView, FleetSnapshot, GitView} from '../state/fleet-snapshot.js';
+import {childKinds} from './watched-kinds.js';
+
+export function gitViewOf(repo: GitRepo | undefined, repoError: string | undefined): GitView {
+	if (!repo) return {repo: '(none)', reachable: false, error: repoError ?? 'no repository loaded (pass --repo PATH|URL)'};
+	const state = repo.getState();
+	const view: GitView = {repo: repo.location.source, reachable: state.reachable !== false};
+	if (state.branch) view.branch = state.branch;
+	if (state.head) view.head = state.head;
+	if (state.lastFetch) view.lastFetch = state.lastFetch;
+	if (state.reachable === false && state.lastError) view.error = state.lastError.message;
+	return view;
+}
+
+export function contextViewsOf(names: readonly string[], store: LiveStore, failures: ReadonlyMap<string, ContextFailure>): ContextView[] {
+	return names.map(name => {
+		const failure = failures.get(name);
+		if (failure) return {name, state: 'unreachable', error: failure.message};
+		const connection = store.connection(name);
+		const view: ContextView = {name, state: connection?.phase ?? 'connecting'};
+		if (connection?.error) view.error = connection.error.message;
+		return view;
+	});
+}
+
+export type SnapshotInputs = {
+	evaluation: Evaluation | undefined;
+	contexts: readonly string[];
+	store: LiveStore;
+	failures: ReadonlyMap<string, ContextFailure>;
+	repo: GitRepo | undefined;
+	repoError: string | undefined;
+	now: Date;
+};
+
+export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
+	const liveByContext: Record<string, KubeObject[]> = {};
+	for (const context of inputs.contexts) {
+		liveByContext[context] = inputs.store
+			.objects(context)
+			.filter(entry => childKinds.has(entry.object.kind))
+			.map(entry => entry.object);
+	}
+	return {
+		git: gitViewOf(inputs.repo, inputs.repoError),
+		contexts: contextViewsOf(inputs.contexts, inputs.store, inputs.failures),
+		apps: inputs.evaluation?.apps.map(app => app.status) ?? [],
+		liveByContext,
+		evaluatedAt: inputs.now.toISOString(),
+	};
+}

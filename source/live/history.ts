@@ -1,0 +1,29 @@
+/**
+ * An app's history from the local clone (so it works with the Git server down): the commits touching
+ * any of its source paths, newest first, with markers for what each controller deployed — the same
+ * app on every context, so "eu runs this commit, us runs that one" reads at a glance.
+ */
+import type {EvaluatedApp} from '../engines/evaluate.js';
+import type {GitRepo} from '../repo/repo.js';
+import type {CommitView} from '../state/fleet-snapshot.js';
+import type {HistoryDocument} from '../state/tui-state.js';
+
+export async function appHistory(repo: GitRepo | undefined, app: EvaluatedApp, siblings: readonly EvaluatedApp[]): Promise<HistoryDocument> {
+	if (!repo) return {status: 'error', error: 'no repository loaded (pass --repo PATH|URL)'};
+	const paths = app.definition.sources.map(source => source.path || '.');
+	if (paths.length === 0) return {status: 'error', error: app.definition.sourceProblem ?? 'this app has no source in the loaded repository'};
+	const bySha = new Map<string, CommitView>();
+	for (const path of paths) {
+		const log = await repo.commitsTouching(path, {limit: 100});
+		if (!log.ok) return {status: 'error', error: `cannot read history of ${path}: ${log.error.message}`};
+		for (const commit of log.commits) bySha.set(commit.sha, {sha: commit.sha, author: commit.author, date: commit.date, subject: commit.subject});
+	}
+	const commits = [...bySha.values()].sort((a, b) => b.date.localeCompare(a.date));
+	const deployed: Record<string, string[]> = {};
+	for (const sibling of siblings) {
+		const revision = sibling.status.revision.deployed;
+		const commit = revision && commits.find(c => c.sha.startsWith(revision) || revision.startsWith(c.sha));
+		if (commit) (deployed[commit.sha] ??= []).push(`${sibling.status.engine}@${sibling.status.context}`);
+	}
+	return {status: 'ready', commits, deployed};
+}

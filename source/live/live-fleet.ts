@@ -1,0 +1,152 @@
+/**
+ * The live loop behind the TUI: watches on every context and the repo's fetch loop feed the same
+ * evaluation pipeline the `status` command uses (fast comparison), re-run after each quiet burst of
+ * changes; diffs (exact when allowed) and histories are computed on demand.
+ */
+import type {ContextClient} from '../cluster/context-client.js';
+import {startLiveStore} from '../cluster/live-store.js';
+import type {ClusterRuntime} from '../cluster/runtime.js';
+import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp} from '../engines/evaluate.js';
+import {dryRunPairs} from '../engines/dry-run.js';
+import type {ContextFailure} from '../engines/live-view.js';
+import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
+import type {FleetSource} from '../state/fleet-source.js';
+import {diffDocument} from './diff-document.js';
+import {fleetSnapshotOf} from './fleet-snapshot-of.js';
+import {appHistory} from './history.js';
+import {serialRunner, type Timers} from './serial-runner.js';
+import {createWatchView} from './watch-view.js';
+import {watchedKinds} from './watched-kinds.js';
+
+/** What the loop evaluates: the same inputs as a one-shot evaluation, minus mode and live view. */
+export type LiveFleetInputs = Omit<EvaluateOptions, 'mode' | 'snapshot' | 'select' | 'revision'>;
+
+export type LiveFleetOptions = {
+	inputs: LiveFleetInputs;
+	readOnly: boolean;
+	runtime: ClusterRuntime;
+	timers: Timers;
+	now: () => Date;
+	log: (message: string, error?: unknown) => void;
+	/** The demo's outage switch. */
+	simulateOutage?: (on: boolean) => Promise<void>;
+	/** Quiet period before re-evaluating after changes; default 300 ms. */
+	quietMs?: number;
+};
+
+export type LiveFleet = {source: FleetSource; stop(): void};
+
+export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
+	const {inputs} = options;
+	const clients = new Map<string, ContextClient>();
+	const failures = new Map<string, ContextFailure>();
+	for (const {info, client} of inputs.contexts) {
+		if (client) clients.set(info.name, client);
+		else failures.set(info.name, {kind: 'kubeconfig', message: info.error ?? 'the context could not be loaded'});
+	}
+	const contextNames = inputs.contexts.map(({info}) => info.name);
+	const kinds = watchedKinds();
+	const store = startLiveStore({clients: [...clients.values()], kinds, runtime: options.runtime});
+	const namespaced = new Map<string, boolean>();
+	const listeners = new Set<(snapshot: FleetSnapshot) => void>();
+	let evaluation: Evaluation | undefined;
+	let latest: FleetSnapshot | undefined;
+
+	const publish = () => {
+		latest = fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now()});
+		for (const listener of listeners) listener(latest);
+	};
+
+	const learnNamespacedness = async () => {
+		await Promise.all(
+			[...clients].flatMap(([context, client]) =>
+				kinds
+					.filter(kind => !namespaced.has(`${context}/${kind.group}/${kind.kind}`))
+					.map(async kind => {
+						const resolved = await client.discovery.resolve(kind);
+						if (resolved.ok) namespaced.set(`${context}/${kind.group}/${kind.kind}`, resolved.value.namespaced);
+					}),
+			),
+		);
+	};
+
+	const view = () => createWatchView({store, clients, failures, namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
+
+	const runner = serialRunner(
+		async () => {
+			await learnNamespacedness();
+			evaluation = await evaluate({...inputs, mode: 'fast', snapshot: view()});
+			publish();
+		},
+		{quietMs: options.quietMs ?? 300, timers: options.timers, onError: error => options.log('evaluation failed', error)},
+	);
+
+	const unsubscribeStore = store.subscribe(() => runner.request());
+	const unsubscribeRepo = inputs.repo?.subscribe(() => runner.request());
+	inputs.repo?.startFetching();
+	runner.request();
+
+	const find = (id: string): EvaluatedApp | undefined => evaluation?.apps.find(app => appId(app.status) === id);
+
+	const source: FleetSource = {
+		subscribe(listener) {
+			listeners.add(listener);
+			listener(latest ?? fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now()}));
+			return () => listeners.delete(listener);
+		},
+		loadDiff(request, onUpdate) {
+			let cancelled = false;
+			const app = find(request.appId);
+			if (!app) {
+				onUpdate({mode: 'fast', pending: false, lines: [], error: 'this app is not evaluated yet'});
+				return () => undefined;
+			}
+			const update = (document: Parameters<typeof onUpdate>[0]) => !cancelled && onUpdate(document);
+			if (request.revision) {
+				update({mode: 'fast', pending: true, lines: [{kind: 'note', text: `# rendering ${request.revision.slice(0, 7)} from the local clone…`}]});
+				evaluate({...inputs, mode: 'fast', snapshot: view(), revision: request.revision, select: definition => definition.id === app.definition.id})
+					.then(result => {
+						const atRevision = result.apps[0];
+						update(atRevision ? {...diffDocument(atRevision, {pending: false}), mode: 'fast'} : {mode: 'fast', pending: false, lines: [], error: 'the app does not exist at that revision'});
+					})
+					.catch((error: unknown) => update({mode: 'fast', pending: false, lines: [], error: String(error)}));
+				return () => (cancelled = true);
+			}
+			const client = app.prepared.context ? clients.get(app.prepared.context) : undefined;
+			// Read-only mode refuses dry-runs in the transport, so the fast diff is all there is.
+			const exactPossible = !options.readOnly && Boolean(client) && app.prepared.pairs.length > 0;
+			update(diffDocument(app, {resourceId: request.resourceId, pending: exactPossible}));
+			if (exactPossible) {
+				dryRunPairs(client!, app.prepared)
+					.then(dryRuns => update(diffDocument(app, {resourceId: request.resourceId, dryRuns, pending: false})))
+					.catch((error: unknown) => update({...diffDocument(app, {resourceId: request.resourceId, pending: false}), error: `exact diff failed: ${String(error)}`}));
+			}
+			return () => (cancelled = true);
+		},
+		async loadHistory(id) {
+			const app = find(id);
+			if (!app) return {status: 'error', error: 'this app is not evaluated yet'};
+			const siblings = evaluation?.apps.filter(other => other.status.name === app.status.name && other.status.engine === app.status.engine) ?? [app];
+			return appHistory(inputs.repo, app, siblings);
+		},
+	};
+	if (options.simulateOutage) {
+		const simulate = options.simulateOutage;
+		source.simulateOutage = async on => {
+			await simulate(on);
+			await inputs.repo?.fetchNow();
+			runner.request();
+		};
+	}
+
+	return {
+		source,
+		stop() {
+			runner.stop();
+			unsubscribeStore();
+			unsubscribeRepo?.();
+			inputs.repo?.stop();
+			store.stop();
+		},
+	};
+}

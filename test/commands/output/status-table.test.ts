@@ -1,0 +1,104 @@
+import {describe, expect, it} from 'vitest';
+import type {StatusJsonApp} from '../../../source/domain/app.js';
+import type {StatusDocument} from '../../../source/commands/output/status-document.js';
+import {ago, formatStatusTable} from '../../../source/commands/output/status-table.js';
+
+const sha = '0123456789abcdef0123456789abcdef01234567';
+
+function app(name: string, more: Partial<StatusJsonApp> = {}): StatusJsonApp {
+	return {
+		name,
+		engine: 'flux',
+		context: 'prod-eu',
+		namespace: 'flux-system',
+		sync: 'Synced',
+		controllerSync: 'Synced',
+		health: 'Healthy',
+		revision: {deployed: sha, head: sha, behind: 0},
+		autoSync: {enabled: true},
+		resources: [],
+		...more,
+	};
+}
+
+const document: StatusDocument = {
+	apiVersion: 'gitops-tui/v1',
+	kind: 'Status',
+	git: {repo: 'git@github.com:example/platform-config.git', branch: 'main', head: sha, lastFetch: '2026-03-01T09:00:00Z', reachable: false, error: 'cannot fetch origin (git@github.com:example/platform-config.git): git fetch timed out after 15s'},
+	contexts: [
+		{name: 'prod-eu', reachable: true},
+		{name: 'prod-us', reachable: false, error: 'https://us.example.com: no answer within 5 s'},
+	],
+	apps: [
+		app('payments-api-with-a-really-long-name', {
+			sync: 'OutOfSync',
+			revision: {deployed: sha, head: 'f'.repeat(40), behind: 3},
+			autoSync: {enabled: false, pausedBy: 'alice@example.com', reason: 'INC-42', since: '2026-03-01T08:00:00Z'},
+			resources: [
+				{group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'payments', name: 'api', verdict: 'Drifted', health: 'Healthy', fields: [{path: '.spec.template.spec.containers[name="api"].image', manager: 'kubectl-edit'}, {path: '.spec.replicas'}]},
+				{group: '', version: 'v1', kind: 'ConfigMap', namespace: 'payments', name: 'legacy', verdict: 'Extra', fields: []},
+				{group: '', version: 'v1', kind: 'Service', namespace: 'payments', name: 'api', verdict: 'Synced', fields: []},
+			],
+		}),
+		app('worker', {engine: 'plain', context: 'prod-us', sync: 'Unknown', controllerSync: 'Unknown', health: 'Unknown', revision: {}, autoSync: {enabled: false}, error: 'context prod-us cannot be read: https://us.example.com: no answer within 5 s; and then some more words so that the message has to wrap onto a second line'}),
+		app('api', {engine: 'argo', context: 'prod-eu', health: 'Progressing', controllerSync: 'OutOfSync'}),
+	],
+};
+
+describe('the status table', () => {
+	const text = formatStatusTable(document, {now: new Date('2026-03-01T11:30:00Z'), notes: [[], [], ['apps/api/config.yaml:4: YAML 1.1 boolean yes read as a string']]});
+	const lines = text.trimEnd().split('\n');
+
+	it('fits 80 columns', () => {
+		for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+	});
+
+	it('starts with the repository, the Git outage and unreachable contexts', () => {
+		expect(lines[0]).toBe('Repo git@github.com:example/platform-config.git, branch main, at 0123456,');
+		expect(lines[1]).toBe('  fetched 2h ago');
+		expect(lines.slice(2, 5).join('\n')).toBe(
+			[
+				'! GIT OUTAGE: cannot fetch origin (git@github.com:example/platform-config.git):',
+				'  git fetch timed out after 15s. Verdicts are computed from the local clone',
+				'  (desired state as of the last fetch, 2h ago).',
+			].join('\n'),
+		);
+		expect(lines[5]).toBe('! context prod-us unreachable: https://us.example.com: no answer within 5 s');
+	});
+
+	it('has one row per app and, under it, what differs and who changed it', () => {
+		const body = lines.slice(lines.findIndex(line => line.startsWith('APP')));
+		expect(body[0]).toMatch(/^APP\s+ENGINE\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO-SYNC$/);
+		expect(body[1]).toMatch(/^payments-\S*~\s+flux\s+prod-eu\s+OutOfSync\s+Synced\s+Healthy\s+0123456 \+3\s+paused$/);
+		expect(body.slice(2, 7)).toEqual([
+			'  paused by alice@example.com since 2026-03-01T08:00:00Z: INC-42',
+			'  Drifted  Deployment payments/api',
+			'      .spec.template.spec.containers[name="api"].image  (kubectl-edit)',
+			'      .spec.replicas',
+			'  Extra    ConfigMap payments/legacy',
+		]);
+		expect(body[7]).toMatch(/^worker\s+plain\s+prod-us\s+Unknown\s+-\s+Unknown\s+-\s+-$/);
+		expect(body[8]).toMatch(/^ {2}error: context prod-us cannot be read: /);
+		expect(body[9]).toMatch(/^ {9}\S/);
+		expect(body.at(-2)).toMatch(/^api\s+argo\s+prod-eu\s+Synced\s+OutOfSync\s+Progressing\s+0123456\s+on$/);
+		expect(body.at(-1)).toBe('  note: apps/api/config.yaml:4: YAML 1.1 boolean yes read as a string');
+		expect(text).not.toContain('Service payments/api');
+	});
+
+	it('says so when there are no apps', () => {
+		expect(formatStatusTable({...document, git: {}, contexts: [], apps: []}, {now: new Date()})).toMatch(/^No apps found/);
+	});
+});
+
+describe('ago', () => {
+	it.each([
+		['2026-03-01T12:00:00Z', 'just now'],
+		['2026-03-01T11:59:30Z', '30s ago'],
+		['2026-03-01T11:45:00Z', '15m ago'],
+		['2026-03-01T07:00:00Z', '5h ago'],
+		['2026-02-20T12:00:00Z', '9d ago'],
+		['not a time', 'not a time'],
+	])('%s → %s', (iso, text) => {
+		expect(ago(iso, new Date('2026-03-01T12:00:00Z'))).toBe(text);
+	});
+});

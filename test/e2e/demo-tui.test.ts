@@ -1,0 +1,145 @@
+/**
+ * End to end, as a person at a terminal: the built CLI runs `--demo` in tmux, at 80×24 and 200×50;
+ * the test reads the screen, moves, opens a tree and a diff, filters, simulates a Git outage, quits,
+ * and checks the terminal came back.
+ */
+import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startTmux, type TmuxSession} from '../support/tmux.js';
+import {waitFor} from '../support/wait-for.js';
+
+const run = promisify(execFile);
+const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
+let session: TmuxSession | undefined;
+let home: string | undefined;
+
+beforeAll(() => {
+	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does)`);
+});
+
+afterEach(async () => {
+	await session?.kill();
+	session = undefined;
+	if (home) await rm(home, {recursive: true, force: true});
+});
+
+async function startDemo(columns: number, rows: number, env: Record<string, string> = {}): Promise<TmuxSession> {
+	home = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-e2e-'));
+	session = await startTmux({
+		// A shell stays after the CLI ends, so the restored terminal can be inspected (a dead pane cannot).
+		command: `sh -c 'node ${cli} --demo; echo "gitops-tui exited with $?"; sleep 600'`,
+		columns,
+		rows,
+		env: {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env},
+	});
+	return session;
+}
+
+async function paneFlag(tmux: TmuxSession, format: string): Promise<string> {
+	return (await run('tmux', ['display-message', '-p', '-t', tmux.name, format])).stdout.trim();
+}
+
+/** Every screen line fits the terminal width. */
+function fits(screen: string, columns: number): boolean {
+	return screen.split('\n').every(line => Array.from(line).length <= columns);
+}
+
+/** The line under the cursor (the one with the pointer glyph). */
+function pointerLine(screen: string): string {
+	return screen.split('\n').find(line => line.startsWith('›')) ?? '';
+}
+
+/** Presses j until the pointer is on a line matching `pattern`, waiting for each move to be drawn. */
+async function selectLine(tmux: TmuxSession, pattern: RegExp): Promise<void> {
+	for (let moves = 0; moves < 40; moves++) {
+		const before = pointerLine(await tmux.screen());
+		if (pattern.test(before)) return;
+		await tmux.keys(['j']);
+		await waitFor(async () => pointerLine(await tmux.screen()) !== before, {timeoutMs: 5000, describe: () => `the pointer to move from "${before}"`});
+	}
+	throw new Error(`no line matching ${pattern} under the pointer`);
+}
+
+async function walkThrough(tmux: TmuxSession, columns: number): Promise<void> {
+	const first = await tmux.waitForText(/payments[\s\S]*checkout|checkout[\s\S]*payments/, 30_000);
+	expect(first).toContain('shop');
+	expect(first).toContain('billing');
+	expect(fits(first, columns)).toBe(true);
+	// Every demo app has a verdict once evaluation finished.
+	await tmux.waitForText(/OutOfSync/, 30_000);
+
+	// Open the shop app on prod-eu: the tree shows the drifted Deployment with its children.
+	await tmux.keys([':']);
+	await tmux.keys(['app shop'], {literal: true});
+	await tmux.keys(['Enter']);
+	const tree = await tmux.waitForText(/Deployment\/web/);
+	expect(tree).toMatch(/ReplicaSet\/web-/);
+	expect(tree).toMatch(/Drifted/);
+
+	// Move to the drifted Deployment and open its diff: the image differs, changed by kubectl-edit.
+	await selectLine(tmux, /Deployment\/web/);
+	await tmux.keys(['Enter']);
+	const diff = await tmux.waitForText(/image/);
+	expect(diff).toMatch(/kubectl-edit/);
+	expect(fits(diff, columns)).toBe(true);
+	await tmux.keys(['Escape']);
+	await tmux.waitForText(/ReplicaSet\/web-/);
+	await tmux.keys(['Escape']);
+	await tmux.waitForText(/NAME/);
+
+	// Filter the list down to the Argo CD app.
+	await tmux.keys(['/']);
+	await tmux.keys(['payments'], {literal: true});
+	await tmux.keys(['Enter']);
+	const filtered = await tmux.waitForText(/filter: payments/);
+	expect(filtered).not.toMatch(/checkout/);
+	await tmux.keys(['/', 'Escape']);
+	await tmux.waitForText(/checkout/);
+
+	// Simulate the Git outage and see the banner; end it and see the banner go.
+	await tmux.keys([':']);
+	await tmux.keys(['outage on'], {literal: true});
+	await tmux.keys(['Enter']);
+	await tmux.waitForText(/GIT OUTAGE/, 30_000);
+	await tmux.keys([':']);
+	await tmux.keys(['outage off'], {literal: true});
+	await tmux.keys(['Enter']);
+	await waitFor(async () => !(await tmux.screen()).includes('GIT OUTAGE'), {timeoutMs: 30_000, describe: () => 'the outage banner to go'});
+
+	// Quit: the program ends and the terminal leaves the alternate screen with the cursor shown.
+	await tmux.keys(['q']);
+	const after = await tmux.waitForText('gitops-tui exited with 0', 15_000);
+	// The normal screen is back: none of the TUI is left on it.
+	expect(after).not.toContain('NAME');
+	expect(await paneFlag(tmux, '#{alternate_on}')).toBe('0');
+	expect(await paneFlag(tmux, '#{cursor_flag}')).toBe('1');
+}
+
+describe('gitops-tui --demo in a terminal', () => {
+	it('works at 80×24', async () => {
+		await walkThrough(await startDemo(80, 24), 80);
+	}, 180_000);
+
+	it('works at 200×50', async () => {
+		await walkThrough(await startDemo(200, 50), 200);
+	}, 180_000);
+
+	it('writes no colour escape codes with NO_COLOR=1, and leaves on SIGTERM with the terminal restored', async () => {
+		const tmux = await startDemo(80, 24, {NO_COLOR: '1'});
+		await tmux.waitForText(/payments/, 30_000);
+		await tmux.waitForText(/OutOfSync/, 30_000);
+		const coloured = await tmux.screenWithEscapes();
+		// SGR colour parameters: 30–37, 38;…, 40–47, 48;…, 90–97, 100–107.
+		expect(coloured).not.toMatch(/\u001B\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
+		// The pane runs sh; the CLI is its child.
+		await run('pkill', ['-TERM', '-P', await paneFlag(tmux, '#{pane_pid}')]);
+		await tmux.waitForText('gitops-tui exited with 143', 15_000);
+		expect(await paneFlag(tmux, '#{alternate_on}')).toBe('0');
+		expect(await paneFlag(tmux, '#{cursor_flag}')).toBe('1');
+	}, 180_000);
+});
