@@ -51,7 +51,15 @@ export type EvaluateOptions = {
 	renderConcurrency?: number;
 	/** Injected in tests. */
 	snapshot?: LiveSnapshot;
+	/**
+	 * Renders kept across evaluations of the same tree (the TUI re-evaluates on every burst of watch events;
+	 * kustomize and helm are processes). Cleared when the tree's sha changes.
+	 */
+	renderCache?: RenderCache;
 };
+
+/** Renders of one tree, by the sources that produced them. */
+export type RenderCache = {sha?: string; entries: Map<string, Promise<DesiredResult>>};
 
 /** One evaluated app: its definition, its status, and its rendered desired state (for diffs). */
 export type EvaluatedApp = {
@@ -104,14 +112,25 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	});
 	const apps = options.select ? discovered.filter(options.select) : discovered;
 
+	const cache = options.renderCache;
+	if (cache && (!tree.ok || cache.sha !== tree.sha)) {
+		cache.entries.clear();
+		cache.sha = tree.ok ? tree.sha : undefined;
+	}
 	const renders = new Map<string, Promise<DesiredResult>>();
 	const variablesFrom = clusterVariablesSource(clients);
 	const desired = await mapConcurrent(apps, options.renderConcurrency ?? 2, app => {
 		// Apps with the same sources render once (one path deployed to several clusters, say); Flux apps reading
 		// substituteFrom render on their own, since their variables come from their own cluster.
 		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
-		let pending = renders.get(key);
-		if (!pending) renders.set(key, (pending = renderApp(app, {tree, tools: options.tools, variablesFrom})));
+		// Variables read from a cluster may change without a commit: such renders are never kept across evaluations.
+		const keep = cache && tree.ok && !app.sources.some(source => source.flux?.substituteFrom);
+		let pending = renders.get(key) ?? (keep ? cache.entries.get(key) : undefined);
+		if (!pending) {
+			pending = renderApp(app, {tree, tools: options.tools, variablesFrom});
+			renders.set(key, pending);
+			if (keep) cache.entries.set(key, pending);
+		}
 		return pending;
 	});
 

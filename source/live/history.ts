@@ -22,8 +22,21 @@ export async function appHistory(repo: GitRepo | undefined, app: EvaluatedApp, s
 	const deployed: Record<string, string[]> = {};
 	for (const sibling of siblings) {
 		const revision = sibling.status.revision.deployed;
-		const commit = revision && commits.find(c => c.sha.startsWith(revision) || revision.startsWith(c.sha));
-		if (commit) (deployed[commit.sha] ??= []).push(`${sibling.status.engine}@${sibling.status.context}`);
+		if (!revision) continue;
+		// A controller deploys a repo commit that need not touch this path: what it runs of this app is the
+		// newest commit on the path at or before the deployed one.
+		const effective = await newestTouching(repo, paths, revision);
+		if (effective && bySha.has(effective)) (deployed[effective] ??= []).push(`${sibling.status.engine}@${sibling.status.context}`);
 	}
 	return {status: 'ready', commits, deployed};
+}
+
+async function newestTouching(repo: GitRepo, paths: readonly string[], revision: string): Promise<string | undefined> {
+	let newest: {sha: string; date: string} | undefined;
+	for (const path of paths) {
+		const log = await repo.commitsTouching(path, {revision, limit: 1});
+		const commit = log.ok ? log.commits[0] : undefined;
+		if (commit && (!newest || commit.date > newest.date)) newest = commit;
+	}
+	return newest?.sha;
 }

@@ -6,7 +6,7 @@
 import type {ContextClient} from '../cluster/context-client.js';
 import {startLiveStore} from '../cluster/live-store.js';
 import type {ClusterRuntime} from '../cluster/runtime.js';
-import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp} from '../engines/evaluate.js';
+import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp, type RenderCache} from '../engines/evaluate.js';
 import {dryRunPairs} from '../engines/dry-run.js';
 import type {ContextFailure} from '../engines/live-view.js';
 import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
@@ -19,7 +19,7 @@ import {createWatchView} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
 
 /** What the loop evaluates: the same inputs as a one-shot evaluation, minus mode and live view. */
-export type LiveFleetInputs = Omit<EvaluateOptions, 'mode' | 'snapshot' | 'select' | 'revision'>;
+export type LiveFleetInputs = Omit<EvaluateOptions, 'mode' | 'snapshot' | 'select' | 'revision' | 'renderCache'>;
 
 export type LiveFleetOptions = {
 	inputs: LiveFleetInputs;
@@ -49,6 +49,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const store = startLiveStore({clients: [...clients.values()], kinds, runtime: options.runtime});
 	const namespaced = new Map<string, boolean>();
 	const listeners = new Set<(snapshot: FleetSnapshot) => void>();
+	const renderCache: RenderCache = {entries: new Map()};
 	let evaluation: Evaluation | undefined;
 	let latest: FleetSnapshot | undefined;
 
@@ -75,7 +76,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const runner = serialRunner(
 		async () => {
 			await learnNamespacedness();
-			evaluation = await evaluate({...inputs, mode: 'fast', snapshot: view()});
+			evaluation = await evaluate({...inputs, mode: 'fast', snapshot: view(), renderCache});
 			publish();
 		},
 		{quietMs: options.quietMs ?? 300, timers: options.timers, onError: error => options.log('evaluation failed', error)},

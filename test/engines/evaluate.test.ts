@@ -161,3 +161,23 @@ describe('evaluate', () => {
 		expect(result.apps[0]!.status.revision).toEqual({deployed: first, head, behind: 1});
 	});
 });
+
+describe('the render cache the TUI keeps across evaluations', () => {
+	it('renders each source once per tree, and again after the tree changes', async () => {
+		const live = liveView({prod: []});
+		const run = createProcessRunner();
+		const tools = {run, findBinary: createFindBinary(env), env};
+		const renderCache = {entries: new Map()} as NonNullable<EvaluateOptions['renderCache']>;
+		const first = await evaluate(options(live, {tools, renderCache}));
+		const entries = renderCache.entries.size;
+		expect(entries).toBeGreaterThan(0);
+		const kept = [...renderCache.entries.values()];
+		const second = await evaluate(options(live, {tools, renderCache}));
+		// The same promises serve the second evaluation: nothing was rendered again.
+		expect([...renderCache.entries.values()]).toEqual(kept);
+		expect(second.apps.map(app => app.status.sync)).toEqual(first.apps.map(app => app.status.sync));
+		const older = await evaluate(options(live, {tools, renderCache, revision: 'HEAD~1'}));
+		expect(older.tree.ok && older.tree.sha).toBe(renderCache.sha);
+		expect([...renderCache.entries.values()].some(entry => kept.includes(entry))).toBe(false);
+	});
+});

@@ -1,0 +1,137 @@
+/**
+ * The live loop against the demo world over real HTTPS and a real git daemon: apps appear with
+ * verdicts, a change on a cluster shows up without anyone asking, diffs go fast then exact, history
+ * comes from the local clone, and the outage switch turns into a Git outage in the snapshot.
+ */
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {nodeRuntime} from '../../source/cluster/runtime.js';
+import {mergePatch} from '../../source/cluster/writes.js';
+import {openEvaluationSession, type EvaluationSession} from '../../source/commands/evaluation-session.js';
+import {startLiveFleet, type LiveFleet} from '../../source/live/live-fleet.js';
+import {startDemo, type Demo} from '../../source/sandbox/demo/index.js';
+import {appId, type FleetSnapshot} from '../../source/state/fleet-snapshot.js';
+import type {DiffDocument} from '../../source/state/tui-state.js';
+import {waitFor} from '../support/wait-for.js';
+
+let workDir: string;
+let demo: Demo;
+let session: EvaluationSession;
+const sinks: Array<{close(): void}> = [];
+const timers = {setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout)};
+
+async function openSession(): Promise<EvaluationSession> {
+	const io = {stdout: process.stdout, stderr: process.stderr, env: {...process.env, KUBECONFIG: demo.kubeconfigPath, HOME: workDir}, cwd: workDir};
+	const opened = await openEvaluationSession({args: [], flags: {kubeconfig: demo.kubeconfigPath, allContexts: true, repo: demo.repoPath}, io}, 'tui');
+	if (!opened.ok) throw new Error('cannot open the demo session');
+	sinks.push(opened.session);
+	return opened.session;
+}
+
+function startFleet(readOnly: boolean): LiveFleet {
+	const fleet = startLiveFleet({
+		inputs: {contexts: session.contexts, kubeconfigContexts: session.kubeconfigContexts, ...(session.repo ? {repo: session.repo} : {}), tools: session.tools},
+		readOnly,
+		runtime: nodeRuntime(process.env),
+		timers,
+		now: () => new Date(),
+		log: () => undefined,
+		quietMs: 50,
+		simulateOutage: on => demo.simulateOutage(on),
+	});
+	sinks.push({close: () => fleet.stop()});
+	return fleet;
+}
+
+/** Subscribes and keeps the latest snapshot. */
+function follow(fleet: LiveFleet): {latest(): FleetSnapshot | undefined} {
+	let latest: FleetSnapshot | undefined;
+	const stop = fleet.source.subscribe(snapshot => (latest = snapshot));
+	sinks.push({close: stop});
+	return {latest: () => latest};
+}
+
+const shopEu = (snapshot: FleetSnapshot | undefined) => snapshot?.apps.find(app => app.name === 'shop' && app.context === 'prod-eu');
+
+beforeAll(async () => {
+	workDir = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-live-'));
+	demo = await startDemo({workDir});
+	session = await openSession();
+}, 60_000);
+
+afterAll(async () => {
+	for (const sink of sinks.reverse()) sink.close();
+	await demo?.stop();
+	await rm(workDir, {recursive: true, force: true});
+});
+
+describe('the live fleet over the demo world', () => {
+	it('publishes every app with a verdict, and follows a change on a cluster by itself', async () => {
+		const fleet = startFleet(false);
+		const view = follow(fleet);
+		await waitFor(() => (view.latest()?.apps.length ?? 0) >= 5 && shopEu(view.latest())?.sync === 'OutOfSync', {timeoutMs: 30_000, describe: () => JSON.stringify(view.latest()?.apps.map(a => [a.name, a.context, a.sync]))});
+		const snapshot = view.latest()!;
+		expect(snapshot.contexts.map(c => [c.name, c.state])).toEqual([['prod-eu', 'ready'], ['prod-us', 'ready'], ['staging', 'ready']]);
+		expect(snapshot.git.reachable).toBe(true);
+		const web = shopEu(snapshot)!.resources.find(r => r.key.kind === 'Deployment' && r.key.name === 'web')!;
+		expect(web.fields).toContainEqual({path: '.spec.template.spec.containers[name="web"].image', manager: 'kubectl-edit'});
+		expect(snapshot.liveByContext['prod-eu']!.some(o => o.kind === 'Pod')).toBe(true);
+
+		// Someone edits a value Git sets in a ConfigMap of shop on prod-eu: the next snapshot says so, nobody pressed a key.
+		const settings = shopEu(snapshot)!.resources.find(r => r.key.name === 'shop-settings')!;
+		const key = Object.keys((settings.desired?.data ?? {}) as Record<string, string>)[0]!;
+		const euClient = session.contexts.find(c => c.info.name === 'prod-eu')!.client!;
+		const patched = await mergePatch(euClient, {apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'shop-settings'}, {data: {[key]: 'changed by hand'}}, {fieldManager: 'kubectl-patch'});
+		expect(patched.ok).toBe(true);
+		await waitFor(() => shopEu(view.latest())?.resources.find(r => r.key.name === 'shop-settings')?.verdict === 'Drifted', {timeoutMs: 15_000, describe: () => 'shop-settings to turn Drifted'});
+	}, 60_000);
+
+	it('shows the fast diff at once and the exact one when the dry-run is back', async () => {
+		const fleet = startFleet(false);
+		const view = follow(fleet);
+		await waitFor(() => Boolean(shopEu(view.latest())), {timeoutMs: 30_000});
+		const documents: DiffDocument[] = [];
+		fleet.source.loadDiff({appId: appId(shopEu(view.latest())!), resourceId: 'apps/Deployment/shop/web'}, document => documents.push(document));
+		expect(documents[0]).toMatchObject({mode: 'fast', pending: true});
+		await waitFor(() => documents.some(d => d.mode === 'exact'), {timeoutMs: 15_000});
+		const exact = documents.find(d => d.mode === 'exact')!;
+		expect(exact.pending).toBe(false);
+		expect(exact.lines.some(line => line.kind === 'added' && line.text.includes('image: nginx:1.27'))).toBe(true);
+		expect(exact.lines.some(line => line.manager === 'kubectl-edit')).toBe(true);
+	}, 60_000);
+
+	it('in read-only mode shows the fast diff only: the transport refuses dry-runs', async () => {
+		const fleet = startFleet(true);
+		const view = follow(fleet);
+		await waitFor(() => Boolean(shopEu(view.latest())), {timeoutMs: 30_000});
+		const documents: DiffDocument[] = [];
+		fleet.source.loadDiff({appId: appId(shopEu(view.latest())!)}, document => documents.push(document));
+		expect(documents).toHaveLength(1);
+		expect(documents[0]).toMatchObject({mode: 'fast', pending: false});
+	}, 60_000);
+
+	it('reads history from the local clone with deployment markers, and reports the outage switch', async () => {
+		const fleet = startFleet(false);
+		const view = follow(fleet);
+		await waitFor(() => Boolean(shopEu(view.latest())), {timeoutMs: 30_000});
+		const history = await fleet.source.loadHistory(appId(shopEu(view.latest())!));
+		expect(history.status).toBe('ready');
+		if (history.status !== 'ready') return;
+		expect(history.commits.length).toBeGreaterThan(1);
+		const markers = Object.values(history.deployed).flat();
+		expect(markers).toContain('flux@prod-eu');
+		expect(markers).toContain('flux@prod-us');
+
+		await fleet.source.simulateOutage!(true);
+		await waitFor(() => view.latest()?.git.reachable === false, {timeoutMs: 15_000, describe: () => JSON.stringify(view.latest()?.git)});
+		expect(view.latest()!.git.error).toBeTruthy();
+		// Verdicts still come from the local clone during the outage.
+		expect(shopEu(view.latest())?.sync).toBe('OutOfSync');
+		const offline = await fleet.source.loadHistory(appId(shopEu(view.latest())!));
+		expect(offline.status).toBe('ready');
+		await fleet.source.simulateOutage!(false);
+		await waitFor(() => view.latest()?.git.reachable === true, {timeoutMs: 15_000});
+	}, 60_000);
+});
