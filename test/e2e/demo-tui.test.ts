@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startTmux, type TmuxSession} from '../support/tmux.js';
+import {startTmux, tmuxCommand, type TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
 const run = promisify(execFile);
@@ -41,7 +41,7 @@ async function startDemo(columns: number, rows: number, env: Record<string, stri
 }
 
 async function paneFlag(tmux: TmuxSession, format: string): Promise<string> {
-	return (await run('tmux', ['display-message', '-p', '-t', tmux.name, format])).stdout.trim();
+	return (await tmuxCommand(['display-message', '-p', '-t', tmux.name, format])).stdout.trim();
 }
 
 /** Every screen line fits the terminal width. */

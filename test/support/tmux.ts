@@ -7,7 +7,16 @@ import {promisify} from 'node:util';
 import {randomBytes} from 'node:crypto';
 import {waitFor} from './wait-for.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/** Our own tmux server: tests never touch the user's sessions, nor one another's runs. */
+const socket = `gitops-tui-test-${process.pid}`;
+const run = (command: 'tmux', args: string[]) => execFileAsync(command, ['-L', socket, ...args]);
+
+/** Runs a tmux command on the tests' own server. */
+export function tmuxCommand(args: string[]): Promise<{stdout: string; stderr: string}> {
+	return run('tmux', args);
+}
 
 export type TmuxSession = {
 	name: string;
