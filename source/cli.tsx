@@ -2,6 +2,8 @@
  * The command-line entry: parses flags, builds the real dependencies and hands over to a command.
  * This is the only module that reads argv and the environment.
  */
+// First, before Ink loads (see the module).
+import './interactive-terminal.js';
 import meow from 'meow';
 import {commands, findCommand} from './commands/index.js';
 import {runLiveTui} from './commands/tui.js';
@@ -51,6 +53,8 @@ const cli = meow(help, {
 	autoVersion: true,
 	allowUnknownFlags: false,
 	flags: {
+		// meow answers --help by itself only when it is the sole argument (`gitops-tui status --help` too).
+		help: {type: 'boolean', shortFlag: 'h', default: false},
 		demo: {type: 'boolean', default: false},
 		ascii: {type: 'boolean', default: false},
 		port: {type: 'number'},
@@ -77,6 +81,7 @@ const io: CommandIo = {
 };
 
 async function main(): Promise<number> {
+	if (cli.flags.help) cli.showHelp(0);
 	const [name = cli.flags.demo ? 'demo' : undefined, ...rest] = cli.input;
 	if (!name) {
 		// Piped or in a script: the status table, as `gitops-tui status` prints it.

@@ -56,6 +56,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 	else if (state.filter.editing) bottom = <Text>{`/${state.filter.text}`}<Text inverse> </Text></Text>;
 	else if (state.message) bottom = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns)}</Styled>;
 	else if (state.filter.text) bottom = <Styled token="muted">{clip(`filter: ${state.filter.text} (/ to change, esc in the filter to clear)`, columns)}</Styled>;
+	else if (screen.kind === 'apps') bottom = <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns)}</Styled>;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header snapshot={state.snapshot} readOnly={state.readOnly} columns={columns} now={now} contextFilter={state.contextFilter} />

@@ -25,7 +25,8 @@ const allowed: Record<string, string[]> = {
 	commands: ['live', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
 	// The demo world renders its generated repo with the real renderers and git wrapper.
 	sandbox: ['repo', 'domain'],
-	'cli.tsx': ['live', 'commands', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
+	'interactive-terminal': [],
+	cli: ['interactive-terminal', 'live', 'commands', 'ui', 'hooks', 'state', 'keymap', 'actions', 'engines', 'cluster', 'repo', 'journal', 'domain', 'sandbox'],
 };
 
 /** Packages that mean I/O, a UI runtime or a client: never in the pure domain. */
@@ -46,7 +47,8 @@ function importsOf(file: string): string[] {
 }
 
 function layerOf(file: string): string {
-	return path.relative(root, file).split(path.sep)[0]!;
+	// Top-level files (cli.tsx, interactive-terminal.ts) are layers of their own, named without extension.
+	return path.relative(root, file).split(path.sep)[0]!.replace(/\.(tsx?|js)$/, '');
 }
 
 const files = sourceFiles(root);

@@ -114,7 +114,7 @@ function revisionCell(app: StatusJsonApp): string {
 	const deployed = app.revision.deployed;
 	if (!deployed) return '-';
 	const behind = app.revision.behind;
-	return behind ? `${deployed.slice(0, 7)} +${behind}` : deployed.slice(0, 7);
+	return behind ? `${deployed.slice(0, 7)} -${behind}` : deployed.slice(0, 7);
 }
 
 function autoSyncCell(app: StatusJsonApp): string {
