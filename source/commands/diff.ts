@@ -11,7 +11,7 @@ import {formatResourceDiff} from '../engines/resource-diff-text.js';
 import {resourceSides} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
 import type {Command, CommandInput} from './command.js';
-import {openEvaluationSession} from './evaluation-session.js';
+import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
 
 export const diffCommand: Command = {
@@ -36,14 +36,8 @@ async function runDiff(input: CommandInput): Promise<number> {
 	try {
 		const selectedContexts = contextFlag(flags['context']);
 		const evaluation = await evaluate({
-			contexts: session.contexts,
-			...(session.currentContext ? {currentContext: session.currentContext} : {}),
-			kubeconfigContexts: session.kubeconfigContexts,
-			...(session.repo ? {repo: session.repo} : {}),
-			...(session.repoError ? {repoError: session.repoError} : {}),
-			...(session.revision ? {revision: session.revision} : {}),
+			...evaluationInputs(session),
 			mode: flags['fast'] === true ? 'fast' : 'exact',
-			tools: session.tools,
 			select: app =>
 				app.name === name &&
 				(engine === undefined || app.engine === engine) &&

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {openContexts, type OpenedContexts} from '../cluster/open-contexts.js';
 import {parseRequestTimeout} from '../cluster/request-timeout.js';
 import {nodeRuntime} from '../cluster/runtime.js';
-import type {EvaluationContext} from '../engines/evaluate.js';
+import type {EvaluateOptions, EvaluationContext} from '../engines/evaluate.js';
 import {createTimerScheduler} from '../repo/fetch.js';
 import {createGit} from '../repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../repo/process-runner.js';
@@ -119,4 +119,17 @@ function contextsOf(opened: OpenedContexts): EvaluationContext[] {
 		const {context} = client.value;
 		return {info: {name, server: context.cluster.server, namespace: context.namespace, current: context.current, reachable: true}, client: client.value};
 	});
+}
+
+/** The evaluation inputs a session provides; commands add the mode, a selection or a live view. */
+export function evaluationInputs(session: EvaluationSession): Omit<EvaluateOptions, 'mode'> {
+	return {
+		contexts: session.contexts,
+		...(session.currentContext ? {currentContext: session.currentContext} : {}),
+		kubeconfigContexts: session.kubeconfigContexts,
+		...(session.repo ? {repo: session.repo} : {}),
+		...(session.repoError ? {repoError: session.repoError} : {}),
+		...(session.revision ? {revision: session.revision} : {}),
+		tools: session.tools,
+	};
 }

@@ -7,7 +7,7 @@
 import {dump} from 'js-yaml';
 import {evaluate, type Evaluation} from '../engines/evaluate.js';
 import type {Command, CommandInput} from './command.js';
-import {openEvaluationSession} from './evaluation-session.js';
+import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {statusDocument, statusExitCode, type StatusDocument} from './output/status-document.js';
 import {formatStatusTable} from './output/status-table.js';
 
@@ -38,14 +38,8 @@ export async function runStatus(input: CommandInput): Promise<number> {
 	const {session} = opened;
 	try {
 		const evaluation = await evaluate({
-			contexts: session.contexts,
-			...(session.currentContext ? {currentContext: session.currentContext} : {}),
-			kubeconfigContexts: session.kubeconfigContexts,
-			...(session.repo ? {repo: session.repo} : {}),
-			...(session.repoError ? {repoError: session.repoError} : {}),
-			...(session.revision ? {revision: session.revision} : {}),
+			...evaluationInputs(session),
 			mode: flags['exact'] === true ? 'exact' : 'fast',
-			tools: session.tools,
 		});
 		const document = statusDocument(evaluation, session.repo, session.repoError);
 		const problems = settingsProblems(evaluation);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {nodeRuntime} from '../cluster/runtime.js';
 import {startLiveFleet} from '../live/live-fleet.js';
 import type {Command, CommandInput} from './command.js';
-import {openEvaluationSession} from './evaluation-session.js';
+import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
 
@@ -26,15 +26,10 @@ export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promi
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
 	const readOnly = flags['readOnly'] === true;
+	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
+	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
 	const fleet = startLiveFleet({
-		inputs: {
-			contexts: session.contexts,
-			...(session.currentContext ? {currentContext: session.currentContext} : {}),
-			kubeconfigContexts: session.kubeconfigContexts,
-			...(session.repo ? {repo: session.repo} : {}),
-			...(session.repoError ? {repoError: session.repoError} : {}),
-			tools: session.tools,
-		},
+		inputs,
 		readOnly,
 		runtime: nodeRuntime(io.env),
 		timers: {setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout)},
