@@ -1,5 +1,5 @@
 /** Runs the full-screen TUI on a FleetSource until the operator quits; the terminal is always restored. */
-import {render} from 'ink';
+import {render, type Instance} from 'ink';
 import type {FleetSource} from '../state/fleet-source.js';
 import {App} from '../ui/app.js';
 import {ThemeProvider} from '../ui/theme-context.js';
@@ -26,6 +26,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	const theme = createTheme(themeOptionsFor({env: options.env, asciiFlag: options.ascii}));
 	let aborted: {signal?: NodeJS.Signals; error?: unknown} | undefined;
 	let finish: () => void = () => undefined;
+	// Set once Ink renders; a signal that arrives before that has nothing to unmount.
+	let instance: Instance | undefined;
 	const ended = new Promise<void>(resolve => {
 		finish = resolve;
 	});
@@ -37,11 +39,11 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			aborted = reason;
 			if (reason.error) options.log.error('the TUI crashed', reason.error);
 			else options.log.info(`ended by ${reason.signal}`);
-			instance.unmount();
+			instance?.unmount();
 			finish();
 		},
 	});
-	const instance = render(
+	instance = render(
 		<ThemeProvider value={theme}>
 			<App source={options.source} readOnly={options.readOnly} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,

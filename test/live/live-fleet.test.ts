@@ -102,6 +102,27 @@ describe('the live fleet over the demo world', () => {
 		expect(exact.lines.some(line => line.manager === 'kubectl-edit')).toBe(true);
 	}, 60_000);
 
+	it('never puts a Secret value into a diff, fast or exact, even when the Secret drifted', async () => {
+		const fleet = startFleet(false);
+		const view = follow(fleet);
+		const payments = () => view.latest()?.apps.find(app => app.name === 'payments');
+		await waitFor(() => Boolean(payments()), {timeoutMs: 30_000});
+		const canary = 'canary-live-value-7f3a9c';
+		const euClient = session.contexts.find(c => c.info.name === 'prod-eu')!.client!;
+		const patched = await mergePatch(euClient, {apiVersion: 'v1', kind: 'Secret', namespace: 'payments', name: 'payments-provider'}, {data: {API_KEY: Buffer.from(canary).toString('base64')}}, {fieldManager: 'kubectl-edit'});
+		expect(patched.ok).toBe(true);
+		await waitFor(() => payments()?.resources.find(r => r.key.kind === 'Secret')?.verdict === 'Drifted', {timeoutMs: 15_000, describe: () => 'the Secret to turn Drifted'});
+		const documents: DiffDocument[] = [];
+		fleet.source.loadDiff({appId: appId(payments()!)}, document => documents.push(document));
+		await waitFor(() => documents.some(d => d.mode === 'exact'), {timeoutMs: 15_000});
+		const text = documents.flatMap(d => d.lines.map(line => line.text)).join('\n');
+		expect(text).toContain('API_KEY');
+		for (const secret of [canary, 'demo-not-a-real-api-key', 'demo-not-a-real-webhook-secret']) {
+			expect(text).not.toContain(secret);
+			expect(text).not.toContain(Buffer.from(secret).toString('base64'));
+		}
+	}, 60_000);
+
 	it('in read-only mode shows the fast diff only: the transport refuses dry-runs', async () => {
 		const fleet = startFleet(true);
 		const view = follow(fleet);
