@@ -65,13 +65,20 @@ async function selectLine(tmux: TmuxSession, pattern: RegExp): Promise<void> {
 	throw new Error(`no line matching ${pattern} under the pointer`);
 }
 
-async function walkThrough(tmux: TmuxSession, columns: number): Promise<void> {
+async function walkThrough(tmux: TmuxSession, columns: number, rows: number): Promise<void> {
 	const first = await tmux.waitForText(/payments[\s\S]*checkout|checkout[\s\S]*payments/, 30_000);
 	expect(first).toContain('shop');
 	expect(first).toContain('billing');
 	expect(fits(first, columns)).toBe(true);
 	// Every demo app has a verdict once evaluation finished.
 	await tmux.waitForText(/OutOfSync/, 30_000);
+
+	// Reflow on resize: the frame fills the new size, hints on the last line, and comes back.
+	await tmux.resize(columns + 20, rows + 6);
+	await waitFor(async () => ((await tmux.screen()).split('\n')[rows + 5] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the hints to move to the new last line'});
+	await tmux.resize(columns, rows);
+	await waitFor(async () => ((await tmux.screen()).split('\n')[rows - 1] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the hints to move back'});
+	expect(fits(await tmux.screen(), columns)).toBe(true);
 
 	// Open the shop app on prod-eu: the tree shows the drifted Deployment with its children.
 	await tmux.keys([':']);
@@ -122,11 +129,11 @@ async function walkThrough(tmux: TmuxSession, columns: number): Promise<void> {
 
 describe('gitops-tui --demo in a terminal', () => {
 	it('works at 80×24', async () => {
-		await walkThrough(await startDemo(80, 24), 80);
+		await walkThrough(await startDemo(80, 24), 80, 24);
 	}, 180_000);
 
 	it('works at 200×50', async () => {
-		await walkThrough(await startDemo(200, 50), 200);
+		await walkThrough(await startDemo(200, 50), 200, 50);
 	}, 180_000);
 
 	it('writes no colour escape codes with NO_COLOR=1, and leaves on SIGTERM with the terminal restored', async () => {
