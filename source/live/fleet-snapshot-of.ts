@@ -37,6 +37,7 @@ export type SnapshotInputs = {
 	repo: GitRepo | undefined;
 	repoError: string | undefined;
 	now: Date;
+	problem?: string;
 };
 
 export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
@@ -53,5 +54,6 @@ export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 		apps: inputs.evaluation?.apps.map(app => app.status) ?? [],
 		liveByContext,
 		evaluatedAt: inputs.now.toISOString(),
+		...(inputs.problem ? {problem: inputs.problem} : {}),
 	};
 }

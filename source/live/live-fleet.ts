@@ -52,9 +52,12 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const renderCache: RenderCache = {entries: new Map()};
 	let evaluation: Evaluation | undefined;
 	let latest: FleetSnapshot | undefined;
+	let problem: string | undefined;
 
+	const snapshotNow = () =>
+		fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})});
 	const publish = () => {
-		latest = fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now()});
+		latest = snapshotNow();
 		for (const listener of listeners) listener(latest);
 	};
 
@@ -77,9 +80,19 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		async () => {
 			await learnNamespacedness();
 			evaluation = await evaluate({...inputs, mode: 'fast', snapshot: view(), renderCache});
+			problem = undefined;
 			publish();
 		},
-		{quietMs: options.quietMs ?? 300, timers: options.timers, onError: error => options.log('evaluation failed', error)},
+		{
+			quietMs: options.quietMs ?? 300,
+			timers: options.timers,
+			// The screen keeps the last good verdicts and says that they are getting old, and why.
+			onError(error) {
+				options.log('evaluation failed', error);
+				problem = `evaluation failed: ${error instanceof Error ? error.message : String(error)} (details in the log)`;
+				publish();
+			},
+		},
 	);
 
 	const unsubscribeStore = store.subscribe(() => runner.request());
@@ -92,7 +105,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const source: FleetSource = {
 		subscribe(listener) {
 			listeners.add(listener);
-			listener(latest ?? fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now()}));
+			listener(latest ?? snapshotNow());
 			return () => listeners.delete(listener);
 		},
 		loadDiff(request, onUpdate) {

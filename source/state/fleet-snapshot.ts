@@ -34,6 +34,8 @@ export type FleetSnapshot = {
 	liveByContext: Record<string, readonly KubeObject[]>;
 	/** ISO time the verdicts were computed. */
 	evaluatedAt?: string;
+	/** Why the latest evaluation failed (the verdicts shown are from the one before, if any). */
+	problem?: string;
 };
 
 /** The stable identity of an app across snapshots: the same app on two contexts is two apps. */

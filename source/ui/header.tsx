@@ -35,6 +35,7 @@ export function Header({snapshot, readOnly, columns, now, contextFilter}: Header
 					{clip(` GIT OUTAGE: cannot fetch (${git.error ?? 'unreachable'}); verdicts use the local clone from ${ago(git.lastFetch, now)} `, columns, theme.glyph('ellipsis'))}
 				</Styled>
 			) : null}
+			{snapshot?.problem ? <Styled token="error">{clip(snapshot.problem, columns, theme.glyph('ellipsis'))}</Styled> : null}
 		</Box>
 	);
 }

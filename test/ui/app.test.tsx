@@ -127,6 +127,14 @@ describe('the TUI on a seeded fleet', () => {
 		expect(frame).toContain('fetch timed out');
 	});
 
+	it('says when the latest evaluation failed, keeping the verdicts it had', async () => {
+		const {until, ready, source} = start();
+		await ready();
+		source.push({...seededSnapshot(), problem: 'evaluation failed: kustomize exploded (details in the log)'});
+		const frame = await until('evaluation failed: kustomize exploded');
+		expect(frame).toContain('payments');
+	});
+
 	it('shows history from the local clone with deployment markers', async () => {
 		const {until, press, ready} = start();
 		await ready();
