@@ -34,7 +34,11 @@ export type EvaluationSession = {
 export const fetchTimeoutMs = 15_000;
 
 /** Opens the session; on a fatal problem, writes it to stderr and returns the exit code. */
-export async function openEvaluationSession(input: CommandInput, command: string): Promise<{ok: true; session: EvaluationSession} | {ok: false; code: number}> {
+export async function openEvaluationSession(
+	input: CommandInput,
+	command: string,
+	options: {fetchOnOpen?: boolean} = {},
+): Promise<{ok: true; session: EvaluationSession} | {ok: false; code: number}> {
 	const {flags, io} = input;
 	const fail = (message: string) => {
 		io.stderr.write(`gitops-tui ${command}: ${message}\n`);
@@ -80,7 +84,8 @@ export async function openEvaluationSession(input: CommandInput, command: string
 		if (loaded.ok) {
 			repo = loaded.repo;
 			// A clone is fetched once (a fresh one just was); a local checkout is read in place, as the operator left it.
-			if (repo.location.kind === 'clone' && !repo.location.clonedAt) await repo.fetchNow();
+			// The TUI passes fetchOnOpen false: it must draw at once, and its fetch loop runs in the background.
+			if (options.fetchOnOpen !== false && repo.location.kind === 'clone' && !repo.location.clonedAt) await repo.fetchNow();
 		} else {
 			repoError = `cannot open ${repoFlag}: ${loaded.error.message}`;
 		}

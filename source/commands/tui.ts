@@ -22,7 +22,7 @@ export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promi
 	const {io, flags} = input;
 	const log = fileLogger(path.join(stateDirectory(io.env, io.env['HOME'] ?? os.homedir()), 'gitops-tui.log'));
 	log.info(`starting the TUI in ${io.cwd}`);
-	const opened = await openEvaluationSession(input, 'tui');
+	const opened = await openEvaluationSession(input, 'tui', {fetchOnOpen: false});
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
 	const readOnly = flags['readOnly'] === true;
