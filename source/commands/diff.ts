@@ -30,6 +30,12 @@ async function runDiff(input: CommandInput): Promise<number> {
 		return 2;
 	}
 
+	// A dry-run is a PATCH, which read-only mode never sends (the transport refuses it): compare locally instead.
+	const readOnly = flags['readOnly'] === true;
+	const mode = flags['fast'] === true || readOnly ? 'fast' : 'exact';
+	if (readOnly && flags['fast'] !== true) {
+		io.stderr.write('gitops-tui diff: --read-only sends no server-side dry-run; showing the fast comparison (fields Git sets vs live)\n');
+	}
 	const opened = await openEvaluationSession(input, 'diff');
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
@@ -37,7 +43,7 @@ async function runDiff(input: CommandInput): Promise<number> {
 		const selectedContexts = contextFlag(flags['context']);
 		const evaluation = await evaluate({
 			...evaluationInputs(session),
-			mode: flags['fast'] === true ? 'fast' : 'exact',
+			mode,
 			select: app =>
 				app.name === name &&
 				(engine === undefined || app.engine === engine) &&

@@ -136,6 +136,14 @@ describe('drift made by other field managers', () => {
 		expect(diff.stdout).toContain('.spec.template.spec.containers[name="web"].image  set by kubectl-edit');
 		expect(diff.stdout).toMatch(/^-\s+- image: nginx:1\.28$/m);
 		expect(diff.stdout).toMatch(/^\+\s+- image: nginx:1\.27$/m);
+		// Read-only: the same drift from the fast comparison, and not one request that could write reached the server.
+		scenario.sandbox.clearRequests();
+		const readOnly = await gitopsTui(scenario, ['diff', 'web', '--repo', scenario.repo.dir, '--read-only']);
+		expect(readOnly.code).toBe(1);
+		expect(readOnly.stderr).toContain('--read-only sends no server-side dry-run');
+		expect(readOnly.stdout).toContain('.spec.template.spec.containers[name="web"].image  set by kubectl-edit');
+		const writes = scenario.sandbox.requests().filter(request => request.method !== 'GET' && !request.path.includes('selfsubject'));
+		expect(writes).toEqual([]);
 		// With KUBECTL_EXTERNAL_DIFF, the files written for every object differ only where kubectl's do.
 		const external = await gitopsTui(scenario, ['diff', 'web', '--repo', scenario.repo.dir], {KUBECTL_EXTERNAL_DIFF: 'diff -u -N'});
 		expect(external.code).toBe(1);
