@@ -8,7 +8,7 @@ import type {ContextView, FleetSnapshot, GitView} from '../state/fleet-snapshot.
 import {childKinds} from './watched-kinds.js';
 
 export function gitViewOf(repo: GitRepo | undefined, repoError: string | undefined): GitView {
-	if (!repo) return {repo: '(none)', reachable: false, error: repoError ?? 'no repository loaded (pass --repo PATH|URL)'};
+	if (!repo) return {reachable: false, error: repoError ?? 'no config repository loaded (pass --repo PATH|URL); controllers’ views only'};
 	const state = repo.getState();
 	const view: GitView = {repo: repo.location.source, reachable: state.reachable !== false};
 	if (state.branch) view.branch = state.branch;
@@ -53,7 +53,7 @@ export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 		contexts: contextViewsOf(inputs.contexts, inputs.store, inputs.failures),
 		apps: inputs.evaluation?.apps.map(app => app.status) ?? [],
 		liveByContext,
-		evaluatedAt: inputs.now.toISOString(),
+		...(inputs.evaluation ? {evaluatedAt: inputs.now.toISOString()} : {}),
 		...(inputs.problem ? {problem: inputs.problem} : {}),
 	};
 }

@@ -7,7 +7,8 @@ import type {KubeObject} from '../domain/kube-object.js';
 
 /** The config repo as the header shows it. */
 export type GitView = {
-	repo: string;
+	/** Undefined when no repository is loaded (no --repo): not an outage, just nothing to compare with. */
+	repo?: string;
 	branch?: string;
 	head?: string;
 	/** ISO time of the last successful fetch; undefined for a local repo never fetched. */
@@ -32,7 +33,7 @@ export type FleetSnapshot = {
 	apps: AppStatus[];
 	/** Live objects per context that may be children in app trees (ReplicaSets, Pods, Jobs) and Events. */
 	liveByContext: Record<string, readonly KubeObject[]>;
-	/** ISO time the verdicts were computed. */
+	/** ISO time the verdicts were computed; undefined until the first evaluation finished. */
 	evaluatedAt?: string;
 	/** Why the latest evaluation failed (the verdicts shown are from the one before, if any). */
 	problem?: string;

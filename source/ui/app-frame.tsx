@@ -27,7 +27,7 @@ function Body({state, screen, height}: {state: TuiState; screen: Screen; height:
 	const {columns} = state.viewport;
 	const cursor = cursorOf(state, screen);
 	if (screen.kind === 'apps') {
-		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot} />;
+		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(state.filter.text || state.contextFilter)} />;
 	}
 	const app = findApp(state.snapshot, screen.appId);
 	if (!app) return <Styled token="muted">this app is gone</Styled>;

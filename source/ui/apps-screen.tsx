@@ -6,7 +6,7 @@ import {fit, share} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 import {visibleWindow} from './window.js';
 
-export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean};
+export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean; filtered?: boolean};
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave. */
 function layout(columns: number) {
@@ -31,7 +31,7 @@ function autoSyncText(row: AppRow): string {
 }
 
 /** The apps list: one row per app and context, grouped by name, virtualised. */
-export function AppsScreen({rows, cursor, height, columns, loading}: AppsScreenProps) {
+export function AppsScreen({rows, cursor, height, columns, loading, filtered = false}: AppsScreenProps) {
 	const theme = useTheme();
 	const w = layout(columns);
 	const ellipsis = theme.glyph('ellipsis');
@@ -41,7 +41,9 @@ export function AppsScreen({rows, cursor, height, columns, loading}: AppsScreenP
 	return (
 		<Box flexDirection="column">
 			<Styled token="muted">{'  ' + header.map((h, i) => fit(h, widths[i]!)).join(' ')}</Styled>
-			{rows.length === 0 ? <Styled token="muted">{loading ? '  discovering apps…' : '  no apps match'}</Styled> : null}
+			{rows.length === 0 ? (
+				<Styled token="muted">{loading ? '  discovering apps…' : filtered ? '  no apps match' : '  no apps found: no Flux Kustomization or HelmRelease, Argo CD Application, nor .gitops-tui.yaml app on these contexts'}</Styled>
+			) : null}
 			{rows.slice(window.start, window.end).map((row, offset) => {
 				const index = window.start + offset;
 				const selected = index === cursor;

@@ -27,10 +27,14 @@ export function Header({snapshot, readOnly, columns, now, contextFilter}: Header
 				))}
 				{snapshot ? null : <Styled token="muted">loading…</Styled>}
 			</Box>
-			<Text wrap="truncate-end">
-				{clip(`repo ${git?.repo ?? '-'}  ${git?.branch ?? ''}@${head}  fetched ${ago(git?.lastFetch, now)}`, columns, theme.glyph('ellipsis'))}
-			</Text>
-			{git && !git.reachable ? (
+			{git && !git.repo ? (
+				<Styled token="error">{clip(git.error ?? 'no config repository loaded', columns, theme.glyph('ellipsis'))}</Styled>
+			) : (
+				<Text wrap="truncate-end">
+					{clip(`repo ${git?.repo ?? '-'}  ${git?.branch ?? ''}@${head}  fetched ${ago(git?.lastFetch, now)}`, columns, theme.glyph('ellipsis'))}
+				</Text>
+			)}
+			{git?.repo && !git.reachable ? (
 				<Styled token="banner.outage">
 					{clip(` GIT OUTAGE: cannot fetch (${git.error ?? 'unreachable'}); verdicts use the local clone from ${ago(git.lastFetch, now)} `, columns, theme.glyph('ellipsis'))}
 				</Styled>

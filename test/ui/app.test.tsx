@@ -127,6 +127,24 @@ describe('the TUI on a seeded fleet', () => {
 		expect(frame).toContain('fetch timed out');
 	});
 
+	it('without a repo says so plainly (no outage banner), and says when no app was found', async () => {
+		const empty = {...seededSnapshot(), apps: [], git: {reachable: false, error: 'no config repository loaded (pass --repo PATH|URL)'}};
+		const source = fakeFleetSource({initial: empty, fastDiff, history: {status: 'loading'}});
+		const {until, screen} = start({source});
+		await until('no apps found');
+		expect(screen()).toContain('no config repository loaded');
+		expect(screen()).not.toContain('GIT OUTAGE');
+	});
+
+	it('says it is discovering apps until the first evaluation is done', async () => {
+		const {evaluatedAt: _never, ...first} = seededSnapshot();
+		const source = fakeFleetSource({initial: {...first, apps: []}, fastDiff, history: {status: 'loading'}});
+		const {until} = start({source});
+		await until('discovering apps');
+		source.push(seededSnapshot());
+		await until('payments');
+	});
+
 	it('says when the latest evaluation failed, keeping the verdicts it had', async () => {
 		const {until, ready, source} = start();
 		await ready();
