@@ -3,7 +3,11 @@
  * field and the manager that set it, then a bounded unified diff with Secrets masked), split into
  * classified lines. Lines about fields an ignore rule hides are marked, for the toggle.
  */
+import {parseFieldPath, type FieldPath} from '../domain/field-path-notation.js';
+import type {KubeObject} from '../domain/kube-object.js';
+import {withoutFields} from '../domain/remove-fields.js';
 import {resourceId} from '../domain/resource-key.js';
+import type {DriftedField, ResourceResult} from '../domain/verdict.js';
 import type {EvaluatedApp} from '../engines/evaluate.js';
 import type {DryRunResults} from '../engines/judge-prepared.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
@@ -24,22 +28,47 @@ export function classify(text: string): DiffLine {
 	return {kind: 'context', text};
 }
 
+type Sides = ReturnType<typeof resourceSides>;
+
+function parsedPaths(fields: readonly DriftedField[]): FieldPath[] {
+	return fields.flatMap(field => {
+		try {
+			return [parseFieldPath(field.path)];
+		} catch {
+			return [];
+		}
+	});
+}
+
+/** Lines of one resource; with `hideIgnored`, ignored fields are cut from both sides before diffing. */
+function resourceLines(result: ResourceResult, sides: Sides, hideIgnored: boolean): DiffLine[] {
+	const ignored = result.fields.filter(field => field.ignored);
+	if (hideIgnored && ignored.length > 0) {
+		// A resource whose every difference is ignored shows only when ignored fields are shown.
+		if (result.verdict === 'Synced') return [];
+		const paths = parsedPaths(ignored);
+		const strip = (object: KubeObject | undefined) => object && withoutFields(object, paths);
+		const {live, merged, desired} = sides;
+		sides = {...sides, ...(live ? {live: strip(live)} : {}), ...(merged ? {merged: strip(merged)} : {}), ...(desired ? {desired: strip(desired)} : {})};
+		result = {...result, fields: result.fields.filter(field => !field.ignored)};
+	}
+	return formatResourceDiff(result, sides).trimEnd().split('\n').map(classify);
+}
+
 /** The diff of one resource (resourceId given) or of every resource of the app that is not Synced. */
 export function diffDocument(app: EvaluatedApp, options: {resourceId?: string; dryRuns?: DryRunResults; pending: boolean}): DiffDocument {
 	const results = app.status.resources.filter(result =>
 		options.resourceId ? resourceId(result.key) === options.resourceId : result.verdict !== 'Synced' || result.fields.length > 0,
 	);
-	const lines: DiffLine[] = [];
-	for (const result of results) {
-		const sides = resourceSides(app.prepared, result.key, options.dryRuns);
-		// A resource whose every difference is ignored shows only when ignored fields are shown.
-		const allIgnored = result.verdict === 'Synced' && result.fields.length > 0 && result.fields.every(field => field.ignored);
-		for (const text of formatResourceDiff(result, sides).trimEnd().split('\n')) {
-			const line = classify(text);
-			lines.push(allIgnored ? {...line, ignored: true} : line);
-		}
+	const build = (hideIgnored: boolean) => results.flatMap(result => resourceLines(result, resourceSides(app.prepared, result.key, options.dryRuns), hideIgnored));
+	const lines = build(true);
+	const anyIgnored = results.some(result => result.fields.some(field => field.ignored));
+	const withIgnored = anyIgnored ? build(false) : undefined;
+	if (app.status.error) {
+		const note: DiffLine = {kind: 'note', text: `# ${app.status.error}`};
+		lines.unshift(note);
+		withIgnored?.unshift(note);
 	}
-	if (app.status.error) lines.unshift({kind: 'note', text: `# ${app.status.error}`});
-	const exact = Boolean(options.dryRuns);
-	return {mode: exact ? 'exact' : 'fast', pending: options.pending, lines};
+	const mode = options.dryRuns ? 'exact' : 'fast';
+	return {mode, pending: options.pending, lines, ...(withIgnored ? {linesWithIgnored: withIgnored} : {})};
 }

@@ -3,7 +3,7 @@ import type {AppStatus} from '../domain/app.js';
 import {healthOrder} from '../domain/health/health.js';
 import {buildTree, flattenTree, type TreeNode} from '../domain/tree.js';
 import {appId, type FleetSnapshot} from './fleet-snapshot.js';
-import {currentScreen, screenKey, type Screen, type SortOrder, type TuiState} from './tui-state.js';
+import {currentScreen, screenKey, shownDiffLines, type Screen, type SortOrder, type TuiState} from './tui-state.js';
 
 /** One row of the apps list; the same app name on several contexts forms a group when grouping is on. */
 export type AppRow = {id: string; app: AppStatus; groupFirst: boolean; groupSize: number; revisionsDiffer: boolean};
@@ -84,7 +84,7 @@ export function rowCount(state: TuiState, screen: Screen = currentScreen(state))
 		}
 		case 'diff': {
 			const doc = state.diffs[screenKey(screen)];
-			return doc ? doc.lines.filter(line => state.showIgnored || !line.ignored).length : 0;
+			return doc ? shownDiffLines(doc, state.showIgnored).length : 0;
 		}
 	}
 }

@@ -22,9 +22,18 @@ export type DiffDocument = {
 	mode: 'fast' | 'exact';
 	/** The exact diff is still being computed (the fast one is shown meanwhile). */
 	pending: boolean;
+	/** The diff with what ignore rules hide left out. */
 	lines: DiffLine[];
+	/** The diff including what ignore rules hide (their lines marked), when that differs. */
+	linesWithIgnored?: DiffLine[];
 	error?: string;
 };
+
+/** The lines a diff shows, with or without what ignore rules hide. */
+export function shownDiffLines(document: DiffDocument, showIgnored: boolean): DiffLine[] {
+	if (showIgnored) return document.linesWithIgnored ?? document.lines;
+	return document.lines.filter(line => !line.ignored);
+}
 
 export type HistoryDocument =
 	| {status: 'loading'}

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {DiffDocument, DiffLine} from '../state/tui-state.js';
+import {shownDiffLines, type DiffDocument, type DiffLine} from '../state/tui-state.js';
 import {Styled} from './styled.js';
 import {clip} from './text-fit.js';
 import {useTheme} from './theme-context.js';
@@ -20,7 +20,7 @@ const tokens: Record<DiffLine['kind'], StyleToken> = {
 export function DiffScreen({title, document, offset, height, columns, showIgnored}: DiffScreenProps) {
 	const theme = useTheme();
 	const ellipsis = theme.glyph('ellipsis');
-	const lines = (document?.lines ?? []).filter(line => showIgnored || !line.ignored);
+	const lines = document ? shownDiffLines(document, showIgnored) : [];
 	const bodyHeight = Math.max(1, height - 1);
 	const mode = !document ? 'computing…' : document.pending ? `${document.mode} diff; exact diff pending…` : `${document.mode} diff`;
 	return (

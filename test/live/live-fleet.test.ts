@@ -13,7 +13,7 @@ import {openEvaluationSession, type EvaluationSession} from '../../source/comman
 import {startLiveFleet, type LiveFleet} from '../../source/live/live-fleet.js';
 import {startDemo, type Demo} from '../../source/sandbox/demo/index.js';
 import {appId, type FleetSnapshot} from '../../source/state/fleet-snapshot.js';
-import type {DiffDocument} from '../../source/state/tui-state.js';
+import {shownDiffLines, type DiffDocument} from '../../source/state/tui-state.js';
 import {waitFor} from '../support/wait-for.js';
 
 let workDir: string;
@@ -100,6 +100,18 @@ describe('the live fleet over the demo world', () => {
 		expect(exact.pending).toBe(false);
 		expect(exact.lines.some(line => line.kind === 'added' && line.text.includes('image: nginx:1.27'))).toBe(true);
 		expect(exact.lines.some(line => line.manager === 'kubectl-edit')).toBe(true);
+
+		// The whole app: the worker's replicas, set by the autoscaler and ignored by .gitops-tui.yaml, show only on request.
+		const whole: DiffDocument[] = [];
+		fleet.source.loadDiff({appId: appId(shopEu(view.latest())!)}, document => whole.push(document));
+		await waitFor(() => whole.some(d => d.mode === 'exact'), {timeoutMs: 15_000});
+		const app = whole.find(d => d.mode === 'exact')!;
+		const hidden = shownDiffLines(app, false).map(line => line.text).join('\n');
+		const shown = shownDiffLines(app, true).map(line => line.text).join('\n');
+		expect(hidden).toContain('image: nginx:1.27');
+		expect(hidden).not.toContain('Deployment shop/worker');
+		expect(shown).toContain('Deployment shop/worker');
+		expect(shown).toMatch(/^[-+]\s+replicas: \d+$/m);
 	}, 60_000);
 
 	it('never puts a Secret value into a diff, fast or exact, even when the Secret drifted', async () => {

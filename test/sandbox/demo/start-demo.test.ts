@@ -174,7 +174,8 @@ describe('the demo as gitops-tui evaluates it', () => {
 		} finally {
 			opened.session.close();
 		}
-	});
+		// Rendering three clusters' apps takes a while when the whole suite shares two cores.
+	}, 60_000);
 
 	it('finds drift by other managers, and hides what the repository ignores', () => {
 		const shop = statusOf('shop', 'prod-eu');
