@@ -61,9 +61,10 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		for (const listener of listeners) listener(latest);
 	};
 
+	// Only contexts that answer: a dead or hanging one must not hold every evaluation for a request timeout.
 	const learnNamespacedness = async () => {
 		await Promise.all(
-			[...clients].flatMap(([context, client]) =>
+			[...clients].filter(([context]) => store.connection(context)?.phase === 'ready').flatMap(([context, client]) =>
 				kinds
 					.filter(kind => !namespaced.has(`${context}/${kind.group}/${kind.kind}`))
 					.map(async kind => {

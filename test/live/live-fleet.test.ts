@@ -3,7 +3,7 @@
  * verdicts, a change on a cluster shows up without anyone asking, diffs go fast then exact, history
  * comes from the local clone, and the outage switch turns into a Git outage in the snapshot.
  */
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -14,6 +14,8 @@ import {startLiveFleet, type LiveFleet} from '../../source/live/live-fleet.js';
 import {startDemo, type Demo} from '../../source/sandbox/demo/index.js';
 import {appId, type FleetSnapshot} from '../../source/state/fleet-snapshot.js';
 import {shownDiffLines, type DiffDocument} from '../../source/state/tui-state.js';
+import {deadPort, startScriptedServer} from '../support/cluster-http-server.js';
+import {extraContext, joinKubeconfigs, prefixKubeconfig} from '../support/cluster-sandbox.js';
 import {waitFor} from '../support/wait-for.js';
 
 let workDir: string;
@@ -133,6 +135,43 @@ describe('the live fleet over the demo world', () => {
 			expect(text).not.toContain(secret);
 			expect(text).not.toContain(Buffer.from(secret).toString('base64'));
 		}
+	}, 60_000);
+
+	it('keeps the live clusters going while one context is dead and another hangs', async () => {
+		const hanging = await startScriptedServer(() => undefined);
+		sinks.push({close: () => void hanging.close()});
+		const kubeconfig = path.join(workDir, 'with-dead.yaml');
+		await writeFile(
+			kubeconfig,
+			joinKubeconfigs([
+				prefixKubeconfig(await readFile(demo.kubeconfigPath, 'utf8'), ''),
+				extraContext('dead', `https://127.0.0.1:${await deadPort()}`),
+				extraContext('hanging', hanging.url),
+			]),
+		);
+		const io = {stdout: process.stdout, stderr: process.stderr, env: {...process.env, HOME: workDir}, cwd: workDir};
+		const opened = await openEvaluationSession({args: [], flags: {kubeconfig, allContexts: true, repo: demo.repoPath, requestTimeout: '8s'}, io}, 'tui', {fetchOnOpen: false});
+		if (!opened.ok) throw new Error('cannot open the session');
+		sinks.push(opened.session);
+		const fleet = startLiveFleet({
+			inputs: {contexts: opened.session.contexts, kubeconfigContexts: opened.session.kubeconfigContexts, ...(opened.session.repo ? {repo: opened.session.repo} : {}), tools: opened.session.tools},
+			readOnly: false,
+			runtime: nodeRuntime(process.env),
+			timers,
+			now: () => new Date(),
+			log: () => undefined,
+			quietMs: 50,
+		});
+		sinks.push({close: () => fleet.stop()});
+		const view = follow(fleet);
+		await waitFor(() => shopEu(view.latest())?.sync === 'OutOfSync', {timeoutMs: 20_000, describe: () => JSON.stringify(view.latest()?.contexts)});
+		// The verdicts came while the hanging context was still waiting out its request timeout: it held nothing up.
+		expect(view.latest()!.contexts.find(c => c.name === 'hanging')?.state).toBe('connecting');
+		await waitFor(() => {
+			const states = Object.fromEntries(view.latest()!.contexts.map(c => [c.name, c.state]));
+			return states['dead'] === 'unreachable' && states['hanging'] === 'timed-out';
+		}, {timeoutMs: 20_000, describe: () => JSON.stringify(view.latest()?.contexts)});
+		expect(view.latest()!.contexts.filter(c => c.state === 'ready').map(c => c.name)).toEqual(['prod-eu', 'prod-us', 'staging']);
 	}, 60_000);
 
 	it('in read-only mode shows the fast diff only: the transport refuses dry-runs', async () => {
