@@ -7,7 +7,7 @@ import {conditionOf, specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import {resourceId} from '../domain/resource-key.js';
 import type {KindRef} from '../cluster/discovery.js';
-import type {SourceHealth} from './engine.js';
+import type {AppDefinition, AppEngine, DiscoveryInput, SourceHealth} from './engine.js';
 
 /** Flux's GitRepository kind, which both Flux engines read sources from. */
 export const gitRepositoryKind: KindRef = {group: 'source.toolkit.fluxcd.io', version: 'v1', kind: 'GitRepository'};
@@ -128,4 +128,16 @@ export function gitRepositoryRef(source: KubeObject | undefined): string | undef
 
 function withMessage(sync: AppSync, message: string | undefined): {sync: AppSync; message?: string} {
 	return message ? {sync, message} : {sync};
+}
+
+/** Flux app objects of one kind on every context, each with the GitRepositories of its context. */
+export function discoverFluxApps(
+	kind: KindRef,
+	toApp: (object: KubeObject, context: string, sources: readonly KubeObject[], input: DiscoveryInput) => AppDefinition,
+): AppEngine['discover'] {
+	return input =>
+		input.contexts.flatMap(context => {
+			const sources = input.objects(context.name, gitRepositoryKind);
+			return input.objects(context.name, kind).map(object => toApp(object, context.name, sources, input));
+		});
 }

@@ -9,7 +9,7 @@ import {specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
 import {appId, type AppDefinition, type AppEngine, type DiscoveryInput, type OwnershipRule} from './engine.js';
-import {findRef, fluxControllerSync, fluxRef, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
+import {discoverFluxApps, findRef, fluxControllerSync, fluxRef, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
 import {autoSyncOf} from './pause-annotations.js';
 import {normaliseSourcePath} from './source-path.js';
 
@@ -23,12 +23,7 @@ export const helmControllerManager = 'helm-controller';
 export const fluxHelmReleaseEngine: AppEngine = {
 	engine: 'flux',
 	kinds: [helmReleaseKind, gitRepositoryKind],
-	discover(input) {
-		return input.contexts.flatMap(context => {
-			const sources = input.objects(context.name, gitRepositoryKind);
-			return input.objects(context.name, helmReleaseKind).map(object => helmReleaseApp(object, context.name, sources, input));
-		});
-	},
+	discover: discoverFluxApps(helmReleaseKind, helmReleaseApp),
 };
 
 /** One HelmRelease as an app. */

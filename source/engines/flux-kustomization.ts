@@ -9,7 +9,7 @@ import {specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
 import {appId, type AppDefinition, type AppEngine, type AppSource, type DiscoveryInput, type OwnershipRule} from './engine.js';
-import {findRef, fluxControllerSync, fluxRef, fluxRevisionSha, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
+import {discoverFluxApps, findRef, fluxControllerSync, fluxRef, fluxRevisionSha, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
 import {autoSyncOf} from './pause-annotations.js';
 import {normaliseSourcePath} from './source-path.js';
 
@@ -27,12 +27,7 @@ export const fluxNamespaceLabel = 'kustomize.toolkit.fluxcd.io/namespace';
 export const fluxKustomizationEngine: AppEngine = {
 	engine: 'flux',
 	kinds: [kustomizationKind, gitRepositoryKind],
-	discover(input) {
-		return input.contexts.flatMap(context => {
-			const sources = input.objects(context.name, gitRepositoryKind);
-			return input.objects(context.name, kustomizationKind).map(object => kustomizationApp(object, context.name, sources, input));
-		});
-	},
+	discover: discoverFluxApps(kustomizationKind, kustomizationApp),
 };
 
 /** One Kustomization as an app. */

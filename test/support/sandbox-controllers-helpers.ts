@@ -3,9 +3,10 @@
  * progress deadlines are stepped through deterministically), condition waits on virtual and real time,
  * and small readers over the fake store.
  */
+import {afterEach} from 'vitest';
 import type {KubeObject} from '../../source/domain/kube-object.js';
-import type {Scheduler} from '../../source/sandbox/controllers/index.js';
-import type {SandboxObjectsFake} from './sandbox-objects-fake.js';
+import {startControllers, type Scheduler} from '../../source/sandbox/controllers/index.js';
+import {createSandboxObjectsFake, type SandboxObjectsFake} from './sandbox-objects-fake.js';
 
 /** A scheduler whose time only moves when the test says so. */
 export type ManualClock = {
@@ -139,5 +140,23 @@ export function deploymentManifest(options: {name?: string; namespace?: string; 
 				spec: {containers: [{name, image: options.image ?? 'nginx:1.25', ports: [{containerPort: 8080}], resources: {limits: {cpu: '1000m', memory: '0.5Gi'}}}]},
 			},
 		},
+	};
+}
+
+/**
+ * A world for controller tests: a manual clock, the fake store and the controllers running on it, stopped
+ * after each test. Call once per file; call the returned function in each test.
+ */
+export function controllerWorlds() {
+	const stops: Array<() => void> = [];
+	afterEach(() => {
+		for (const stop of stops.splice(0)) stop();
+	});
+	return () => {
+		const clock = createManualClock();
+		const store = createSandboxObjectsFake({now: clock.now});
+		const errors: string[] = [];
+		stops.push(startControllers({objects: store, scheduler: clock.scheduler, now: clock.now, onError: (error, context) => errors.push(`${context}: ${String(error)}`)}));
+		return {clock, store, errors, ...readers(store)};
 	};
 }

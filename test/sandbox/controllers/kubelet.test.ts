@@ -1,21 +1,8 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../../source/domain/kube-object.js';
-import {startControllers} from '../../../source/sandbox/controllers/index.js';
-import {advanceUntil, conditionOf, createManualClock, readers, statusOf} from '../../support/sandbox-controllers-helpers.js';
-import {createSandboxObjectsFake} from '../../support/sandbox-objects-fake.js';
+import {advanceUntil, conditionOf, statusOf, controllerWorlds} from '../../support/sandbox-controllers-helpers.js';
 
-const stops: Array<() => void> = [];
-afterEach(() => {
-	for (const stop of stops.splice(0)) stop();
-});
-
-function setup() {
-	const clock = createManualClock();
-	const store = createSandboxObjectsFake({now: clock.now});
-	const errors: string[] = [];
-	stops.push(startControllers({objects: store, scheduler: clock.scheduler, now: clock.now, onError: (error, context) => errors.push(`${context}: ${String(error)}`)}));
-	return {clock, store, errors, ...readers(store)};
-}
+const setup = controllerWorlds();
 
 function pod(name: string, spec: Record<string, unknown>): KubeObject {
 	return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'shop'}, spec};
