@@ -22,7 +22,8 @@ export async function runDemo(input: CommandInput, options: {interactive: boolea
 	};
 	try {
 		if (!options.interactive) {
-			input.io.stdout.write(`gitops-tui demo: ${demo.contexts.length} sandbox clusters (${demo.contexts.join(', ')}), repo ${demo.repoPath}\n`);
+			// On stderr: stdout carries the status exactly as `status` prints it (JSON stays parseable).
+			input.io.stderr.write(`gitops-tui demo: ${demo.contexts.length} sandbox clusters (${demo.contexts.join(', ')}), repo ${demo.repoPath}\n`);
 			return await runStatus(demoInput);
 		}
 		return await runLiveTui({input: demoInput, simulateOutage: on => demo.simulateOutage(on)});

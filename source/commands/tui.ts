@@ -21,10 +21,12 @@ export type LiveTuiOptions = {
 export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promise<number> {
 	const {io, flags} = input;
 	const log = fileLogger(path.join(stateDirectory(io.env, io.env['HOME'] ?? os.homedir()), 'gitops-tui.log'));
+	const started = performance.now();
 	log.info(`starting the TUI in ${io.cwd}`);
 	const opened = await openEvaluationSession(input, 'tui', {fetchOnOpen: false});
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
+	log.info(`session opened in ${Math.round(performance.now() - started)} ms (${session.contexts.length} contexts, repo ${session.repo ? session.repo.location.source : 'none'})`);
 	const readOnly = flags['readOnly'] === true;
 	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
 	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
