@@ -4,13 +4,16 @@ import {healthMark, syncMark} from './marks.js';
 import {Styled} from './styled.js';
 import {fit, share} from './text-fit.js';
 import {useTheme} from './theme-context.js';
+import type {Theme} from './theme.js';
 import {visibleWindow} from './window.js';
 
 export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean; filtered?: boolean};
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave. */
-function layout(columns: number) {
-	const fixed = {engine: 5, sync: 11, ctrl: 4, health: 13, revision: 10, auto: 6};
+function layout(columns: number, theme: Theme) {
+	// "Progressing" is the longest health word; the glyph before it is one cell, or two in the ASCII set.
+	const healthGlyph = Math.max(...(['healthy', 'progressing', 'degraded', 'suspended', 'missing', 'unknown'] as const).map(g => Array.from(theme.glyph(g)).length));
+	const fixed = {engine: 5, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
 	const gaps = 8;
 	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
 	const [name, context] = share(Math.max(spare, 12), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
@@ -33,7 +36,7 @@ function autoSyncText(row: AppRow): string {
 /** The apps list: one row per app and context, grouped by name, virtualised. */
 export function AppsScreen({rows, cursor, height, columns, loading, filtered = false}: AppsScreenProps) {
 	const theme = useTheme();
-	const w = layout(columns);
+	const w = layout(columns, theme);
 	const ellipsis = theme.glyph('ellipsis');
 	const window = visibleWindow({count: rows.length, cursor, height: height - 2});
 	const header = ['NAME', 'ENGIN', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'];

@@ -176,6 +176,9 @@ describe('the TUI on a seeded fleet', () => {
 		const frame = await until('payments');
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
 		expect(frame).toMatch(/^[\x00-\x7f]*$/);
+		// Two-character ASCII glyphs still leave room for the longest health words.
+		expect(frame).toContain('|| Suspended ');
+		expect(frame).toContain('!! Degraded ');
 		expect(frame).not.toMatch(/\u001B\[3[0-9]m/);
 	});
 });
