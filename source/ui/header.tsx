@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {FleetSnapshot} from '../state/fleet-snapshot.js';
+import {contextChips} from './context-strip.js';
 import {Styled} from './styled.js';
 import {ago, clip} from './text-fit.js';
 import {useTheme} from './theme-context.js';
@@ -17,12 +18,10 @@ export function Header({snapshot, readOnly, columns, now, contextFilter}: Header
 				<Styled token="title">gitops-tui </Styled>
 				{readOnly ? <Styled token="badge.readOnly"> READ-ONLY </Styled> : null}
 				<Text> </Text>
-				{(snapshot?.contexts ?? []).map(context => (
-					<Text key={context.name}>
-						<Styled token={context.state === 'ready' ? 'context.ready' : context.state === 'connecting' ? 'muted' : 'context.down'}>
-							{theme.glyph(context.state === 'ready' ? 'synced' : context.state === 'connecting' ? 'progressing' : 'missing')}
-						</Styled>
-						<Text>{` ${context.name}${context.name === contextFilter ? '*' : ''}${context.state === 'ready' || context.state === 'connecting' ? '' : ` (${context.state})`}  `}</Text>
+				{contextChips({contexts: snapshot?.contexts ?? [], ...(contextFilter ? {filter: contextFilter} : {}), width: columns - 12 - (readOnly ? 12 : 0), glyphWidth: Array.from(theme.glyph('synced')).length}).map(item => (
+					<Text key={item.key}>
+						<Styled token={item.style}>{theme.glyph(item.glyph)}</Styled>
+						<Text>{` ${item.text}  `}</Text>
 					</Text>
 				))}
 				{snapshot ? null : <Styled token="muted">loading…</Styled>}
