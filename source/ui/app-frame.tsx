@@ -45,6 +45,20 @@ function Body({state, screen, height}: {state: TuiState; screen: Screen; height:
 	return <DiffScreen title={title} document={state.diffs[screenKey(screen)]} offset={cursor} height={height} columns={columns} showIgnored={state.showIgnored} />;
 }
 
+/** Under the apps list: what is wrong with the selected app (its error, or who paused it and why), else the order. */
+function AppsStatusLine({state}: {state: TuiState}) {
+	const {columns} = state.viewport;
+	const app = appRows(state)[cursorOf(state)]?.app;
+	if (app?.error) return <Styled token="error">{clip(`${app.name}@${app.context}: ${app.error}`, columns)}</Styled>;
+	const {autoSync} = app ?? {autoSync: {enabled: true}};
+	if (app && !autoSync.enabled && (autoSync.pausedBy || autoSync.reason)) {
+		const since = autoSync.since ? ` since ${autoSync.since.slice(0, 16).replace('T', ' ')}` : '';
+		const until = autoSync.until ? ` until ${autoSync.until.slice(0, 16).replace('T', ' ')}` : '';
+		return <Styled token="health.suspended">{clip(`${app.name}: auto-sync paused by ${autoSync.pausedBy ?? 'someone'}${since}${until}${autoSync.reason ? `: ${autoSync.reason}` : ''}`, columns)}</Styled>;
+	}
+	return <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns)}</Styled>;
+}
+
 /** The whole screen as a pure function of state: header, the current view, a prompt or message line, hints. */
 export function AppFrame({state, now}: AppFrameProps) {
 	const screen = currentScreen(state);
@@ -56,7 +70,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 	else if (state.filter.editing) bottom = <Text>{`/${state.filter.text}`}<Text inverse> </Text></Text>;
 	else if (state.message) bottom = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns)}</Styled>;
 	else if (state.filter.text) bottom = <Styled token="muted">{clip(`filter: ${state.filter.text} (/ to change, esc in the filter to clear)`, columns)}</Styled>;
-	else if (screen.kind === 'apps') bottom = <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns)}</Styled>;
+	else if (screen.kind === 'apps') bottom = <AppsStatusLine state={state} />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header snapshot={state.snapshot} readOnly={state.readOnly} columns={columns} now={now} contextFilter={state.contextFilter} />

@@ -70,6 +70,17 @@ describe('the TUI on a seeded fleet', () => {
 		expect(frame).toContain('<q>quit');
 	});
 
+	it('says under the list what is wrong with the selected app: its error, or who paused it and why', async () => {
+		const snapshot = seededSnapshot();
+		const broken = {...snapshot, apps: snapshot.apps.map(app => (app.name === 'checkout' ? {...app, sync: 'Unknown' as const, error: 'apps/checkout/deploy.yaml:7: bad indentation'} : app))};
+		const source = fakeFleetSource({initial: broken, fastDiff, history: {status: 'loading'}});
+		const {until, ready, press} = start({source});
+		await ready();
+		await until('billing: auto-sync paused by alice since 2026-11-22 01:00: incident 42');
+		press('j');
+		await until('checkout@staging: apps/checkout/deploy.yaml:7: bad indentation');
+	});
+
 	it('moves with j/k, opens the tree with enter, a diff with enter, and goes back with esc', async () => {
 		const {until, press, source, ready} = start();
 		await ready();
