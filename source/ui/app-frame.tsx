@@ -42,7 +42,7 @@ function Body({state, screen, height}: {state: TuiState; screen: Screen; height:
 	}
 	const subject = screen.resourceId ?? `app ${app.name}`;
 	const title = screen.revision ? `${subject} at ${screen.revision.slice(0, 7)} vs live` : `${subject}: live vs Git`;
-	return <DiffScreen title={title} document={state.diffs[screenKey(screen)]} offset={cursor} height={height} columns={columns} showIgnored={state.showIgnored} />;
+	return <DiffScreen title={title} document={state.diffs[screenKey(screen)]} offset={cursor} height={height} columns={columns} showIgnored={state.showIgnored} readOnly={state.readOnly} />;
 }
 
 /** Under the apps list: what is wrong with the selected app (its error, or who paused it and why), else the order. */

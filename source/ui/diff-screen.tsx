@@ -5,7 +5,7 @@ import {clip} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 import type {StyleToken} from './theme.js';
 
-export type DiffScreenProps = {title: string; document?: DiffDocument; offset: number; height: number; columns: number; showIgnored: boolean};
+export type DiffScreenProps = {title: string; document?: DiffDocument; offset: number; height: number; columns: number; showIgnored: boolean; readOnly?: boolean};
 
 const tokens: Record<DiffLine['kind'], StyleToken> = {
 	added: 'diff.added',
@@ -17,12 +17,16 @@ const tokens: Record<DiffLine['kind'], StyleToken> = {
 };
 
 /** A unified diff, coloured and scrollable; the fast diff shows at once and the exact one replaces it. */
-export function DiffScreen({title, document, offset, height, columns, showIgnored}: DiffScreenProps) {
+export function DiffScreen({title, document, offset, height, columns, showIgnored, readOnly = false}: DiffScreenProps) {
 	const theme = useTheme();
 	const ellipsis = theme.glyph('ellipsis');
 	const lines = document ? shownDiffLines(document, showIgnored) : [];
 	const bodyHeight = Math.max(1, height - 1);
-	const mode = !document ? 'computing…' : document.pending ? `${document.mode} diff; exact diff pending…` : `${document.mode} diff`;
+	const mode = !document
+		? 'computing…'
+		: document.pending
+			? `${document.mode} diff; exact diff pending…`
+			: `${document.mode} diff${readOnly && document.mode === 'fast' ? ': read-only mode sends no dry-run' : ''}`;
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
