@@ -1,4 +1,5 @@
-import type {FieldPath} from './field-paths.js';
+import {managersOf} from './attribution.js';
+import type {FieldPath, ManagerSummary} from './field-paths.js';
 import type {KubeObject} from './kube-object.js';
 import {
 	isEmptyValue,
@@ -11,18 +12,23 @@ import {
 	serverOwnedMetadata,
 	type QuantityTools,
 } from './normalise.js';
+import {removalCompare} from './removal-compare.js';
 import {secretDataPaths, isSecret} from './secret-mask.js';
 
-/** Options of the comparisons; quantities are injected (see normalise.ts). */
-export type CompareOptions = {quantities?: QuantityTools};
+/**
+ * Options of the comparisons; quantities are injected (see normalise.ts). With `fieldManager` (the manager the
+ * app's controller applies with), the fast comparison also reports fields that manager applied before and the
+ * manifest no longer sets, read from live managedFields (or `liveManagers`, the summary a projection kept).
+ */
+export type CompareOptions = {quantities?: QuantityTools; fieldManager?: string; liveManagers?: readonly ManagerSummary[]};
 
 /**
  * The fast comparison: every field the manifest sets is compared with live, so server defaults and fields other
  * managers added are not drift. Status, server-owned metadata and the last-applied annotation are skipped;
- * associative lists are matched by their keys; quantities and int-or-string are normalised. Secrets are compared
+ * associative lists are matched by their keys; quantities are normalised (int-or-string `80` and `"80"` are not). Secrets are compared
  * by key (`stringData` encoded as the server would) and reported as `.data.<key>`, never with values.
  * Returns the drifted paths in manifest order: leaves for maps (owned field by field), whole items for list items
- * and whole atomic lists.
+ * and whole atomic lists; then, given the app's field manager, the fields its next apply would remove.
  */
 export function fastCompare(desired: KubeObject, live: KubeObject, options: CompareOptions = {}): FieldPath[] {
 	const out: FieldPath[] = [];
@@ -39,6 +45,7 @@ export function fastCompare(desired: KubeObject, live: KubeObject, options: Comp
 	}
 
 	if (secret) out.push(...secretDataPaths(desired, live));
+	if (options.fieldManager) out.push(...removalCompare(desired, live, managersOf(live, options.liveManagers), options.fieldManager));
 	return out;
 }
 

@@ -119,8 +119,10 @@ export function listItemElement(item: unknown, keys: ListKeys): PathElement | un
 }
 
 /**
- * Scalar equality after normalisation: int-or-string (`8080` = `"8080"`) and quantities (`1000m` = `1`) where
- * Kubernetes has quantities, or where live holds a canonical quantity outside free-text subtrees.
+ * Scalar equality after normalisation: quantities (`1000m` = `1`, `0.5` = `500m`) where Kubernetes has
+ * quantities, or where both are text and live holds a canonical quantity outside free-text subtrees.
+ * A number and a string are different values elsewhere: an int-or-string field stores `80` and `"80"` apart
+ * (a server-side apply turns one into the other and `kubectl diff` shows it), and any other field takes one type.
  */
 export function scalarsEqual(
 	desired: unknown,
@@ -130,13 +132,11 @@ export function scalarsEqual(
 ): boolean {
 	if (desired === live) return true;
 	if (isEmptyValue(desired) && isEmptyValue(live)) return true;
-	const numberAndString =
-		(typeof desired === 'number' && typeof live === 'string') || (typeof desired === 'string' && typeof live === 'number');
-	if (numberAndString && String(desired) === String(live)) return true;
 	if (!isQuantityCandidate(desired) || !isQuantityCandidate(live)) return false;
 	const liveText = String(live);
 	const eligible =
-		isQuantityPath(path) || (!inTextSubtree(path) && typeof live === 'string' && (quantities.isCanonical?.(liveText) ?? false));
+		isQuantityPath(path) ||
+		(!inTextSubtree(path) && typeof desired === 'string' && typeof live === 'string' && (quantities.isCanonical?.(liveText) ?? false));
 	return eligible && quantities.equal(String(desired), liveText) === true;
 }
 

@@ -4,17 +4,9 @@
  * hide. Pure; the input is never changed.
  */
 import type {KubeObject} from './kube-object.js';
-import type {FieldPath, FieldScalar, PathElement} from './field-path-notation.js';
+import {matchesElement} from './field-access.js';
+import type {FieldPath} from './field-path-notation.js';
 import {isPlainObject} from './normalise.js';
-
-/** Defaults the server fills into list keys, so `[containerPort=80,protocol="TCP"]` finds an item naming no protocol. */
-const keyDefaults: Record<string, FieldScalar> = {protocol: 'TCP'};
-
-function matches(item: unknown, element: PathElement): boolean {
-	if (element.kind === 'value') return item === element.value;
-	if (element.kind !== 'key' || !isPlainObject(item)) return false;
-	return Object.entries(element.keys).every(([key, value]) => (item[key] ?? keyDefaults[key]) === value);
-}
 
 function remove(node: unknown, path: FieldPath): void {
 	const [step, ...rest] = path;
@@ -25,7 +17,7 @@ function remove(node: unknown, path: FieldPath): void {
 		return;
 	}
 	if (!Array.isArray(node)) return;
-	const index = step.kind === 'index' ? step.index : node.findIndex(item => matches(item, step));
+	const index = step.kind === 'index' ? step.index : node.findIndex(item => matchesElement(item, step));
 	if (index < 0 || index >= node.length) return;
 	if (rest.length === 0) node.splice(index, 1);
 	else remove(node[index], rest);

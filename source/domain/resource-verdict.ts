@@ -17,6 +17,8 @@ export type JudgeOptions = {
 	dryRun?: KubeObject;
 	/** The live object's managed-fields summary, when its projection no longer carries managedFields. */
 	liveManagers?: readonly ManagerSummary[];
+	/** The field manager the app's controller applies with: the fast comparison then sees fields Git dropped. */
+	fieldManager?: string;
 };
 
 /**

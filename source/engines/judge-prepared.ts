@@ -47,6 +47,7 @@ export function judgePrepared(prepared: PreparedApp, input: JudgeInput): AppStat
 		isNamespaced: prepared.isNamespaced,
 		unreadable: prepared.unreadable,
 		ignoreRules: app.ignoreRules,
+		fieldManager: app.fieldManager,
 		dryRunFor: key => {
 			const answer = input.dryRuns?.get(resourceId(key));
 			return answer?.ok ? answer.object : undefined;

@@ -14,6 +14,8 @@ export function defaultDeployment(deployment: KubeObject): void {
 		setDefault(rolling, 'maxUnavailable', '25%');
 		setDefault(rolling, 'maxSurge', '25%');
 	}
+	// `paused` is a plain bool with omitempty: the server never stores false.
+	if (spec.paused === false) delete spec.paused;
 	setDefault(spec, 'revisionHistoryLimit', 10);
 	setDefault(spec, 'progressDeadlineSeconds', 600);
 	defaultTemplateOf(spec);

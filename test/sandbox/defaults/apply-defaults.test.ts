@@ -91,6 +91,12 @@ describe('applyDefaults, other behaviour', () => {
 		const deployment = {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'd'}, spec: {replicas: null, template: {spec: {containers: []}}}} as KubeObject;
 		expect((applyDefaults(deployment).spec as {replicas: number}).replicas).toBe(1);
 	});
+
+	it('drops paused: false as the server does (a bool with omitempty), keeps paused: true', () => {
+		const deployment = (paused: boolean) => ({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'd'}, spec: {paused, template: {spec: {containers: []}}}}) as KubeObject;
+		expect(applyDefaults(deployment(false)).spec).not.toHaveProperty('paused');
+		expect((applyDefaults(deployment(true)).spec as {paused: boolean}).paused).toBe(true);
+	});
 });
 
 describe('image pull policy', () => {
