@@ -63,7 +63,12 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 						<Text>{fit(row.app.context, w.context, ellipsis)} </Text>
 						<Styled token={sync.style}>{fit(`${theme.glyph(sync.glyph)} ${sync.word}`, w.sync)} </Styled>
 						{/* The controller's own verdict, as a mark: where it disagrees with ours is what to look at. */}
-						<Styled token={controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
+						{row.app.engine === 'plain' ? (
+							// Plain apps have no controller: gitops-tui itself deploys them.
+							<Styled token="muted">{fit('-', w.ctrl)} </Styled>
+						) : (
+							<Styled token={controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
+						)}
 						<Styled token={health.style}>{fit(`${theme.glyph(health.glyph)} ${health.word}`, w.health)} </Styled>
 						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row), w.revision)} </Styled>
 						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>

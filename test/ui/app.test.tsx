@@ -67,6 +67,8 @@ describe('the TUI on a seeded fleet', () => {
 		expect(frame).toMatch(/shop\s+flux\s+prod-eu\s+≠ OutOfSync/);
 		expect(frame).toMatch(/└─\s+flux\s+prod-us\s+✓ Synced.*def5678 -2/);
 		expect(frame).toMatch(/billing.*paused/);
+		// A plain app has no controller of its own to disagree with.
+		expect(frame).toMatch(/checkout\s+plain\s+staging\s+✓ Synced\s+-\s/);
 		expect(frame).toContain('<q>quit');
 	});
 
