@@ -31,6 +31,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	const ended = new Promise<void>(resolve => {
 		finish = resolve;
 	});
+	const restoreConsole = consoleToLog(options.log);
 	const session = beginTerminalSession({
 		stdout,
 		stdin,
@@ -47,8 +48,9 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		<ThemeProvider value={theme}>
 			<App source={options.source} readOnly={options.readOnly} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,
-		// Our own key table handles ctrl-c (as quit); console output would garble the screen, so Ink patches it.
-		{stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: true, maxFps: 10},
+		// Our own key table handles ctrl-c (as quit). Console output goes to the log file (consoleToLog), never
+		// onto the screen, so Ink need not patch the console.
+		{stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 10},
 	);
 	instance.waitUntilExit().then(finish, (error: unknown) => {
 		aborted = {error};
@@ -57,10 +59,37 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	});
 	await ended;
 	session.restore();
+	restoreConsole();
 	if (aborted?.error) {
 		stderr.write(`gitops-tui: crashed: ${aborted.error instanceof Error ? aborted.error.message : String(aborted.error)} (details in ${options.log.file})\n`);
 		return 2;
 	}
 	if (aborted?.signal) return aborted.signal === 'SIGINT' ? 130 : 143;
 	return 0;
+}
+
+/** Sends console output (ours or a library's) to the log file while the TUI owns the screen; returns the undo. */
+export function consoleToLog(log: Logger): () => void {
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const saved = methods.map(method => [method, console[method]] as const);
+	for (const method of methods) {
+		console[method] = (...args: unknown[]) => {
+			const text = args.map(describeArgument).join(' ');
+			if (method === 'error' || method === 'warn') log.error(`console.${method}: ${text}`);
+			else log.info(`console.${method}: ${text}`);
+		};
+	}
+	return () => {
+		for (const [method, original] of saved) console[method] = original;
+	};
+}
+
+function describeArgument(arg: unknown): string {
+	if (typeof arg === 'string') return arg;
+	if (arg instanceof Error) return arg.stack ?? arg.message;
+	try {
+		return JSON.stringify(arg) ?? String(arg);
+	} catch {
+		return String(arg);
+	}
 }
