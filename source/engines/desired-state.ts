@@ -89,6 +89,7 @@ async function requestFor(
 		request.flux = {
 			...(Object.keys(variables).length > 0 ? {variables} : {}),
 			...(source.flux.targetNamespace ? {targetNamespace: source.flux.targetNamespace} : {}),
+			...(source.flux.kustomize ? {kustomize: source.flux.kustomize} : {}),
 		};
 	}
 

@@ -10,6 +10,7 @@ import type {HealthStatus} from '../domain/health/health.js';
 import type {IgnoreRule} from '../domain/ignore-rules.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
+import type {FluxKustomizeFields} from '../repo/render/flux-overlay.js';
 import type {ContextInfo} from './context-info.js';
 import type {RepoMatcher} from './repo-match.js';
 import type {RepoSettings} from './settings.js';
@@ -34,6 +35,8 @@ export type AppSource = {
 		/** `postBuild.substituteFrom`: ConfigMaps and Secrets (in the Kustomization's namespace) whose data are variables. */
 		substituteFrom?: Array<{kind: 'ConfigMap' | 'Secret'; name: string; optional: boolean}>;
 		targetNamespace?: string;
+		/** `spec.patches`, `images`, `components`, `namePrefix`, `nameSuffix`: built as an overlay over the path. */
+		kustomize?: FluxKustomizeFields;
 	};
 	argo?: {namespace?: string};
 };

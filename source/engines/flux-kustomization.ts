@@ -10,6 +10,7 @@ import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
 import {appId, type AppDefinition, type AppEngine, type AppSource, type DiscoveryInput, type OwnershipRule} from './engine.js';
 import {discoverFluxApps, findRef, fluxControllerSync, fluxRef, fluxRevisionSha, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
+import {fluxKustomizeFields} from './flux-kustomize-fields.js';
 import {autoSyncOf} from './pause-annotations.js';
 import {normaliseSourcePath} from './source-path.js';
 
@@ -109,6 +110,8 @@ export function kustomizationApp(object: KubeObject, context: string, sources: r
 	});
 	if (substituteFrom.length > 0) appSource.flux!.substituteFrom = substituteFrom;
 	if (targetNamespace) appSource.flux!.targetNamespace = targetNamespace;
+	const kustomize = fluxKustomizeFields(spec);
+	if (kustomize) appSource.flux!.kustomize = kustomize;
 	app.sources = [appSource];
 	return app;
 }

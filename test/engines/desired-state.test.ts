@@ -56,6 +56,13 @@ describe('rendering an app', () => {
 		expect(result.notes).toEqual(['apps/web/values.yaml:3: skipped a document without kind']);
 	});
 
+	it('passes the Kustomization\'s kustomize fields (patches, images, components, name affixes) to the render', async () => {
+		const requests: RenderRequest[] = [];
+		const kustomize = {images: [{name: 'nginx', newTag: '1.27'}], components: ['../tls'], namePrefix: 'blue-'};
+		await renderApp(app({sources: [{repoUrl: '', path: 'apps/web', flux: {kustomize}}]}), options(requests));
+		expect(requests[0]!.flux).toEqual({kustomize});
+	});
+
 	it('fails the app when a required substituteFrom source cannot be read', async () => {
 		const requests: RenderRequest[] = [];
 		const result = await renderApp(app(), options(requests, {variablesFrom: async () => ({ok: false, message: 'forbidden'})}));

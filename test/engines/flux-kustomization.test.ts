@@ -114,4 +114,39 @@ describe('Flux Kustomization discovery', () => {
 	it('finds nothing on a context without Flux', () => {
 		expect(fluxKustomizationEngine.discover(discoveryInput({bare: []}))).toEqual([]);
 	});
+
+	it('carries spec.patches, images, components and name affixes into the source, dropping malformed entries', () => {
+		const payments = objects.find(object => object.kind === 'Kustomization' && object.metadata.name === 'payments')!;
+		const withFields = {
+			...payments,
+			metadata: {...payments.metadata, name: 'patched'},
+			spec: {
+				...(payments.spec as Record<string, unknown>),
+				patches: [
+					{patch: 'kind: Deployment\n', target: {kind: 'Deployment', labelSelector: 'app=api', bogus: 1}},
+					{patch: '- op: remove\n  path: /spec/replicas\n'},
+					{target: {kind: 'Service'}},
+				],
+				images: [{name: 'nginx', newTag: '1.27'}, {name: 'api', newName: 'registry.example.com/api', digest: 'sha256:abc'}, {newTag: 'orphan'}],
+				components: ['../components/tls', 3],
+				namePrefix: 'blue-',
+				nameSuffix: '-v2',
+			},
+		};
+		const rest = objects.filter(object => object.kind !== 'Kustomization');
+		const [app] = fluxKustomizationEngine.discover(discoveryInput({prod: [...rest, withFields]}));
+		expect(app!.sources[0]!.flux!.kustomize).toEqual({
+			patches: [
+				{patch: 'kind: Deployment\n', target: {kind: 'Deployment', labelSelector: 'app=api'}},
+				{patch: '- op: remove\n  path: /spec/replicas\n'},
+			],
+			images: [{name: 'nginx', newTag: '1.27'}, {name: 'api', newName: 'registry.example.com/api', digest: 'sha256:abc'}],
+			components: ['../components/tls'],
+			namePrefix: 'blue-',
+			nameSuffix: '-v2',
+		});
+		// The other fields stay as they were.
+		expect(app!.sources[0]!.flux).toMatchObject({targetNamespace: 'payments', variables: {cluster_env: 'prod', replicas: '3'}});
+		expect(byName('payments').sources[0]!.flux!.kustomize).toBeUndefined();
+	});
 });

@@ -6,6 +6,7 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {IsNamespaced} from '../../domain/resource-key.js';
+import {hasFluxKustomizeFields, renderFluxOverlay, type FluxKustomizeFields} from './flux-overlay.js';
 import {renderHelmChart, type HelmRenderOptions} from './helm.js';
 import {kustomizationFileNames, renderKustomize} from './kustomize.js';
 import {renderPlainDirectory} from './plain.js';
@@ -26,8 +27,10 @@ export type RenderRequest = {
 	recurse?: boolean;
 	helm?: Omit<HelmRenderOptions, 'root' | 'path' | 'tools' | 'limits'>;
 	kustomizeLoadRestrictor?: 'root-only' | 'none';
-	/** Flux Kustomization post-build. */
-	flux?: {variables?: Record<string, unknown>; strict?: boolean; targetNamespace?: string};
+	/** Flux Kustomization: its kustomize fields (built as an overlay over the path), then post-build. */
+	flux?: {variables?: Record<string, unknown>; strict?: boolean; targetNamespace?: string; kustomize?: FluxKustomizeFields};
+	/** Where temporary overlays are made; default the OS temp directory. */
+	tempDir?: string;
 	/** Argo CD Application destination. */
 	argo?: {namespace?: string};
 	/** The cluster's discovery, when known; a built-in table answers otherwise. */
@@ -46,9 +49,12 @@ export async function detectSourceKind(root: string, appPath: string): Promise<S
 
 /** Renders an app's desired state. A failure is a value naming file and line when known. */
 export async function renderPath(request: RenderRequest): Promise<RenderResult> {
-	const kind = request.kind ?? (await detectSourceKind(request.root, request.path));
+	const fluxFields = request.flux?.kustomize;
+	const kind = hasFluxKustomizeFields(fluxFields) ? 'flux-overlay' : (request.kind ?? (await detectSourceKind(request.root, request.path)));
 	let rendered: RenderResult;
-	if (kind === 'kustomize') {
+	if (kind === 'flux-overlay') {
+		rendered = await renderFluxOverlay({root: request.root, path: request.path, fields: fluxFields!, tools: request.tools, limits: request.limits, tempDir: request.tempDir});
+	} else if (kind === 'kustomize') {
 		rendered = await renderKustomize({root: request.root, path: request.path, tools: request.tools, limits: request.limits, loadRestrictor: request.kustomizeLoadRestrictor});
 	} else if (kind === 'helm') {
 		const helm = request.helm ?? {releaseName: path.basename(request.path) || 'release'};
@@ -59,7 +65,8 @@ export async function renderPath(request: RenderRequest): Promise<RenderResult> 
 	if (!rendered.ok) return rendered;
 	let objects = rendered.objects;
 	if (request.flux) {
-		const processed = applyFluxPostBuild(objects, {...request.flux, isNamespaced: request.isNamespaced});
+		const {kustomize: _fields, ...postBuild} = request.flux;
+		const processed = applyFluxPostBuild(objects, {...postBuild, isNamespaced: request.isNamespaced});
 		if (!processed.ok) return processed;
 		objects = processed.objects;
 	}
@@ -79,4 +86,5 @@ export type {RenderTools} from './tool-output.js';
 export type {RenderError, RenderErrorKind, RenderLimits, RenderNote, RenderResult, RenderWarning, RenderedObject, SubstitutableScalar} from './types.js';
 export {defaultRenderLimits} from './types.js';
 export {applyArgoDestination, applyFluxPostBuild} from './post-process.js';
+export {hasFluxKustomizeFields, type FluxKustomizeFields} from './flux-overlay.js';
 export {isNamespacedKind} from './namespaced-kinds.js';
