@@ -7,14 +7,17 @@ import type {LiveStore} from '../cluster/live-store.js';
 import {isNamespacedKind} from '../repo/render/index.js';
 import type {ContextFailure, KindState, LiveView} from './live-view.js';
 
-/** A LiveView over a running live store; `isNamespaced` answers for kinds (the built-in table by default). */
-export function liveViewFromStore(store: LiveStore, options: {isNamespaced?: (group: string, kind: string) => boolean} = {}): LiveView {
-	const namespaced = options.isNamespaced ?? ((group: string, kind: string) => isNamespacedKind(group, kind));
+/**
+ * A LiveView over a running live store; `isNamespaced` answers for kinds on a context (from its discovery,
+ * say), the built-in table where it does not know.
+ */
+export function liveViewFromStore(store: LiveStore, options: {isNamespaced?: (context: string, group: string, kind: string) => boolean | undefined} = {}): LiveView {
+	const namespaced = (context: string, group: string, kind: string) => options.isNamespaced?.(context, group, kind) ?? isNamespacedKind(group, kind);
 	return {
 		kind(context, group, kind): KindState | undefined {
 			const resource = store.resources(context).find(candidate => candidate.kind.group === group && candidate.kind.kind === kind);
 			if (!resource) return undefined;
-			if (resource.state.synced) return {ok: true, objects: [...resource.state.objects.values()], namespaced: namespaced(group, kind)};
+			if (resource.state.synced) return {ok: true, objects: [...resource.state.objects.values()], namespaced: namespaced(context, group, kind)};
 			const error = resource.status.error;
 			if (!error) return undefined;
 			return error.kind === 'not-found'

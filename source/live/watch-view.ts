@@ -1,14 +1,15 @@
 /**
- * The evaluation pipeline's LiveView answered from the watch store: watched kinds come from memory
- * (no request), other kinds are listed once per evaluation. A kind still listing is "not read yet"
- * — its apps show Unknown rather than "Missing", which would be a lie.
+ * The evaluation pipeline's LiveView for one evaluation: watched kinds answered from the watch store
+ * (engines' liveViewFromStore: no request, a kind still listing reads as "not read", never as empty),
+ * other kinds listed once. Watched answers are kept for the evaluation (one consistent picture), since preparing an app asks about the
+ * same kind once per object and each answer copies that kind's objects out of the store.
  */
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import type {LiveStore} from '../cluster/live-store.js';
 import {createLiveSnapshot, type LiveSnapshot} from '../engines/live-snapshot.js';
 import type {ContextFailure, KindState} from '../engines/live-view.js';
-import type {LiveObject} from '../domain/watch-types.js';
+import {liveViewFromStore} from '../engines/store-live-view.js';
 
 export type WatchViewOptions = {
 	store: LiveStore;
@@ -18,42 +19,27 @@ export type WatchViewOptions = {
 	namespaced: (context: string, group: string, kind: string) => boolean | undefined;
 };
 
-const downPhases = new Set(['unreachable', 'timed-out', 'unauthorized']);
-
 /** A LiveSnapshot for one evaluation. */
 export function createWatchView(options: WatchViewOptions): LiveSnapshot {
 	const {store} = options;
+	const watched = liveViewFromStore(store, {isNamespaced: options.namespaced});
 	const listed = createLiveSnapshot({clients: options.clients, failures: options.failures});
-	const watched = (context: string, group: string, kind: string) =>
-		store.resources(context).find(resource => resource.kind.group === group && resource.kind.kind === kind);
-
-	const kindState = (context: string, group: string, kind: string): KindState | undefined => {
-		const resource = watched(context, group, kind);
-		if (!resource) return listed.kind(context, group, kind);
-		if (resource.state.synced) {
-			const objects: LiveObject[] = [...resource.state.objects.values()];
-			return {ok: true, objects, namespaced: options.namespaced(context, group, kind) ?? true};
-		}
-		const error = resource.status.error;
-		if (error?.kind === 'not-found') return {ok: false, kind: 'not-served', message: `${kind} is not served by context ${context}`};
-		if (error) return {ok: false, kind: error.kind, message: error.message};
-		return {ok: false, kind: 'timeout', message: `still listing ${kind} on ${context}`};
-	};
+	const isWatched = (context: string, group: string, kind: string) =>
+		store.resources(context).some(resource => resource.kind.group === group && resource.kind.kind === kind);
+	const answers = new Map<string, KindState | undefined>();
 
 	return {
-		kind: kindState,
-		contextFailure(context) {
-			const failure = options.failures.get(context);
-			if (failure) return failure;
-			const connection = store.connection(context);
-			if (connection && downPhases.has(connection.phase)) {
-				return {kind: connection.phase, message: connection.error?.message ?? connection.phase};
-			}
-			return undefined;
+		kind(context, group, kind) {
+			// Listed kinds are read from the listing as it fills (ensure() runs during the evaluation).
+			if (!isWatched(context, group, kind)) return listed.kind(context, group, kind);
+			const id = `${context}/${group}/${kind}`;
+			if (!answers.has(id)) answers.set(id, watched.kind(context, group, kind));
+			return answers.get(id);
 		},
+		contextFailure: context => options.failures.get(context) ?? watched.contextFailure(context),
 		listedKinds: context => [...store.resources(context).map(resource => resource.kind), ...listed.listedKinds(context)],
 		async ensure(context: string, kinds: readonly KindRef[]) {
-			const missing = kinds.filter(kind => !watched(context, kind.group, kind.kind));
+			const missing = kinds.filter(kind => !isWatched(context, kind.group, kind.kind));
 			if (missing.length > 0) await listed.ensure(context, missing);
 		},
 	};
