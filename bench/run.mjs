@@ -1,10 +1,11 @@
 // Builds the cluster benchmark with esbuild, runs it several times in fresh processes and writes the
 // medians to BENCHMARKS.md. Usage: node bench/run.mjs [runs=5]
 import {execFileSync} from 'node:child_process';
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
+import {median as medianOf, writeSection} from './benchmarks-file.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const out = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-bench-'));
@@ -22,11 +23,7 @@ for (let run = 1; run <= runs; run++) {
 }
 await rm(out, {recursive: true, force: true});
 
-const median = key => {
-	const values = results.map(result => result[key]).sort((a, b) => a - b);
-	const middle = Math.floor(values.length / 2);
-	return values.length % 2 ? values[middle] : Math.round((values[middle - 1] + values[middle]) / 2);
-};
+const median = key => medianOf(results.map(result => result[key]));
 
 const cpus = os.cpus();
 const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
@@ -55,20 +52,4 @@ finished listing.
 Every run: ${results.map(result => `${result.listMs} ms / ${result.heapPerObjectBytes} B / ${result.watchEventsPerSecond} ev/s`).join('; ')}.
 `;
 
-let existing = '';
-try {
-	existing = await readFile('BENCHMARKS.md', 'utf8');
-} catch {}
-const marker = '## Cluster edge: list + watch';
-const header = '# Benchmarks\n\nFigures from `npm run bench`; each section says when, on what, and how many runs.\n\n';
-let next;
-if (existing.includes(marker)) {
-	const start = existing.indexOf(marker);
-	const end = existing.indexOf('\n## ', start + marker.length);
-	next = existing.slice(0, start) + section + (end === -1 ? '' : existing.slice(end + 1));
-} else {
-	next = (existing || header) + (existing && !existing.endsWith('\n\n') ? '\n' : '') + section;
-}
-
-await writeFile('BENCHMARKS.md', next);
-console.log('BENCHMARKS.md updated');
+await writeSection('## Cluster edge: list + watch', section);

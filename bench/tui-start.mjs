@@ -2,9 +2,10 @@
 // has a verdict; medians over several runs, written to BENCHMARKS.md. Usage: node bench/tui-start.mjs [runs=5]
 // (npm run bench:tui builds first).
 import {execFileSync, spawn} from 'node:child_process';
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {median, writeSection} from './benchmarks-file.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const cli = path.resolve('dist/cli.js');
@@ -37,12 +38,6 @@ const env = {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOM
 const kubeconfig = path.join(home, 'k.yaml');
 const sandbox = spawn(process.execPath, [cli, 'sandbox', '--kubeconfig-out', kubeconfig], {stdio: ['ignore', 'pipe', 'inherit']});
 await new Promise(resolve => sandbox.stdout.on('data', chunk => String(chunk).includes('Kubeconfig') && resolve()));
-
-const median = values => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
-};
 
 const demoApps = screen => ['billing', 'checkout', 'payments', 'shop', '└─'].every(text => screen.includes(text));
 const results = [];
@@ -81,17 +76,4 @@ Where the time goes (a CPU profile of \`--version\`, about 330 ms): compiling th
 ~20 ms. Minifying saves only 15% of the size and nothing measurable; deferring client-node and Ink until a command
 needs them (esbuild evaluates dynamically imported modules lazily, even in one file) is the next lever.
 `;
-let existing = '';
-try {
-	existing = await readFile('BENCHMARKS.md', 'utf8');
-} catch {}
-let next;
-if (existing.includes(marker)) {
-	const start = existing.indexOf(marker);
-	const end = existing.indexOf('\n## ', start + marker.length);
-	next = existing.slice(0, start) + section + (end === -1 ? '' : existing.slice(end + 1));
-} else {
-	next = `${existing.trimEnd()}\n\n${section}`;
-}
-await writeFile('BENCHMARKS.md', next);
-console.log('BENCHMARKS.md updated');
+await writeSection(marker, section);

@@ -28,8 +28,6 @@ export type TmuxSession = {
 	keys(keys: string[], options?: {literal?: boolean}): Promise<void>;
 	waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
-	/** Whether the program in the pane has exited (the pane is kept, so the last screen stays readable). */
-	exited(): Promise<boolean>;
 	kill(): Promise<void>;
 };
 
@@ -37,7 +35,6 @@ export async function startTmux(options: {command: string; columns: number; rows
 	const name = `gt-${randomBytes(4).toString('hex')}`;
 	const envArgs = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
 	await run('tmux', ['new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), ...envArgs, ...(options.cwd ? ['-c', options.cwd] : []), options.command]);
-	await run('tmux', ['set-option', '-t', name, 'remain-on-exit', 'on']);
 	const capture = async (escapes: boolean) => (await run('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name])).stdout;
 	const session: TmuxSession = {
 		name,
@@ -57,10 +54,7 @@ export async function startTmux(options: {command: string; columns: number; rows
 		async resize(columns, rows) {
 			await run('tmux', ['resize-window', '-t', name, '-x', String(columns), '-y', String(rows)]);
 		},
-		async exited() {
-			const {stdout} = await run('tmux', ['display-message', '-p', '-t', name, '#{pane_dead}']);
-			return stdout.trim() === '1';
-		},
+
 		async kill() {
 			await run('tmux', ['kill-session', '-t', name]).catch(() => undefined);
 		},

@@ -1,0 +1,29 @@
+// What every benchmark script shares: medians, and replacing its own section of BENCHMARKS.md (or adding it).
+import {readFile, writeFile} from 'node:fs/promises';
+
+/** The median of numbers, rounded between the middle two of an even count. */
+export function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+}
+
+const header = '# Benchmarks\n\nFigures from `npm run bench` and `npm run bench:tui`; each section says when, on what, and how many runs.\n';
+
+/** Replaces the section starting with `marker` (up to the next `## `) by `section`, or appends it. */
+export async function writeSection(marker, section) {
+	let existing = '';
+	try {
+		existing = await readFile('BENCHMARKS.md', 'utf8');
+	} catch {}
+	let next;
+	if (existing.includes(marker)) {
+		const start = existing.indexOf(marker);
+		const end = existing.indexOf('\n## ', start + marker.length);
+		next = existing.slice(0, start) + section + (end === -1 ? '' : existing.slice(end + 1));
+	} else {
+		next = `${(existing || header).trimEnd()}\n\n${section}`;
+	}
+	await writeFile('BENCHMARKS.md', next);
+	console.log('BENCHMARKS.md updated');
+}
