@@ -4,7 +4,7 @@
  * changes; diffs (exact when allowed) and histories are computed on demand.
  */
 import type {ContextClient} from '../cluster/context-client.js';
-import {startLiveStore} from '../cluster/live-store.js';
+import {kindId, startLiveStore} from '../cluster/live-store.js';
 import type {ClusterRuntime} from '../cluster/runtime.js';
 import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp, type RenderCache} from '../engines/evaluate.js';
 import {dryRunPairs} from '../engines/dry-run.js';
@@ -96,7 +96,11 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		},
 	);
 
-	const unsubscribeStore = store.subscribe(() => runner.request());
+	// Events churn most and no verdict reads them: they only refresh the events pane, without a new evaluation.
+	const unsubscribeStore = store.subscribe(batch => {
+		if (batch.statusChanged.length > 0 || batch.changes.some(change => !isEventKind(change.kind))) runner.request();
+		else if (evaluation) publish();
+	});
 	const unsubscribeRepo = inputs.repo?.subscribe(() => runner.request());
 	inputs.repo?.startFetching();
 	runner.request();
@@ -164,4 +168,10 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			store.stop();
 		},
 	};
+}
+
+const eventKind = kindId({group: '', version: 'v1', kind: 'Event'});
+
+function isEventKind(kind: string): boolean {
+	return kind === eventKind;
 }

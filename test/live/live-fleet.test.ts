@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {nodeRuntime} from '../../source/cluster/runtime.js';
-import {mergePatch} from '../../source/cluster/writes.js';
+import {mergePatch, serverSideApply} from '../../source/cluster/writes.js';
 import {openEvaluationSession, type EvaluationSession} from '../../source/commands/evaluation-session.js';
 import {startLiveFleet, type LiveFleet} from '../../source/live/live-fleet.js';
 import {startDemo, type Demo} from '../../source/sandbox/demo/index.js';
@@ -88,6 +88,11 @@ describe('the live fleet over the demo world', () => {
 		const patched = await mergePatch(euClient, {apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'shop-settings'}, {data: {[key]: 'changed by hand'}}, {fieldManager: 'kubectl-patch'});
 		expect(patched.ok).toBe(true);
 		await waitFor(() => shopEu(view.latest())?.resources.find(r => r.key.name === 'shop-settings')?.verdict === 'Drifted', {timeoutMs: 15_000, describe: () => 'shop-settings to turn Drifted'});
+
+		// A new Event reaches the events pane's data too (Events refresh the snapshot without a new evaluation).
+		const event = {apiVersion: 'v1', kind: 'Event', metadata: {name: 'web.hand-made', namespace: 'shop'}, involvedObject: {kind: 'Deployment', name: 'web', namespace: 'shop'}, reason: 'Poked', message: 'poked by a test', type: 'Normal'};
+		expect((await serverSideApply(euClient, event, {fieldManager: 'kubelet'})).ok).toBe(true);
+		await waitFor(() => view.latest()!.liveByContext['prod-eu']!.some(o => o.kind === 'Event' && o.metadata.name === 'web.hand-made'), {timeoutMs: 15_000, describe: () => 'the event in the snapshot'});
 	}, 60_000);
 
 	it('shows the fast diff at once and the exact one when the dry-run is back', async () => {
