@@ -18,6 +18,9 @@ await build({
 		'process.env.GITOPS_TUI_VERSION': JSON.stringify(pkg.version),
 		// Ink loads react-devtools-core only when DEV is set; keep it out of the bundle.
 		'process.env.DEV': '"false"',
+		// React and its reconciler pick their production builds; without this both builds are bundled and the
+		// development one (twice the size, slower) runs.
+		'process.env.NODE_ENV': '"production"',
 	},
 	plugins: [
 		{
