@@ -76,6 +76,6 @@ Where the time goes (a CPU profile of \`--version\`, about 330 ms, taken when th
 ~20 ms. Minifying saves only 15% of the size and nothing measurable; deferring client-node and Ink until a command
 needs them (esbuild evaluates dynamically imported modules lazily, even in one file) is the next lever. The bundle is
 3.7 MB now: the largest parts are client-node (680 KB), React's reconciler (395 KB, production build), the sandbox
-(322 KB, needed only by --demo and `sandbox`), tr46's Unicode tables (294 KB, via client-node) and meow (276 KB).
+(322 KB, needed only by --demo and \`sandbox\`), tr46's Unicode tables (294 KB, via client-node) and meow (276 KB).
 `;
 await writeSection(marker, section);
