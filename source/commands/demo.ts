@@ -6,14 +6,25 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {startDemo} from '../sandbox/demo/index.js';
+import {startDemo, type Demo, type DemoOptions} from '../sandbox/demo/index.js';
 import type {Command, CommandInput} from './command.js';
 import {runStatus} from './status.js';
 import {runLiveTui} from './tui.js';
 
-export async function runDemo(input: CommandInput, options: {interactive: boolean}): Promise<number> {
+/** Options of runDemo; `start` is the real startDemo unless a test injects a failing one. */
+export type RunDemoOptions = {interactive: boolean; start?: (options: DemoOptions) => Promise<Demo>};
+
+export async function runDemo(input: CommandInput, options: RunDemoOptions): Promise<number> {
 	const workDir = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-demo-'));
-	const demo = await startDemo({workDir});
+	let demo: Demo;
+	try {
+		demo = await (options.start ?? startDemo)({workDir});
+	} catch (error) {
+		// startDemo stops whatever it had started; the folder (kubeconfig with admin tokens) goes too.
+		await rm(workDir, {recursive: true, force: true});
+		input.io.stderr.write(`gitops-tui demo: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 2;
+	}
 	const demoInput: CommandInput = {
 		...input,
 		// The demo's world replaces any kubeconfig and repo of the user's.

@@ -2,6 +2,9 @@
  * `gitops-tui --demo` without a terminal (a pipe, a script): the demo world's status, exactly as `status` prints
  * it, so `--demo -o json` is parseable; the world is torn down afterwards.
  */
+import {existsSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {runDemo} from '../../source/commands/demo.js';
@@ -30,4 +33,23 @@ describe('gitops-tui --demo without a terminal', () => {
 		expect(document.apps.find(app => app.name === 'billing')?.autoSync).toMatchObject({enabled: false, pausedBy: 'alice@example.com'});
 		expect(out()).not.toContain('demo-not-a-real');
 	}, 60_000);
+});
+
+describe('gitops-tui --demo when the world cannot start', () => {
+	it('says why on stderr, exits 2 and removes its temporary folder', async () => {
+		const stdout = new PassThrough();
+		const stderr = new PassThrough();
+		const err = collect(stderr);
+		let workDir = '';
+		const start = async (options: {workDir: string}) => {
+			workDir = options.workDir;
+			await writeFile(path.join(workDir, 'kubeconfig'), 'token: demo-not-a-real-token\n');
+			throw new Error('error:068000DD:asn1 encoding routines::illegal padding');
+		};
+		const code = await runDemo({args: [], flags: {}, io: {stdout, stderr, env: {...process.env}, cwd: process.cwd()}}, {interactive: false, start});
+		expect(code).toBe(2);
+		expect(err()).toBe('gitops-tui demo: could not start: error:068000DD:asn1 encoding routines::illegal padding\n');
+		expect(workDir).not.toBe('');
+		expect(existsSync(workDir)).toBe(false);
+	});
 });

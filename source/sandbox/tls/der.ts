@@ -25,9 +25,16 @@ export function set(...items: Uint8Array[]): Uint8Array {
 	return tlv(0x31, Buffer.concat(items));
 }
 
-/** A positive INTEGER from big-endian bytes (a leading zero keeps the sign bit clear). */
+/**
+ * A non-negative INTEGER from big-endian bytes, in DER's minimal two's-complement form: leading zero
+ * bytes dropped (X.690 8.3.2: the first nine bits must not all be equal, OpenSSL rejects them as
+ * "illegal padding"), one zero byte put back where the sign bit would be set, and zero as a single 00.
+ */
 export function integer(bytes: Uint8Array): Uint8Array {
-	const body = bytes[0] !== undefined && bytes[0] >= 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : Buffer.from(bytes);
+	let start = 0;
+	while (start < bytes.length - 1 && bytes[start] === 0) start++;
+	const magnitude = bytes.length === 0 ? Buffer.from([0]) : Buffer.from(bytes.subarray(start));
+	const body = magnitude[0]! >= 0x80 ? Buffer.concat([Buffer.from([0]), magnitude]) : magnitude;
 	return tlv(0x02, body);
 }
 

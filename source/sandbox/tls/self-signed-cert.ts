@@ -16,13 +16,18 @@ function extension(id: string, critical: boolean, value: Uint8Array): Uint8Array
 }
 
 /** Creates a fresh P-256 key and a certificate valid for 127.0.0.1 and localhost. */
-export function createSelfSignedCert(options: {now: Date; commonName?: string; days?: number}): SelfSignedCert {
+export function createSelfSignedCert(options: {
+	now: Date;
+	commonName?: string;
+	days?: number;
+	/** Big-endian serial bytes (tests force leading zeros); random by default. */
+	serial?: Uint8Array;
+}): SelfSignedCert {
 	const {privateKey, publicKey} = generateKeyPairSync('ec', {namedCurve: 'P-256'});
 	const name = sequence(set(sequence(oid('2.5.4.3'), utf8String(options.commonName ?? 'gitops-tui-sandbox'))));
 	const notBefore = new Date(options.now.getTime() - 60 * 60 * 1000);
 	const notAfter = new Date(options.now.getTime() + (options.days ?? 365) * 24 * 60 * 60 * 1000);
-	const serial = randomBytes(16);
-	serial[0] = (serial[0] ?? 0) & 0x7f;
+	const serial = options.serial ?? randomSerial();
 	const altNames = sequence(contextTag(7, Buffer.from([127, 0, 0, 1]), false), contextTag(2, Buffer.from('localhost', 'ascii'), false));
 	const extensions = sequence(
 		extension('2.5.29.19', true, sequence(boolean(true))), // basicConstraints CA:TRUE, so it can be its own root
@@ -46,6 +51,16 @@ export function createSelfSignedCert(options: {now: Date; commonName?: string; d
 		key: privateKey.export({type: 'pkcs8', format: 'pem'}).toString(),
 		cert: pem('CERTIFICATE', der),
 	};
+}
+
+/**
+ * RFC 5280 4.1.2.2: a positive serial of at most 20 octets. 16 random bytes, never zero; about one in
+ * 256 starts with a zero byte, which integer() drops (DER allows no leading zeros).
+ */
+function randomSerial(): Uint8Array {
+	const serial = randomBytes(16);
+	serial[15] = serial[15]! | 1;
+	return serial;
 }
 
 function pem(label: string, der: Uint8Array): string {
