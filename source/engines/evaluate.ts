@@ -6,8 +6,6 @@
  *
  * The TUI reuses the stages (discoverApps, renderApp, prepareApp, judgePrepared) over its watch store.
  */
-import {readFile} from 'node:fs/promises';
-import path from 'node:path';
 import type {AppStatus} from '../domain/app.js';
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
@@ -28,7 +26,8 @@ import {plainDeployedRevision} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
 import {revisionInfo} from './revision-info.js';
-import {emptySettings, parseSettings, settingsFileName, type RepoSettings, type SettingsError} from './settings.js';
+import {emptySettings, type RepoSettings, type SettingsError} from './settings.js';
+import {readSettings} from './settings-file.js';
 
 /** One selected context: what is known of it, and its client when one could be built. */
 export type EvaluationContext = {info: ContextInfo; client?: ContextClient};
@@ -176,15 +175,7 @@ async function loadTree(options: EvaluateOptions): Promise<DesiredTree> {
 
 async function loadSettings(tree: DesiredTree): Promise<Evaluation['settings']> {
 	if (!tree.ok) return {ok: true, settings: emptySettings()};
-	let text: string;
-	try {
-		text = await readFile(path.join(tree.dir, settingsFileName), 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {ok: true, settings: emptySettings()};
-		return {ok: false, error: {kind: 'settings', message: `${settingsFileName}: ${(error as Error).message}`, file: settingsFileName}};
-	}
-
-	return parseSettings(text);
+	return readSettings(tree.dir);
 }
 
 function withReachability(info: ContextInfo, failure: ContextFailure | undefined): ContextInfo {

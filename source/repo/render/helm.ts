@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {findLinkLeavingRepo, resolveInsideRepo} from '../inside-repo.js';
 import {readToolOutput, toolFailureKind, toolMessage, type RenderTools} from './tool-output.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderResult} from './types.js';
 
@@ -29,13 +30,23 @@ export type HelmRenderOptions = {
 /** Renders the chart. */
 export async function renderHelmChart(options: HelmRenderOptions): Promise<RenderResult> {
 	const limits = {...defaultRenderLimits(), ...options.limits};
+	// helm reads the whole chart directory, following symlinks, and the values files it is given: all inside the repository.
+	const chart = await resolveInsideRepo({root: options.root, target: options.path || '.', parentSegments: false, what: 'chart'});
+	if (!chart.ok) return {ok: false, error: chart.error};
+	const chartDir = chart.real;
+	const link = await findLinkLeavingRepo({root: chart.root, dir: chartDir});
+	if (link) return {ok: false, error: link};
 	const helm = await options.tools.findBinary('helm');
 	if (!helm) return {ok: false, error: {kind: 'helm-missing', message: `helm is not installed; cannot render chart at ${options.path}`}};
-	const chartDir = path.resolve(options.root, options.path);
 	const args = ['template', options.releaseName, chartDir];
 	if (options.namespace) args.push('--namespace', options.namespace);
 	if (options.includeCrds ?? true) args.push('--include-crds');
-	for (const file of options.valueFiles ?? []) args.push('--values', path.resolve(chartDir, file));
+	for (const file of options.valueFiles ?? []) {
+		const values = await resolveInsideRepo({root: chart.root, from: chartDir, target: file, what: 'values file'});
+		// A missing values file is helm's to report; one outside the repository is never named to it.
+		if (!values.ok && values.error.kind !== 'not-found') return {ok: false, error: values.error};
+		args.push('--values', values.ok ? values.real : path.resolve(chartDir, file));
+	}
 	let valuesFile: string | undefined;
 	if (options.values && Object.keys(options.values).length > 0) {
 		valuesFile = path.join(options.tools.tmpDir ?? os.tmpdir(), `gitops-tui-values-${randomBytes(6).toString('hex')}.json`);
@@ -54,7 +65,7 @@ export async function renderHelmChart(options: HelmRenderOptions): Promise<Rende
 			maxOutputBytes: limits.maxOutputBytes,
 		});
 		if (!result.ok) {
-			const message = toolMessage(result.error, options.root);
+			const message = toolMessage(result.error, chart.root);
 			return {ok: false, error: {...templateLocation(message, options.path), kind: toolFailureKind(result.error, 'helm'), message: `${what}: ${message}`}};
 		}
 		const output = readToolOutput(result.stdout, what, limits);

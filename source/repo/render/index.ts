@@ -6,6 +6,7 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {IsNamespaced} from '../../domain/resource-key.js';
+import {resolveInsideRepo} from '../inside-repo.js';
 import {hasFluxKustomizeFields, renderFluxOverlay, type FluxKustomizeFields} from './flux-overlay.js';
 import {renderHelmChart, type HelmRenderOptions} from './helm.js';
 import {kustomizationFileNames, renderKustomize} from './kustomize.js';
@@ -26,7 +27,6 @@ export type RenderRequest = {
 	/** Plain directories: descend into subdirectories (default true). */
 	recurse?: boolean;
 	helm?: Omit<HelmRenderOptions, 'root' | 'path' | 'tools' | 'limits'>;
-	kustomizeLoadRestrictor?: 'root-only' | 'none';
 	/** Flux Kustomization: its kustomize fields (built as an overlay over the path), then post-build. */
 	flux?: {variables?: Record<string, unknown>; strict?: boolean; targetNamespace?: string; kustomize?: FluxKustomizeFields};
 	/** Where temporary overlays are made; default the OS temp directory. */
@@ -49,13 +49,16 @@ export async function detectSourceKind(root: string, appPath: string): Promise<S
 
 /** Renders an app's desired state. A failure is a value naming file and line when known. */
 export async function renderPath(request: RenderRequest): Promise<RenderResult> {
+	// An app's path (Flux spec.path, Argo CD source.path, a plain app's path) never leaves the repository.
+	const inside = await resolveInsideRepo({root: request.root, target: request.path || '.', parentSegments: false});
+	if (!inside.ok && inside.error.kind !== 'not-found') return {ok: false, error: inside.error};
 	const fluxFields = request.flux?.kustomize;
 	const kind = hasFluxKustomizeFields(fluxFields) ? 'flux-overlay' : (request.kind ?? (await detectSourceKind(request.root, request.path)));
 	let rendered: RenderResult;
 	if (kind === 'flux-overlay') {
 		rendered = await renderFluxOverlay({root: request.root, path: request.path, fields: fluxFields!, tools: request.tools, limits: request.limits, tempDir: request.tempDir});
 	} else if (kind === 'kustomize') {
-		rendered = await renderKustomize({root: request.root, path: request.path, tools: request.tools, limits: request.limits, loadRestrictor: request.kustomizeLoadRestrictor});
+		rendered = await renderKustomize({root: request.root, path: request.path, tools: request.tools, limits: request.limits});
 	} else if (kind === 'helm') {
 		const helm = request.helm ?? {releaseName: path.basename(request.path) || 'release'};
 		rendered = await renderHelmChart({...helm, root: request.root, path: request.path, tools: request.tools, limits: request.limits});

@@ -1,10 +1,14 @@
 /**
  * A kustomization, built by `kustomize build` when it is on PATH, else `kubectl kustomize` (kubectl is on
- * most bastions), with a time limit and an output cap. When the build fails on broken YAML, the file
- * kustomize names is re-read with our parser so the error carries a precise file and line.
+ * most bastions), with a time limit and an output cap. kustomize keeps its default load restrictions and
+ * everything the kustomization reaches must be inside the repository (kustomize-references.ts). When the
+ * build fails on broken YAML, the file kustomize names is re-read with our parser so the error carries a
+ * precise file and line.
  */
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {resolveInsideRepo} from '../inside-repo.js';
+import {checkKustomizationReferences} from './kustomize-references.js';
 import {readToolOutput, toolFailureKind, toolMessage, type RenderTools} from './tool-output.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderResult} from './types.js';
 import {parseYamlDocuments} from './yaml-parse.js';
@@ -16,25 +20,35 @@ export type KustomizeRenderOptions = {
 	path: string;
 	tools: RenderTools;
 	limits?: Partial<RenderLimits>;
-	/** kustomize's load restrictor; default `root-only` (kustomize's own default). Flux builds with `none`. */
-	loadRestrictor?: 'root-only' | 'none';
 };
 
-/** The file names kustomize accepts as a kustomization. */
-export const kustomizationFileNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+export {kustomizationFileNames} from './kustomization-files.js';
 
-/** Builds the kustomization. */
+/** Builds the kustomization, once everything it names is known to be inside the repository. */
 export async function renderKustomize(options: KustomizeRenderOptions): Promise<RenderResult> {
 	const limits = {...defaultRenderLimits(), ...options.limits};
-	const dir = path.resolve(options.root, options.path);
-	const restrictor = options.loadRestrictor === 'none' ? ['--load-restrictor', 'LoadRestrictionsNone'] : [];
+	const dir = await resolveInsideRepo({root: options.root, target: options.path || '.', what: 'kustomization'});
+	if (!dir.ok) return {ok: false, error: dir.error};
+	const checked = await checkKustomizationReferences({root: options.root, dirs: [dir.real], limits});
+	if (!checked.ok) return checked;
+	// kustomize names files by their real paths: messages are made relative to the real root.
+	return buildKustomization({...options, root: dir.root, dir: dir.real});
+}
+
+/**
+ * Runs kustomize on a kustomization whose references were checked (renderKustomize, or the Flux overlay for
+ * its own). kustomize's default load restrictor stays: never `LoadRestrictionsNone`.
+ */
+export async function buildKustomization(options: KustomizeRenderOptions & {dir: string}): Promise<RenderResult> {
+	const limits = {...defaultRenderLimits(), ...options.limits};
+	const {dir} = options;
 	const kustomize = await options.tools.findBinary('kustomize');
 	const kubectl = kustomize ? undefined : await options.tools.findBinary('kubectl');
 	if (!kustomize && !kubectl) {
 		return {ok: false, error: {kind: 'kustomize-missing', message: `neither kustomize nor kubectl is installed; cannot build the kustomization at ${options.path}`}};
 	}
 	const command = kustomize ?? kubectl!;
-	const args = kustomize ? ['build', ...restrictor, dir] : ['kustomize', ...restrictor, dir];
+	const args = kustomize ? ['build', dir] : ['kustomize', dir];
 	const what = `${kustomize ? 'kustomize build' : 'kubectl kustomize'} ${options.path}`;
 	const result = await options.tools.run({
 		command,

@@ -4,8 +4,9 @@
  * `.github`, `.gitops-tui.yaml`) are not manifests and are skipped. Symlinks are followed only while
  * they stay inside the tree: one pointing outside is an error, as Argo CD and Flux treat it.
  */
-import {lstat, readFile, readdir, realpath, stat} from 'node:fs/promises';
+import {readFile, readdir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {isInside, resolveInsideRepo} from '../inside-repo.js';
 import {collectObjects} from './documents.js';
 import {formatBytes, parseYamlDocuments} from './yaml-parse.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderNote, type RenderResult, type RenderWarning, type RenderedObject} from './types.js';
@@ -101,26 +102,10 @@ async function listManifests(
 
 type Entry = {ok: true; kind: 'file' | 'dir' | 'other'; real: string} | {ok: false; error: RenderError};
 
+/** An entry of the walk, resolved by the repository's one boundary rule. */
 async function resolveEntry(root: string, logical: string): Promise<Entry> {
-	const relative = path.relative(root, logical) || '.';
-	try {
-		const link = await lstat(logical);
-		const real = link.isSymbolicLink() ? await realpath(logical) : logical;
-		if (!isInside(root, real)) {
-			return {ok: false, error: {kind: 'out-of-bounds', message: `${relative} is a symlink leaving the repository`, file: relative}};
-		}
-		const info = link.isSymbolicLink() ? await stat(real) : link;
-		return {ok: true, kind: info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other', real};
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return {ok: false, error: {kind: 'not-found', message: `${relative}: no such file or directory in the repository`, file: relative}};
-		return {ok: false, error: {kind: 'io', message: `${relative}: ${(error as Error).message}`, file: relative}};
-	}
-}
-
-function isInside(root: string, candidate: string): boolean {
-	const relative = path.relative(root, candidate);
-	return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+	const resolved = await resolveInsideRepo({root, target: path.relative(root, logical) || '.'});
+	return resolved.ok ? {ok: true, kind: resolved.kind, real: resolved.real} : resolved;
 }
 
 /** Go's sort order (bytes), not the locale's: the same order Flux and Argo CD read files in. */

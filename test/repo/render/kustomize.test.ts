@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {createFindBinary, createProcessRunner, type ProcessCall, type ProcessResult} from '../../../source/repo/process-runner.js';
-import {renderKustomize} from '../../../source/repo/render/kustomize.js';
+import {buildKustomization, renderKustomize} from '../../../source/repo/render/kustomize.js';
 import type {RenderTools} from '../../../source/repo/render/tool-output.js';
 import {repoFixtures} from '../../support/repo-helpers.js';
 
@@ -40,21 +40,21 @@ describe('renderKustomize', () => {
 		expect(result.objects.every(o => o.line === undefined && o.file === undefined)).toBe(true);
 	});
 
-	it('prefers kustomize build when it is on PATH, passing the load restrictor', async () => {
+	it('prefers kustomize build when it is on PATH, with kustomize\'s default load restrictions', async () => {
 		const output = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 		const fake = fakeTools({ok: true, stdout: output, stderr: ''}, ['kustomize', 'kubectl']);
-		const result = await renderKustomize({root: '/tree', path: 'apps/web', tools: fake.tools, loadRestrictor: 'none', limits: {toolTimeoutMs: 1234}});
+		const result = await buildKustomization({root: '/tree', path: 'apps/web', dir: '/tree/apps/web', tools: fake.tools, limits: {toolTimeoutMs: 1234}});
 		expect(result.ok && result.objects.map(o => o.object.metadata.name)).toEqual(['a']);
 		expect(fake.calls[0]).toMatchObject({
 			command: '/usr/local/bin/kustomize',
-			args: ['build', '--load-restrictor', 'LoadRestrictionsNone', '/tree/apps/web'],
+			args: ['build', '/tree/apps/web'],
 			timeoutMs: 1234,
 		});
 	});
 
 	it('says clearly when neither kustomize nor kubectl is installed', async () => {
 		const fake = fakeTools({ok: true, stdout: '', stderr: ''}, []);
-		const result = await renderKustomize({root: '/tree', path: 'apps/web', tools: fake.tools});
+		const result = await buildKustomization({root: '/tree', path: 'apps/web', dir: '/tree/apps/web', tools: fake.tools});
 		expect(result).toEqual({ok: false, error: {kind: 'kustomize-missing', message: 'neither kustomize nor kubectl is installed; cannot build the kustomization at apps/web'}});
 		expect(fake.calls).toEqual([]);
 	});
@@ -69,7 +69,7 @@ describe('renderKustomize', () => {
 	it('reports other kustomize failures without klog noise or absolute cache paths', async () => {
 		const stderr = `E1122 02:51:51.024160   11335 run.go:72] "command failed" err="accumulating resources: accumulation err='accumulating resources from 'missing.yaml': evalsymlink failure on '/tree/apps/web/missing.yaml' : lstat /tree/apps/web/missing.yaml: no such file or directory'"\n`;
 		const fake = fakeTools({ok: false, error: {kind: 'exit', message: 'x', exitCode: 1, stderr}}, ['kubectl']);
-		const result = await renderKustomize({root: '/tree', path: 'apps/web', tools: fake.tools});
+		const result = await buildKustomization({root: '/tree', path: 'apps/web', dir: '/tree/apps/web', tools: fake.tools});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.error.kind).toBe('kustomize');
@@ -81,13 +81,13 @@ describe('renderKustomize', () => {
 
 	it('turns a hung build into a timeout error', async () => {
 		const fake = fakeTools({ok: false, error: {kind: 'timeout', message: 'kubectl kustomize timed out after 1s'}}, ['kubectl']);
-		const result = await renderKustomize({root: '/tree', path: 'apps/web', tools: fake.tools});
+		const result = await buildKustomization({root: '/tree', path: 'apps/web', dir: '/tree/apps/web', tools: fake.tools});
 		expect(result.ok === false && result.error.kind).toBe('timeout');
 	});
 
 	it('notes a kustomization that renders nothing', async () => {
 		const fake = fakeTools({ok: true, stdout: '', stderr: ''}, ['kubectl']);
-		const result = await renderKustomize({root: '/tree', path: 'apps/web', tools: fake.tools});
+		const result = await buildKustomization({root: '/tree', path: 'apps/web', dir: '/tree/apps/web', tools: fake.tools});
 		expect(result.ok && result.notes.map(n => n.kind)).toEqual(['empty-render']);
 	});
 });
