@@ -10,6 +10,7 @@ import {openContexts} from '../cluster/open-contexts.js';
 import {probeContext} from '../cluster/probe.js';
 import {parseRequestTimeout} from '../cluster/request-timeout.js';
 import {nodeRuntime} from '../cluster/runtime.js';
+import {terminalSafeJson, terminalText} from '../domain/terminal-text.js';
 import type {Command, CommandInput} from './command.js';
 
 /** One row, as `-o json` prints it. */
@@ -61,7 +62,7 @@ async function runContexts({flags, io}: CommandInput): Promise<number> {
 		{runtime, timeoutMs: timeout.ms, readOnly: flags['readOnly'] === true},
 	);
 	if (!opened.ok) {
-		io.stderr.write(`gitops-tui contexts: ${opened.error.message}\n`);
+		io.stderr.write(`gitops-tui contexts: ${terminalText(opened.error.message)}\n`);
 		return 2;
 	}
 
@@ -86,7 +87,7 @@ async function runContexts({flags, io}: CommandInput): Promise<number> {
 				return report;
 			}),
 		);
-		io.stdout.write(output === 'json' ? `${JSON.stringify({apiVersion: 'gitops-tui/v1', kind: 'ContextList', contexts: reports}, null, 2)}\n` : formatTable(reports));
+		io.stdout.write(output === 'json' ? `${terminalSafeJson({apiVersion: 'gitops-tui/v1', kind: 'ContextList', contexts: reports}, 2)}\n` : formatTable(reports));
 		if (reports.some(report => report.state === 'invalid')) return 2;
 		return reports.every(report => report.reachable) ? 0 : 1;
 	} finally {
@@ -101,7 +102,7 @@ function errorOf(failure: ClusterFailure): {kind: string; message: string} {
 /** A kubectl-style table: upper-case headers, columns padded to their widest cell. */
 function formatTable(reports: ContextReport[]): string {
 	const header = ['CONTEXT', 'CURRENT', 'SERVER', 'USER', 'NAMESPACE', 'REACHABLE', 'VERSION', 'WHOAMI'];
-	const rows = reports.map(report => [
+	const unsafeRows = reports.map(report => [
 		report.name,
 		report.current ? '*' : '',
 		report.server ?? '',
@@ -111,6 +112,8 @@ function formatTable(reports: ContextReport[]): string {
 		report.version ?? '',
 		report.whoami ? `${report.whoami.username}${report.whoami.source === 'kubeconfig' ? ' (kubeconfig)' : ''}` : '',
 	]);
+	// Context, user and namespace names and error messages are shown, never interpreted, and measured as shown.
+	const rows = unsafeRows.map(row => row.map(cell => terminalText(cell)));
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
 	const line = (cells: string[]) => `${cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`;
 	return line(header) + rows.map(row => line(row)).join('');

@@ -10,6 +10,7 @@ import type {AppDefinition} from '../engines/engine.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
 import {resourceSides} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
+import {terminalText} from '../domain/terminal-text.js';
 import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
@@ -50,12 +51,12 @@ async function runDiff(input: CommandInput): Promise<number> {
 				(selectedContexts.length === 0 || selectedContexts.includes(app.context ?? app.controllerContext)),
 		});
 		if (evaluation.apps.length !== 1) {
-			io.stderr.write(`gitops-tui diff: ${notFound(name, evaluation.apps.map(app => app.definition), evaluation.discovered)}\n`);
+			io.stderr.write(`gitops-tui diff: ${terminalText(notFound(name, evaluation.apps.map(app => app.definition), evaluation.discovered))}\n`);
 			return 2;
 		}
 
 		const [app] = evaluation.apps as [EvaluatedApp];
-		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${evaluation.settings.error.message}\n`);
+		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${terminalText(evaluation.settings.error.message)}\n`);
 		return await printDiff(app, input, flags['fast'] === true);
 	} finally {
 		session.close();
@@ -64,7 +65,7 @@ async function runDiff(input: CommandInput): Promise<number> {
 
 async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): Promise<number> {
 	const {status} = app;
-	if (status.error) io.stderr.write(`gitops-tui diff: ${status.name} (${status.engine}, context ${status.context}): ${status.error}\n`);
+	if (status.error) io.stderr.write(`${terminalText(`gitops-tui diff: ${status.name} (${status.engine}, context ${status.context}): ${status.error}`)}\n`);
 	if (status.sync === 'Unknown' && status.error && status.resources.every(resource => resource.verdict === 'Unknown')) return 2;
 	const shown = status.resources.filter(resource => resource.verdict !== 'Synced' || resource.fields.length > 0);
 	const differs = status.resources.some(resource => !resource.ignore && isOutOfSync(resource.verdict));
@@ -78,7 +79,7 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 			});
 		const ran = await runExternalDiff({command: external, entries, stdout: io.stdout, stderr: io.stderr, env: io.env});
 		if (!ran.ok) {
-			io.stderr.write(`gitops-tui diff: ${ran.message}\n`);
+			io.stderr.write(`gitops-tui diff: ${terminalText(ran.message)}\n`);
 			return 2;
 		}
 
@@ -87,8 +88,9 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 	}
 
 	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
-	io.stdout.write(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison\n`);
-	for (const resource of shown) io.stdout.write(formatResourceDiff(resource, resourceSides(app.prepared, resource.key, app.dryRuns)));
+	io.stdout.write(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
+	// Headers and diff lines carry names and values from Git and the cluster: shown, never interpreted.
+	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, resourceSides(app.prepared, resource.key, app.dryRuns)), {multiline: true}));
 	if (shown.length === 0) io.stdout.write('# no differences\n');
 	return status.sync === 'Unknown' && status.error ? 2 : differs ? 1 : 0;
 }

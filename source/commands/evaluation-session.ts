@@ -9,6 +9,7 @@ import path from 'node:path';
 import {openContexts, type OpenedContexts} from '../cluster/open-contexts.js';
 import {parseRequestTimeout} from '../cluster/request-timeout.js';
 import {nodeRuntime} from '../cluster/runtime.js';
+import {terminalText} from '../domain/terminal-text.js';
 import type {EvaluateOptions, EvaluationContext} from '../engines/evaluate.js';
 import {createTimerScheduler} from '../repo/fetch.js';
 import {createGit} from '../repo/git-runner.js';
@@ -41,7 +42,7 @@ export async function openEvaluationSession(
 ): Promise<{ok: true; session: EvaluationSession} | {ok: false; code: number}> {
 	const {flags, io} = input;
 	const fail = (message: string) => {
-		io.stderr.write(`gitops-tui ${command}: ${message}\n`);
+		io.stderr.write(`gitops-tui ${command}: ${terminalText(message)}\n`);
 		return {ok: false as const, code: 2};
 	};
 

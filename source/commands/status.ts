@@ -5,6 +5,7 @@
  * Exit 0 all synced and healthy, 1 drift or unhealthy, 2 when something could not be judged or on bad input.
  */
 import {dump} from 'js-yaml';
+import {terminalSafeJson, terminalText} from '../domain/terminal-text.js';
 import {evaluate, type Evaluation} from '../engines/evaluate.js';
 import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
@@ -29,7 +30,7 @@ export async function runStatus(input: CommandInput): Promise<number> {
 	}
 
 	if (input.args.length > 0) {
-		io.stderr.write(`gitops-tui status: unexpected argument ${input.args[0]} (use gitops-tui diff APP for one app)\n`);
+		io.stderr.write(`gitops-tui status: unexpected argument ${terminalText(input.args[0] ?? '')} (use gitops-tui diff APP for one app)\n`);
 		return 2;
 	}
 
@@ -43,7 +44,7 @@ export async function runStatus(input: CommandInput): Promise<number> {
 		});
 		const document = statusDocument(evaluation, session.repo, session.repoError);
 		const problems = settingsProblems(evaluation);
-		for (const problem of problems) io.stderr.write(`gitops-tui status: ${problem}\n`);
+		for (const problem of problems) io.stderr.write(`gitops-tui status: ${terminalText(problem)}\n`);
 		io.stdout.write(render(document, evaluation, format, session.now()));
 		return statusExitCode(document, {settingsError: !evaluation.settings.ok});
 	} finally {
@@ -52,7 +53,7 @@ export async function runStatus(input: CommandInput): Promise<number> {
 }
 
 function render(document: StatusDocument, evaluation: Evaluation, format: string, now: Date): string {
-	if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
+	if (format === 'json') return `${terminalSafeJson(document, 2)}\n`;
 	if (format === 'yaml') return dump(document, {noRefs: true, lineWidth: -1});
 	return formatStatusTable(document, {
 		now,

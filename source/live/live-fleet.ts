@@ -9,6 +9,7 @@ import type {ClusterRuntime} from '../cluster/runtime.js';
 import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp, type RenderCache} from '../engines/evaluate.js';
 import {dryRunPairs} from '../engines/dry-run.js';
 import type {ContextFailure} from '../engines/live-view.js';
+import {terminalSafe, terminalText} from '../domain/terminal-text.js';
 import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
 import type {FleetSource} from '../state/fleet-source.js';
 import {diffDocument} from './diff-document.js';
@@ -54,8 +55,9 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	let latest: FleetSnapshot | undefined;
 	let problem: string | undefined;
 
+	// Everything handed to the UI is terminal-safe here, once: names, messages, commit subjects, diff lines.
 	const snapshotNow = () =>
-		fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})});
+		terminalSafe(fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})}));
 	const publish = () => {
 		latest = snapshotNow();
 		for (const listener of listeners) listener(latest);
@@ -105,7 +107,8 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	inputs.repo?.startFetching();
 	runner.request();
 
-	const find = (id: string): EvaluatedApp | undefined => evaluation?.apps.find(app => appId(app.status) === id);
+	// The UI knows apps by their terminal-safe ids (the same for any name Kubernetes accepts).
+	const find = (id: string): EvaluatedApp | undefined => evaluation?.apps.find(app => terminalText(appId(app.status)) === id);
 
 	const source: FleetSource = {
 		subscribe(listener) {
@@ -120,7 +123,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 				onUpdate({mode: 'fast', pending: false, lines: [], error: 'this app is not evaluated yet'});
 				return () => undefined;
 			}
-			const update = (document: Parameters<typeof onUpdate>[0]) => !cancelled && onUpdate(document);
+			const update = (document: Parameters<typeof onUpdate>[0]) => !cancelled && onUpdate(terminalSafe(document));
 			if (request.revision) {
 				update({mode: 'fast', pending: true, lines: [{kind: 'note', text: `# rendering ${request.revision.slice(0, 7)} from the local clone…`}]});
 				evaluate({...inputs, mode: 'fast', snapshot: view(), revision: request.revision, select: definition => definition.id === app.definition.id})
@@ -146,7 +149,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			const app = find(id);
 			if (!app) return {status: 'error', error: 'this app is not evaluated yet'};
 			const siblings = evaluation?.apps.filter(other => other.status.name === app.status.name && other.status.engine === app.status.engine) ?? [app];
-			return appHistory(inputs.repo, app, siblings);
+			return terminalSafe(await appHistory(inputs.repo, app, siblings));
 		},
 	};
 	if (options.simulateOutage) {

@@ -1,9 +1,13 @@
 /**
  * Fitting text into columns. Every glyph the theme uses is one cell wide, so counting code points
- * is exact for what we print; names from clusters are cut with the theme's ellipsis.
+ * is exact for what we print; names from clusters are cut with the theme's ellipsis. Control characters
+ * are shown visibly (terminalText) before measuring: the live layer already did, this is the last guard.
  */
+import {terminalText} from '../domain/terminal-text.js';
+
 export function fit(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
+	text = terminalText(text);
 	const chars = Array.from(text);
 	if (chars.length <= width) return text + ' '.repeat(width - chars.length);
 	const mark = Array.from(ellipsis);

@@ -5,6 +5,7 @@
  * its error. Built from the same document `-o json` prints, so the two never disagree.
  */
 import type {StatusJsonApp} from '../../domain/app.js';
+import {terminalSafe} from '../../domain/terminal-text.js';
 import type {StatusDocument} from './status-document.js';
 import {fitMiddle, layoutTable, wrap, type Column} from './table-layout.js';
 
@@ -29,7 +30,10 @@ const columns: Column[] = [
 ];
 
 /** The table as text (ending with a newline). */
-export function formatStatusTable(document: StatusDocument, options: StatusTableOptions): string {
+export function formatStatusTable(unsafeDocument: StatusDocument, unsafeOptions: StatusTableOptions): string {
+	// Names, messages and pause reasons come from Git and the cluster: shown, never interpreted, and measured as shown.
+	const document = terminalSafe(unsafeDocument);
+	const options = {...unsafeOptions, ...terminalSafe({notes: unsafeOptions.notes, problems: unsafeOptions.problems})};
 	const width = options.width ?? 80;
 	const lines: string[] = [...headerLines(document, options, width)];
 	if (lines.length > 0) lines.push('');

@@ -102,3 +102,18 @@ describe('ago', () => {
 		expect(ago(iso, new Date('2026-03-01T12:00:00Z'))).toBe(text);
 	});
 });
+
+describe('status table and text from a hostile server or repository', () => {
+	it('shows control characters in any cell or message visibly, and lays out the row by what is shown', () => {
+		const hostileDocument: StatusDocument = {
+			...document,
+			git: {repo: 'repo', reachable: true},
+			contexts: [{name: 'prod-eu', reachable: true}],
+			apps: [app('evil\x1b[31m', {error: 'render failed\r\x1b[2K', resources: [{group: '', version: 'v1', kind: 'ConfigMap', namespace: 'a', name: 'x\u202ey', verdict: 'Extra', fields: [{path: '.data.k\x07', manager: 'm\x1b'}]}]})],
+		};
+		const text = formatStatusTable(hostileDocument, {now: new Date('2026-03-01T10:00:00Z'), notes: [['note\x1b]0;t\x07']], problems: ['problem\u009b']});
+		expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(text)).toBe(false);
+		for (const visible of ['evil\\x1b[31m', 'render failed\\r\\x1b[2K', 'x\\u202ey', '.data.k\\x07', '(m\\x1b)', 'note\\x1b]0;t\\x07', 'problem\\x9b']) expect(text).toContain(visible);
+		expect(text).toMatch(/^evil\\x1b\[31m\s+flux\s+prod-eu\s+Synced/m);
+	});
+});
