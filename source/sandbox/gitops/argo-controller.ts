@@ -67,7 +67,11 @@ async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, refresh
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 		const delay = autoSync(runtime, settings, app);
-		if (delay !== undefined) runtime.queue.enqueue(argoControllerName, key, delay);
+		// Self-heal waits: the app is compared again when the wait is over (requestAppRefresh with a delay).
+		if (delay !== undefined) runtime.scheduler.setTimeout(() => {
+			refreshRequested.add(key);
+			runtime.queue.enqueue(argoControllerName, key);
+		}, delay);
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 	}
