@@ -18,6 +18,7 @@ import {createSourceController} from './source-controller.js';
 import {createAsyncWorkQueue} from './work-queue.js';
 
 export {gitopsKinds} from './runtime.js';
+export {primeSourceStorage} from './git-mirror.js';
 
 /** Options for startGitOps. */
 export type GitOpsOptions = {
