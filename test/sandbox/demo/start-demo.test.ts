@@ -234,6 +234,18 @@ describe('the demo as gitops-tui evaluates it', () => {
 	});
 });
 
+describe('the controllers at work', () => {
+	it('undo a hand edit on prod-us shop (re-applied every 30 s) and keep the one on prod-eu shop (hourly)', async () => {
+		const us = demoClients(demo.kubeconfigPath, 'prod-us');
+		const image = async (clients: typeof us) => (await clients.apps.readNamespacedDeployment({name: 'web', namespace: 'shop'})).spec?.template.spec?.containers[0]?.image;
+		const fromGit = await image(us);
+		await us.apps.patchNamespacedDeployment({name: 'web', namespace: 'shop', fieldManager: 'kubectl-edit', body: [{op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'nginx:by-hand'}]});
+		expect(await image(us)).toBe('nginx:by-hand');
+		await waitFor(async () => (await image(us)) === fromGit, {timeoutMs: 45_000, intervalMs: 250, describe: () => `kustomize-controller to put ${fromGit} back on prod-us`});
+		expect(await image(demoClients(demo.kubeconfigPath, 'prod-eu'))).toBe('nginx:1.26');
+	}, 60_000);
+});
+
 describe('simulateOutage', () => {
 	const readySources = async () => {
 		const states: string[] = [];
