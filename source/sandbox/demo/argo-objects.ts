@@ -1,20 +1,14 @@
 /**
  * Argo CD objects as they sit in a cluster: the `default` AppProject and an `Application` with the status
- * the application controller writes (sync, health, resources, history, operationState), and the
- * ComparisonError it reports when the repo server cannot fetch the repository.
+ * the application controller writes (sync, health, resources, history, operationState) as it stood when the
+ * demo begins; from then on the simulated application controller (../gitops) writes it.
  */
 import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
 import {rfc3339} from './time.js';
 
 /** Where Argo CD lives. */
 export const argoNamespace = 'argocd';
-/** The field managers: Argo CD's apply, the API server (the Application was created in the UI), the controller's status writes. */
-export const argoApplyManager = 'argocd-controller';
-export const argoServerManager = 'argocd-server';
-export const argoStatusManager = 'argocd-application-controller';
-/** The tracking marks Argo CD puts on what it applies (tracking method `annotation+label`). */
-export const argoInstanceLabel = 'app.kubernetes.io/instance';
-export const argoTrackingAnnotation = 'argocd.argoproj.io/tracking-id';
+export {argoApplyManager, argoInstanceLabel, argoServerManager, argoStatusManager, argoTrackingAnnotation, trackingId} from '../gitops/marks.js';
 /** Argo CD's name for the cluster it runs in. */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
@@ -28,7 +22,10 @@ export function defaultProject(): KubeObject {
 	};
 }
 
-/** An Application of `apps/<name>` into the in-cluster namespace `<name>`, auto-synced with prune and self-heal. */
+/**
+ * An Application of `apps/<name>` into the in-cluster namespace `<name>`, auto-synced with prune but without
+ * self-heal: a new commit is synced, drift on the cluster is reported and left alone (Argo CD's default).
+ */
 export function application(name: string, repoUrl: string): KubeObject {
 	return {
 		apiVersion: 'argoproj.io/v1alpha1',
@@ -38,15 +35,9 @@ export function application(name: string, repoUrl: string): KubeObject {
 			project: 'default',
 			source: {repoURL: repoUrl, path: `apps/${name}`, targetRevision: 'main'},
 			destination: {server: inClusterServer, namespace: name},
-			syncPolicy: {automated: {prune: true, selfHeal: true}, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']},
+			syncPolicy: {automated: {prune: true, selfHeal: false}, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']},
 		},
 	};
-}
-
-/** Argo CD's tracking id of an object: `<app>:<group>/<kind>:<namespace>/<name>`. */
-export function trackingId(app: string, object: KubeObject): string {
-	const {group} = splitApiVersion(object.apiVersion);
-	return `${app}:${group}/${object.kind}:${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 }
 
 /** One resource as the controller compared it. */
@@ -64,8 +55,6 @@ export type ApplicationStatusInput = {
 	health: 'Healthy' | 'Progressing' | 'Degraded' | 'Missing';
 	reconciledAt: Date;
 	images: string[];
-	/** Set during a Git outage: the repo server's error, and when it began. */
-	comparisonError?: {message: string; at: Date};
 };
 
 /** The Application's status (written through the main resource: Argo CD's CRD has no status subresource). */
@@ -75,7 +64,7 @@ export function applicationStatus(input: ApplicationStatusInput): Record<string,
 	const outOfSync = input.resources.some(resource => resource.status === 'OutOfSync');
 	const status: Record<string, unknown> = {
 		sync: {
-			status: input.comparisonError ? 'Unknown' : outOfSync ? 'OutOfSync' : 'Synced',
+			status: outOfSync ? 'OutOfSync' : 'Synced',
 			revision: input.headSha,
 			comparedTo: {source, destination: {server: inClusterServer, namespace: input.name}},
 		},
@@ -115,15 +104,7 @@ export function applicationStatus(input: ApplicationStatusInput): Record<string,
 		sourceType: 'Directory',
 		summary: {images: input.images},
 		controllerNamespace: argoNamespace,
-		// A merge patch removes the conditions when the outage ends.
-		conditions: input.comparisonError
-			? [{type: 'ComparisonError', message: input.comparisonError.message, lastTransitionTime: rfc3339(input.comparisonError.at)}]
-			: null,
+		conditions: null,
 	};
 	return status;
-}
-
-/** The message Argo CD's repo server gives when it cannot reach the Git server (`refusal`: the client's error). */
-export function comparisonErrorMessage(url: string, refusal: string): string {
-	return `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to list refs: ${url}: ${refusal}`;
 }
