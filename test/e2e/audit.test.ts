@@ -114,6 +114,16 @@ describe('gitops-tui audit as the admin user', () => {
 		expect(timeless(readFileSync(path.join(second, 'evidence.md'), 'utf8'))).toBe(timeless(markdown));
 	});
 
+	it('with --since, carries only the entries from then on, and still verifies the whole chain', async () => {
+		const since = path.join(scenario.repo.root, 'bundle-since');
+		await gitopsTui(scenario, ['audit', '--out', since, '--since', '2026-12-02', '--repo', scenario.repo.dir], {XDG_STATE_HOME: path.join(scenario.repo.root, 'state')});
+		const bundle = JSON.parse(readFileSync(path.join(since, 'evidence.json'), 'utf8')) as AuditEvidence;
+		expect(bundle.journal).toMatchObject({since: '2026-12-02T00:00:00.000Z', totalEntries: 3, verification: {ok: false, entries: 3}});
+		if ('error' in bundle.journal) throw new Error('journal unreadable');
+		expect(bundle.journal.entries.map(entry => entry.seq)).toEqual([3]);
+		expect(readFileSync(path.join(since, 'evidence.md'), 'utf8')).toContain('Entries since 2026-12-02T00:00:00.000Z: 1 of 3.');
+	});
+
 	it('stays read-only whatever the flags say: no write even for an exact comparison', async () => {
 		scenario.sandbox.clearRequests();
 		const again = await gitopsTui(scenario, ['audit', '--out', path.join(scenario.repo.root, 'bundle-2'), '--repo', scenario.repo.dir, '--exact'], {XDG_STATE_HOME: path.join(scenario.repo.root, 'empty-state')});
