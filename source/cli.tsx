@@ -35,6 +35,9 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --fast                 (diff) Compare locally instead of a server-side apply dry-run
     --exact                (status) Compare through server-side apply dry-runs instead of locally
     --cache-dir DIR        Where clones live (default $XDG_CACHE_HOME/gitops-tui)
+    --out DIR              (audit) Where to write evidence.json and evidence.md (default ./gitops-tui-audit-<time>)
+    --since TIME           (journal, audit) Entries from this time on: RFC 3339, a date, or an age (24h, 7d)
+    --head HASH            (journal verify, audit) The head hash noted earlier: also detects a cut tail
     --help                 Show this help
     --version              Show the version
 
@@ -44,6 +47,8 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     $ gitops-tui contexts --all-contexts -o json
     $ gitops-tui status --repo git@github.com:org/config.git -o json
     $ gitops-tui diff web --context prod-eu --repo ~/src/config
+    $ gitops-tui journal verify --head 3f0c…
+    $ gitops-tui audit --all-contexts --repo ~/src/config --out evidence/ --since 7d
 `;
 
 const cli = meow(help, {
@@ -70,6 +75,9 @@ const cli = meow(help, {
 		fast: {type: 'boolean', default: false},
 		exact: {type: 'boolean', default: false},
 		cacheDir: {type: 'string'},
+		since: {type: 'string'},
+		out: {type: 'string'},
+		head: {type: 'string'},
 	},
 });
 
@@ -78,6 +86,7 @@ const io: CommandIo = {
 	stderr: process.stderr,
 	env: process.env,
 	cwd: process.cwd(),
+	version,
 };
 
 async function main(): Promise<number> {

@@ -4,6 +4,8 @@ export type CommandIo = {
 	stderr: NodeJS.WritableStream;
 	env: NodeJS.ProcessEnv;
 	cwd: string;
+	/** The tool's version (cli.tsx knows it; `audit` records it). */
+	version?: string;
 };
 
 /** The parsed command line, as a command sees it. */
