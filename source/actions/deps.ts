@@ -15,6 +15,8 @@ export type ActionSettings = {
 	readOnly: boolean;
 	/** Contexts read-only by the user's settings. */
 	readOnlyContexts?: readonly string[];
+	/** Why a context is read-only, as the session words it (the flag, the settings file, a broken settings file). */
+	readOnlyReason?: (context: string) => string | undefined;
 	/** Contexts needing the typed name to confirm, beside `.gitops-tui.yaml`'s `protectedContexts`. */
 	protectedContexts?: readonly string[];
 };

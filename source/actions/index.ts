@@ -6,3 +6,4 @@ export {createActionRunner, type ActionRunner, type RunOptions} from './runner.j
 export type {ActionDeps, ActionSettings} from './deps.js';
 export {resolveTarget} from './resolve-target.js';
 export {readOnlyRefusal} from './read-only.js';
+export {findExpiredPauses, type ExpiredPause} from './expired-pauses.js';
