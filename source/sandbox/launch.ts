@@ -7,6 +7,7 @@ import {writeFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:https';
 import type {Socket} from 'node:net';
 import type {KubeObject} from '../domain/kube-object.js';
+import type {GitOps} from './gitops/index.js';
 import {defaultUsers} from './auth.js';
 import {serverVersion} from './discovery.js';
 import {createFaultState, type Faults} from './faults.js';
@@ -55,6 +56,8 @@ export type Sandbox = {
 	caCertificate: string;
 	kubeconfig(): string;
 	writeKubeconfig(path: string): Promise<void>;
+	/** The simulated Flux and Argo CD controllers, when started with `gitops` (see gitops/index.ts). */
+	gitops?: GitOps;
 	stop(): Promise<void>;
 };
 

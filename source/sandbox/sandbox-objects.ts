@@ -31,6 +31,13 @@ export function createSandboxObjects(store: Store): SandboxObjects {
 			const outcome = store.remove(type, namespace, name, {propagationPolicy: 'Background'});
 			return outcome.ok ? clone(outcome.object) : undefined;
 		},
-		subscribe: listener => store.subscribe(entry => listener({type: entry.type, object: clone(entry.object), resourceType: entry.resourceType})),
+		apply(type, object, options) {
+			const target = {namespace: object.metadata.namespace, name: object.metadata.name ?? ''};
+			const outcome = store.apply(type, target, object, {manager: options.manager, force: options.force, dryRun: options.dryRun, requireNamespace: true});
+			if (!outcome.ok) return {ok: false, status: outcome.error.status.code ?? 500, message: outcome.error.status.message};
+			return {ok: true, object: clone(outcome.object)};
+		},
+		subscribe: listener =>
+			store.subscribe(entry => listener({type: entry.type, object: clone(entry.object), resourceType: entry.resourceType, ...(entry.previous ? {previous: clone(entry.previous)} : {})})),
 	};
 }

@@ -7,6 +7,7 @@ import {randomUUID} from 'node:crypto';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {FieldManagement} from './field-management.js';
 import {createEventHistory, type EventHistory, type HistoryEntry} from './history.js';
+import {stampTemplateGeneration} from './defaults/daemonset.js';
 import {clone, ordered, sameIgnoringTimestamps, specChanged, timestamp} from './object-utils.js';
 import {initialStatus} from './initial-status.js';
 import {createObjectIndex} from './object-index.js';
@@ -167,6 +168,7 @@ export function createStore(deps: StoreDeps): Store {
 	/** The shared tail of update, patch and apply: generation, no-op detection, dry-run, finalizers. */
 	function finishUpdate(type: ResourceType, live: KubeObject, after: KubeObject, dryRun: boolean | undefined): WriteOutcome {
 		if (registry.hasGeneration(type) && specChanged(live, after, registry.hasStatus(type))) after.metadata.generation = (live.metadata.generation ?? 0) + 1;
+		stampTemplateGeneration(live, after);
 		const result = ordered(after);
 		if (sameIgnoringTimestamps(live, result)) return {ok: true, object: live, created: false, unchanged: true};
 		result.metadata.resourceVersion = live.metadata.resourceVersion;

@@ -33,6 +33,8 @@ export type StoreEvent = {
 	type: 'ADDED' | 'MODIFIED' | 'DELETED';
 	object: KubeObject;
 	resourceType: ResourceType;
+	/** The object before a MODIFIED change (controllers use it for predicates such as "generation changed"). */
+	previous?: KubeObject;
 };
 
 /**
@@ -47,6 +49,11 @@ export type SandboxObjects = {
 	/** Full replace (PUT); with subresource 'status', only .status is taken from the object. */
 	update(type: ResourceType, object: KubeObject, options: WriteOptions): KubeObject;
 	delete(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
+	/**
+	 * Server-side apply (as `PATCH` with `application/apply-patch+yaml`): a namespaced object needs its
+	 * namespace; a conflict or an invalid object is an error value with the apiserver's message.
+	 */
+	apply(type: ResourceType, object: KubeObject, options: {manager: string; force: boolean; dryRun?: boolean}): {ok: true; object: KubeObject} | {ok: false; status: number; message: string};
 	/** Subscribe to every committed change; returns the unsubscribe function. */
 	subscribe(listener: (event: StoreEvent) => void): () => void;
 };

@@ -42,6 +42,12 @@ export function validateName(kind: string, name: string): ValidationCause[] {
 		if (name.length > 63) return [invalidValue('metadata.name', name, 'must be no more than 63 characters')];
 		return label1035.test(name) ? [] : [invalidValue('metadata.name', name, label1035Message)];
 	}
+	// RBAC objects only need a valid path segment (ValidatePathSegmentName): `system:controller:x` is fine.
+	if (['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'].includes(kind)) {
+		if (name === '.' || name === '..') return [invalidValue('metadata.name', name, `may not be '${name}'`)];
+		const bad = ['/', '%'].find(character => name.includes(character));
+		return bad ? [invalidValue('metadata.name', name, `may not contain '${bad}'`)] : [];
+	}
 	if (name.length > 253) return [invalidValue('metadata.name', name, 'must be no more than 253 characters')];
 	return subdomain.test(name) ? [] : [invalidValue('metadata.name', name, subdomainMessage)];
 }

@@ -154,6 +154,9 @@ export function createSandboxObjectsFake(options: SandboxObjectsFakeOptions = {}
 			emit({type: 'DELETED', object: structuredClone(gone), resourceType: type});
 			return structuredClone(gone);
 		},
+		apply() {
+			throw new Error('the fake store does no server-side apply: use startSandbox');
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

@@ -26,3 +26,16 @@ export function defaultDaemonSet(daemonSet: KubeObject): void {
 	const status = ensure(daemonSet, 'status');
 	for (const key of ['currentNumberScheduled', 'desiredNumberScheduled', 'numberMisscheduled', 'numberReady']) setDefault(status, key, 0);
 }
+
+/**
+ * The registry's PrepareForUpdate: a new pod template bumps the template generation the annotation carries
+ * (apps/v1 keeps DaemonSetSpec.TemplateGeneration there); an update that drops the annotation keeps the
+ * stored one, as the server owns it.
+ */
+export function stampTemplateGeneration(live: KubeObject, after: KubeObject): void {
+	if (live.apiVersion !== 'apps/v1' || live.kind !== 'DaemonSet') return;
+	const stored = live.metadata.annotations?.[templateGenerationAnnotation] ?? String(live.metadata.generation ?? 1);
+	const template = (object: KubeObject) => JSON.stringify((object['spec'] as {template?: unknown} | undefined)?.template ?? null);
+	const value = template(live) === template(after) ? stored : String(Number(stored) + 1);
+	after.metadata.annotations = {...after.metadata.annotations, [templateGenerationAnnotation]: value};
+}

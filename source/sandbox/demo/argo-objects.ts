@@ -8,13 +8,7 @@ import {rfc3339} from './time.js';
 
 /** Where Argo CD lives. */
 export const argoNamespace = 'argocd';
-/** The field managers: Argo CD's apply, the API server (the Application was created in the UI), the controller's status writes. */
-export const argoApplyManager = 'argocd-controller';
-export const argoServerManager = 'argocd-server';
-export const argoStatusManager = 'argocd-application-controller';
-/** The tracking marks Argo CD puts on what it applies (tracking method `annotation+label`). */
-export const argoInstanceLabel = 'app.kubernetes.io/instance';
-export const argoTrackingAnnotation = 'argocd.argoproj.io/tracking-id';
+export {argoApplyManager, argoInstanceLabel, argoServerManager, argoStatusManager, argoTrackingAnnotation, trackingId} from '../gitops/marks.js';
 /** Argo CD's name for the cluster it runs in. */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
@@ -41,12 +35,6 @@ export function application(name: string, repoUrl: string): KubeObject {
 			syncPolicy: {automated: {prune: true, selfHeal: true}, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']},
 		},
 	};
-}
-
-/** Argo CD's tracking id of an object: `<app>:<group>/<kind>:<namespace>/<name>`. */
-export function trackingId(app: string, object: KubeObject): string {
-	const {group} = splitApiVersion(object.apiVersion);
-	return `${app}:${group}/${object.kind}:${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 }
 
 /** One resource as the controller compared it. */

@@ -5,25 +5,15 @@
  * the fetch failure source-controller reports.
  */
 import {createHash} from 'node:crypto';
-import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
+import type {KubeObject} from '../../domain/kube-object.js';
+import {fluxRevision, inventoryEntry} from '../gitops/marks.js';
 import {rfc3339} from './time.js';
 
 /** Where Flux lives. */
 export const fluxNamespace = 'flux-system';
 /** The GitRepository every demo Kustomization reads. */
 export const fluxSourceName = 'fleet';
-/** kustomize-controller's apply field manager and its status writer. */
-export const kustomizeManager = 'kustomize-controller';
-export const kustomizeStatusManager = 'gotk-kustomize-controller';
-export const sourceStatusManager = 'gotk-source-controller';
-/** The labels kustomize-controller puts on everything it applies. */
-export const fluxNameLabel = 'kustomize.toolkit.fluxcd.io/name';
-export const fluxNamespaceLabel = 'kustomize.toolkit.fluxcd.io/namespace';
-
-/** Flux's revision form. */
-export function fluxRevision(sha: string): string {
-	return `main@sha1:${sha}`;
-}
+export {fluxNameLabel, fluxNamespaceLabel, fluxRevision, inventoryEntry, kustomizeManager, kustomizeStatusManager, sourceStatusManager} from '../gitops/marks.js';
 
 /** The GitRepository `flux-system/fleet`. */
 export function gitRepository(url: string, interval: string): KubeObject {
@@ -97,14 +87,6 @@ export function kustomization(app: string, targetNamespace: string): KubeObject 
 			wait: false,
 		},
 	};
-}
-
-/** One inventory entry: `<namespace>_<name>_<group>_<Kind>` and the version. */
-export function inventoryEntry(object: KubeObject): {id: string; v: string} {
-	const {group, version} = splitApiVersion(object.apiVersion);
-	// Colons in names (RBAC) are written as double underscores.
-	const name = (object.metadata.name ?? '').replaceAll(':', '__');
-	return {id: `${object.metadata.namespace ?? ''}_${name}_${group}_${object.kind}`, v: version};
 }
 
 /** The status of a Kustomization that applied `applied` (oldest first; the last is current) with these objects. */

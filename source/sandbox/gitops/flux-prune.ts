@@ -1,0 +1,24 @@
+/**
+ * kustomize-controller's garbage collection: objects in the last inventory that the new build no longer has
+ * are deleted, unless marked `kustomize.toolkit.fluxcd.io/prune: disabled` or excluded from reconciliation.
+ */
+import {parseInventoryId} from './inventory-id.js';
+import {excluded, pruneAnnotation, subjectOf} from './flux-apply.js';
+import type {GitOpsRuntime} from './runtime.js';
+
+/** Deletes the stale entries' objects; returns their subjects. */
+export function pruneStale(runtime: GitOpsRuntime, stale: ReadonlyArray<{id: string; v: string}>): {ok: true; deleted: string[]} | {ok: false; message: string} {
+	const deleted: string[] = [];
+	for (const entry of stale) {
+		const parsed = parseInventoryId(entry.id);
+		if (!parsed) continue;
+		const apiVersion = parsed.group ? `${parsed.group}/${entry.v}` : entry.v;
+		const live = runtime.get({apiVersion, kind: parsed.kind}, parsed.namespace || undefined, parsed.name);
+		if (!live || live.metadata.deletionTimestamp) continue;
+		const marks = {...live.metadata.labels, ...live.metadata.annotations};
+		if (marks[pruneAnnotation] === 'disabled' || excluded(live)) continue;
+		runtime.remove(live);
+		deleted.push(subjectOf(live));
+	}
+	return {ok: true, deleted};
+}
