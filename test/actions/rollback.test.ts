@@ -7,6 +7,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../source/domain/kube-object.js';
 import {gitSync, silentServer} from '../support/repo-helpers.js';
+import {repoObjects} from '../support/scenario-cluster.js';
+import {scenarioApp} from '../support/scenario-cli.js';
 import {startActionHarness, target, type ActionHarness} from '../support/action-harness.js';
 
 let harness: ActionHarness;
@@ -108,6 +110,24 @@ describe('rollback with the Git server down', () => {
 		expect(settings?.metadata.annotations?.['gitops-tui.io/revision']).toBe(initial);
 		expect(managersOf(settings)).not.toContain('ops-rollback');
 	}, 60_000);
+
+	it('a revision the clone lacks comes from the last-known-good store (Secrets left as they are, and said so)', async () => {
+		const lost = 'feedfacefeedfacefeedfacefeedfacefeedface';
+		const manifests = repoObjects(harness.scenario.repo, scenarioApp('worker')).map(object =>
+			object.kind === 'ConfigMap' ? {...object, data: {batchSize: '7'}} : object,
+		);
+		await harness.lastKnownGood.keep({engine: 'plain', context: 'sandbox', namespace: 'batch', app: 'worker'}, lost, manifests);
+		const {result, events} = await harness.run({kind: 'rollback', target: target('worker'), revision: lost.slice(0, 8)});
+		expect(result.outcome, result.message).toBe('done');
+		const planned = events.find(event => event.stage === 'planned');
+		if (planned?.stage !== 'planned') throw new Error('no plan');
+		expect(planned.plan.revision).toMatchObject({sha: lost, source: 'last-known-good'});
+		expect(planned.plan.warnings.join('\n')).toContain('the last-known-good store keeps no Secrets: batch/worker-creds');
+		expect(planned.plan.objects.some(object => object.key.kind === 'Secret')).toBe(false);
+		const settings = harness.stored('v1', 'ConfigMap', 'batch', 'worker-settings');
+		expect(settings?.['data']).toMatchObject({batchSize: '7'});
+		expect(settings?.metadata.annotations?.['gitops-tui.io/revision']).toBe(lost);
+	});
 
 	it('a revision neither in the clone nor in the last-known-good store fails before any write', async () => {
 		harness.scenario.sandbox.clearRequests();

@@ -4,7 +4,7 @@
  * JSON, no prompt without a terminal, read-only and the viewer writing nothing, protected contexts, a rollback
  * through a cached clone whose remote hangs, and no Secret value anywhere.
  */
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {ActionResultDocument} from '../../source/commands/action-output.js';
@@ -88,6 +88,21 @@ describe('action commands', () => {
 		expect(run.code, run.stderr).toBe(1);
 		expect(JSON.parse(run.stdout)).toMatchObject({outcome: 'timed-out', exitCode: 1});
 		expect(stored('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'web')?.metadata.annotations?.['reconcile.fluxcd.io/requestedAt']).toBeTruthy();
+	});
+
+	it('status keeps the manifests of Synced and Healthy apps in the last-known-good store, Secrets left out', async () => {
+		scenario = await startScenario();
+		const status = await gitopsTui(scenario, ['status', '-o', 'json', '--repo', scenario.repo.dir]);
+		expect(status.code, status.stderr).toBe(0);
+		const store = path.join(scenario.repo.root, '.local', 'state', 'gitops-tui', 'last-known-good');
+		const indexes = readdirSync(path.join(store, 'apps'));
+		expect(indexes.map(file => file.replace(/-[0-9a-f]{12}\.json$/, '')).sort()).toEqual(['argo_sandbox_api', 'flux_sandbox_web', 'plain_sandbox_worker']);
+		const worker = JSON.parse(readFileSync(path.join(store, 'apps', indexes.find(file => file.startsWith('plain'))!), 'utf8')) as {records: Array<{revision: string; skippedSecrets: string[]}>};
+		expect(worker.records).toEqual([expect.objectContaining({revision: scenario.deployed, skippedSecrets: ['batch/worker-creds']})]);
+		for (const file of readdirSync(path.join(store, 'objects'))) {
+			const text = readFileSync(path.join(store, 'objects', file), 'utf8');
+			for (const canary of canaries) expect(text).not.toContain(canary);
+		}
 	});
 
 	it('rollback through a cached clone whose remote hangs: no connection, bounded in time, old revision applied', async () => {

@@ -9,6 +9,7 @@ import {createActionRunner, type ActionDeps, type ActionRunner} from '../../sour
 import type {ActionEvent, ActionRequest, ActionResult, ActionTarget, Confirmation} from '../../source/domain/action.js';
 import type {KubeObject} from '../../source/domain/kube-object.js';
 import type {EvaluationContext} from '../../source/engines/evaluate.js';
+import {openLastKnownGood, type LastKnownGoodStore} from '../../source/journal/last-known-good.js';
 import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
 import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
 import type {RequestLogEntry} from '../../source/sandbox/index.js';
@@ -22,6 +23,8 @@ export type ActionHarness = {
 	scenario: Scenario;
 	repo: GitRepo;
 	journal: ReturnType<typeof memoryJournal>;
+	/** The runner's last-known-good store (under the scenario's root). */
+	lastKnownGood: LastKnownGoodStore;
 	/** The git subcommands run so far (`rev-parse`, `log`, `fetch`...). */
 	gitVerbs(): string[];
 	clients: {admin: ContextClient; viewer: ContextClient};
@@ -56,17 +59,19 @@ export async function startActionHarness(): Promise<ActionHarness> {
 	if (!loaded.ok) throw new Error(loaded.error.message);
 	const repo = loaded.repo;
 	const journal = memoryJournal();
+	const lastKnownGood = openLastKnownGood({dir: path.join(scenario.repo.root, 'state', 'last-known-good'), now: () => new Date()});
 	const env = scenario.repo.env;
 	const tools = {run: createProcessRunner(), findBinary: createFindBinary(env), env};
 	const runner = (options: {viewer?: boolean; settings?: Partial<ActionDeps['settings']>} = {}) => {
 		const client = options.viewer ? viewer : admin;
 		const contexts: EvaluationContext[] = [{info: {name: client.name, server: client.context.cluster.server, namespace: 'default', current: true, reachable: true}, client}];
-		return createActionRunner({contexts, currentContext: client.name, kubeconfigContexts: ['sandbox', 'sandbox-viewer'], repo, tools, journal, now: () => new Date(), settings: {readOnly: false, ...options.settings}, pollIntervalMs: 100});
+		return createActionRunner({contexts, currentContext: client.name, kubeconfigContexts: ['sandbox', 'sandbox-viewer'], repo, tools, journal, lastKnownGood, now: () => new Date(), settings: {readOnly: false, ...options.settings}, pollIntervalMs: 100});
 	};
 	return {
 		scenario,
 		repo,
 		journal,
+		lastKnownGood,
 		gitVerbs: recorded.verbs,
 		clients: {admin, viewer},
 		runner,
