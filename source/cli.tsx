@@ -38,6 +38,19 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --out DIR              (audit) Where to write evidence.json and evidence.md (default ./gitops-tui-audit-<time>)
     --since TIME           (journal, audit) Entries from this time on: RFC 3339, a date, or an age (24h, 7d)
     --head HASH            (journal verify, audit) The head hash noted earlier: also detects a cut tail
+    --dry-run              (actions) Plan and check only: nothing is written
+    --yes                  (actions) Do not ask; a protected context also needs --confirm-context NAME
+    --confirm-context NAME (actions) The context name, typed, for protected contexts
+    --force                (actions) Take over fields other managers own (server-side apply conflicts)
+    --timeout D            (reconcile, rollback, resume) Wait up to D for Synced/Healthy, e.g. 2m (0: do not wait)
+    --with-source          (reconcile) Flux: reconcile the source first
+    --prune                (reconcile, rollback) Delete what the revision no longer has (always listed)
+    --reason TEXT          (suspend) Why auto-sync is paused (required)
+    --until 2h|RFC3339     (suspend) When the pause is meant to end (resume --expired ends it)
+    --expired              (resume) Resume every pause whose --until has passed
+    --automated JSON       (resume) Argo CD: the automated block to restore when the pause saved none
+    --to REV               (rollback) The revision to put back (default: the one deployed before the current)
+    --field-manager M      (rollback) Apply as M (default: the app's controller's own manager)
     --help                 Show this help
     --version              Show the version
 
@@ -49,6 +62,8 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     $ gitops-tui diff web --context prod-eu --repo ~/src/config
     $ gitops-tui journal verify --head 3f0c…
     $ gitops-tui audit --all-contexts --repo ~/src/config --out evidence/ --since 7d
+    $ gitops-tui suspend payments --reason "incident 42" --until 2h --yes
+    $ gitops-tui rollback payments --context prod-eu --yes --confirm-context prod-eu --timeout 5m
 `;
 
 const cli = meow(help, {
@@ -78,12 +93,26 @@ const cli = meow(help, {
 		since: {type: 'string'},
 		out: {type: 'string'},
 		head: {type: 'string'},
+		dryRun: {type: 'boolean', default: false},
+		yes: {type: 'boolean', default: false},
+		confirmContext: {type: 'string'},
+		force: {type: 'boolean', default: false},
+		timeout: {type: 'string'},
+		withSource: {type: 'boolean', default: false},
+		prune: {type: 'boolean', default: false},
+		reason: {type: 'string'},
+		until: {type: 'string'},
+		expired: {type: 'boolean', default: false},
+		automated: {type: 'string'},
+		to: {type: 'string'},
+		fieldManager: {type: 'string'},
 	},
 });
 
 const io: CommandIo = {
 	stdout: process.stdout,
 	stderr: process.stderr,
+	stdin: process.stdin,
 	env: process.env,
 	cwd: process.cwd(),
 	version,

@@ -2,6 +2,8 @@
 export type CommandIo = {
 	stdout: NodeJS.WritableStream;
 	stderr: NodeJS.WritableStream;
+	/** Where a confirmation is typed (the action commands); absent when there is none. */
+	stdin?: NodeJS.ReadableStream;
 	env: NodeJS.ProcessEnv;
 	cwd: string;
 	/** The tool's version (cli.tsx knows it; `audit` records it). */

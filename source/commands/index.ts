@@ -7,9 +7,13 @@ import {diffCommand} from './diff.js';
 import {tuiCommand} from './tui.js';
 import {journalCommand} from './journal.js';
 import {auditCommand} from './audit.js';
+import {reconcileCommand} from './reconcile.js';
+import {suspendCommand} from './suspend.js';
+import {resumeCommand} from './resume.js';
+import {rollbackCommand} from './rollback.js';
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, journalCommand, auditCommand, sandboxCommand];
+export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, reconcileCommand, suspendCommand, resumeCommand, rollbackCommand, journalCommand, auditCommand, sandboxCommand];
 
 export function findCommand(name: string): Command | undefined {
 	return commands.find(c => c.name === name);

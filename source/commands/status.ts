@@ -8,6 +8,7 @@ import {dump} from 'js-yaml';
 import {terminalSafeJson, terminalText} from '../domain/terminal-text.js';
 import {evaluate, type Evaluation} from '../engines/evaluate.js';
 import type {Command, CommandInput} from './command.js';
+import {keepLastKnownGood} from './action-last-known-good.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {statusDocument, statusExitCode, type StatusDocument} from './output/status-document.js';
 import {formatStatusTable} from './output/status-table.js';
@@ -42,6 +43,8 @@ export async function runStatus(input: CommandInput): Promise<number> {
 			...evaluationInputs(session),
 			mode: flags['exact'] === true ? 'exact' : 'fast',
 		});
+		const lastKnownGood = await keepLastKnownGood(evaluation, io, session.now);
+		if (lastKnownGood.problem) io.stderr.write(`gitops-tui status: ${lastKnownGood.problem}\n`);
 		const document = statusDocument(evaluation, session.repo, session.repoError);
 		const problems = settingsProblems(evaluation);
 		for (const problem of problems) io.stderr.write(`gitops-tui status: ${terminalText(problem)}\n`);

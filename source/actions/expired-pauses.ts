@@ -1,0 +1,33 @@
+/**
+ * `resume --expired`: the pauses whose `gitops-tui.io/pause-until` has passed, found by one evaluation of every
+ * app (discovery and the controllers' views; the fast comparison writes nothing), as targets to resume.
+ */
+import type {ActionTarget} from '../domain/action.js';
+import {evaluate} from '../engines/evaluate.js';
+import type {ActionDeps} from './deps.js';
+
+/** A pause that has run out. */
+export type ExpiredPause = {target: ActionTarget; until: string; reason?: string; pausedBy?: string};
+
+/** Every paused app on the selected contexts whose pause ended before `now`. */
+export async function findExpiredPauses(deps: ActionDeps): Promise<ExpiredPause[]> {
+	const evaluation = await evaluate({
+		contexts: deps.contexts,
+		...(deps.currentContext ? {currentContext: deps.currentContext} : {}),
+		...(deps.kubeconfigContexts ? {kubeconfigContexts: deps.kubeconfigContexts} : {}),
+		...(deps.repo ? {repo: deps.repo} : {}),
+		tools: deps.tools,
+		mode: 'fast',
+		select: () => false,
+	});
+	const now = deps.now().getTime();
+	return evaluation.discovered.flatMap(app => {
+		const {autoSync} = app.controller;
+		const until = autoSync.until ? Date.parse(autoSync.until) : Number.NaN;
+		if (autoSync.enabled || app.engine === 'plain' || Number.isNaN(until) || until > now) return [];
+		const pause: ExpiredPause = {target: {app: app.name, engine: app.engine, context: app.context ?? app.controllerContext, namespace: app.namespace}, until: autoSync.until!};
+		if (autoSync.reason) pause.reason = autoSync.reason;
+		if (autoSync.pausedBy) pause.pausedBy = autoSync.pausedBy;
+		return [pause];
+	});
+}

@@ -1,0 +1,51 @@
+/**
+ * What `reconcile`, `suspend`, `resume` and `rollback` share: the evaluation session (contexts, the local clone —
+ * fetched only for reconcile, never for rollback — and the user settings), the journal and the last-known-good
+ * store in the state directory, the action runner over them, and the app named on the command line.
+ */
+import os from 'node:os';
+import {createActionRunner, resolveTarget, type ActionDeps, type ActionRunner} from '../actions/index.js';
+import type {ActionTarget} from '../domain/action.js';
+import type {Engine} from '../domain/app.js';
+import {lastKnownGoodDir, openLastKnownGood} from '../journal/last-known-good.js';
+import type {CommandInput} from './command.js';
+import {openEvaluationSession, type EvaluationSession} from './evaluation-session.js';
+import {openUserJournal} from './journal-location.js';
+
+/** An open action session. */
+export type ActionSession = {session: EvaluationSession; deps: ActionDeps; runner: ActionRunner; close(): void};
+
+/** Opens the session; on a fatal problem, writes it and returns the exit code. */
+export async function openActionSession(input: CommandInput, command: string, options: {fetch: boolean}): Promise<{ok: true; value: ActionSession} | {ok: false; code: number}> {
+	const opened = await openEvaluationSession(input, command, {fetchOnOpen: options.fetch});
+	if (!opened.ok) return opened;
+	const {session} = opened;
+	const home = input.io.env['HOME'] ?? os.homedir();
+	const deps: ActionDeps = {
+		contexts: session.contexts,
+		...(session.currentContext ? {currentContext: session.currentContext} : {}),
+		kubeconfigContexts: session.kubeconfigContexts,
+		...(session.repo ? {repo: session.repo} : {}),
+		...(session.repoError ? {repoError: session.repoError} : {}),
+		tools: session.tools,
+		journal: openUserJournal(input.io),
+		now: session.now,
+		settings: {
+			readOnly: session.readOnly,
+			readOnlyContexts: session.userSettings.readOnlyContexts,
+			readOnlyReason: context => session.readOnlyReason(context),
+			protectedContexts: session.userSettings.protectedContexts,
+		},
+		lastKnownGood: openLastKnownGood({dir: lastKnownGoodDir(input.io.env, home), now: session.now}),
+	};
+	return {ok: true, value: {session, deps, runner: createActionRunner(deps), close: () => session.close()}};
+}
+
+/** `APP` or `ENGINE/APP` with `--context`, to the one app meant; an error message otherwise. */
+export async function targetOf(action: ActionSession, argument: string, flags: Record<string, unknown>): Promise<{ok: true; target: ActionTarget} | {ok: false; message: string}> {
+	const [engine, name] = argument.includes('/') ? (argument.split('/', 2) as [string, string]) : [undefined, argument];
+	if (engine !== undefined && !['flux', 'argo', 'plain'].includes(engine)) return {ok: false, message: `unknown engine ${engine} in ${argument} (flux, argo, plain)`};
+	const context = flags['context'];
+	const contexts = Array.isArray(context) ? context.map(String) : typeof context === 'string' ? [context] : [];
+	return resolveTarget(action.deps, {name, ...(engine ? {engine: engine as Engine} : {}), contexts});
+}
