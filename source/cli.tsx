@@ -35,6 +35,8 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --fast                 (diff) Compare locally instead of a server-side apply dry-run
     --exact                (status) Compare through server-side apply dry-runs instead of locally
     --cache-dir DIR        Where clones live (default $XDG_CACHE_HOME/gitops-tui)
+    --since TIME           (journal) Entries from this time on: RFC 3339, a date, or an age (24h, 7d)
+    --head HASH            (journal verify) The head hash noted earlier: also detects a cut tail
     --help                 Show this help
     --version              Show the version
 
@@ -44,6 +46,7 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     $ gitops-tui contexts --all-contexts -o json
     $ gitops-tui status --repo git@github.com:org/config.git -o json
     $ gitops-tui diff web --context prod-eu --repo ~/src/config
+    $ gitops-tui journal verify --head 3f0c…
 `;
 
 const cli = meow(help, {
@@ -70,6 +73,8 @@ const cli = meow(help, {
 		fast: {type: 'boolean', default: false},
 		exact: {type: 'boolean', default: false},
 		cacheDir: {type: 'string'},
+		since: {type: 'string'},
+		head: {type: 'string'},
 	},
 });
 

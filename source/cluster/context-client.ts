@@ -29,6 +29,10 @@ export type ClientOptions = {
 	timeoutMs?: number;
 	/** --read-only: the transport refuses every write before it is sent. */
 	readOnly: boolean;
+	/** Contexts read-only whatever `readOnly` says (the user settings' readOnlyContexts). */
+	readOnlyContexts?: readonly string[];
+	/** Told of every request that leaves the process (after the read-only guard): `audit` counts them per verb. */
+	onRequestSent?: (request: {context: string; method: string; path: string}) => void;
 	userAgent?: string;
 };
 
@@ -45,7 +49,8 @@ export async function createContextClient(context: ResolvedContext, options: Cli
 		tls: tls.value,
 		credentials: createCredentialSource(context.user, context.cluster, options.runtime),
 		runtime: options.runtime,
-		readOnly: options.readOnly,
+		readOnly: options.readOnly || (options.readOnlyContexts?.includes(context.name) ?? false),
+		...(options.onRequestSent ? {onSend: (method: string, path: string) => options.onRequestSent!({context: context.name, method, path})} : {}),
 		...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 		...(options.userAgent === undefined ? {} : {userAgent: options.userAgent}),
 	});

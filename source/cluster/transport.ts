@@ -59,6 +59,8 @@ export type TransportOptions = {
 	timeoutMs?: number;
 	readOnly: boolean;
 	userAgent?: string;
+	/** Called as each request is sent (after the read-only guard and credentials), e.g. to count them per verb. */
+	onSend?: (method: string, path: string) => void;
 };
 
 type Raw = {response: http.IncomingMessage; request: http.ClientRequest; cancelTimer: () => void; timedOut: () => boolean};
@@ -127,6 +129,7 @@ export function createTransport(options: TransportOptions): Transport {
 			if (request.body !== undefined) headers['Content-Length'] = Buffer.byteLength(request.body);
 			const send = url.protocol === 'https:' ? https.request : http.request;
 			const outgoing = send(url, {method: request.method, headers, agent: agentFor(auth.value)});
+			options.onSend?.(request.method, request.path.split('?')[0]!);
 			const cancelTimer = runtime.setTimer(() => {
 				timedOut = true;
 				outgoing.destroy();

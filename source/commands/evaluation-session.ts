@@ -15,7 +15,9 @@ import {createGit} from '../repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../repo/process-runner.js';
 import type {RenderTools} from '../repo/render/index.js';
 import {loadGitRepo, type GitRepo} from '../repo/repo.js';
+import type {UserSettings} from '../engines/user-settings.js';
 import type {CommandInput} from './command.js';
+import {readOnlyReasonOf, resolveUserSettings} from './user-settings-session.js';
 
 /** Everything an evaluation needs, opened from flags. */
 export type EvaluationSession = {
@@ -27,6 +29,12 @@ export type EvaluationSession = {
 	revision?: string;
 	tools: RenderTools;
 	now: () => Date;
+	/** The user settings in effect (empty when the file is absent or broken). */
+	userSettings: UserSettings;
+	/** Every context read-only: --read-only, `audit`, or a user settings file that could not be read as written. */
+	readOnly: boolean;
+	/** Why a context is read-only (undefined when it is writable): for actions to refuse saying why. */
+	readOnlyReason(context: string): string | undefined;
 	close(): void;
 };
 
@@ -37,7 +45,13 @@ export const fetchTimeoutMs = 15_000;
 export async function openEvaluationSession(
 	input: CommandInput,
 	command: string,
-	options: {fetchOnOpen?: boolean} = {},
+	options: {
+		fetchOnOpen?: boolean;
+		/** Read-only whatever flags and settings say (`audit`). */
+		forceReadOnly?: boolean;
+		/** Told of every request sent to a cluster (`audit` counts them per verb). */
+		onRequestSent?: (request: {context: string; method: string; path: string}) => void;
+	} = {},
 ): Promise<{ok: true; session: EvaluationSession} | {ok: false; code: number}> {
 	const {flags, io} = input;
 	const fail = (message: string) => {
@@ -49,7 +63,10 @@ export async function openEvaluationSession(
 	if (!timeout.ok) return fail(timeout.message);
 	const runtime = nodeRuntime(io.env);
 	const home = io.env['HOME'] ?? os.homedir();
+	const user = await resolveUserSettings({env: io.env, home, readFile: runtime.readFile, flags, ...(options.forceReadOnly ? {forceReadOnly: true} : {})});
+	if (user.problem) io.stderr.write(`gitops-tui ${command}: ${user.problem}\n`);
 	const contextFlag = flags['context'];
+	const contextNames = Array.isArray(contextFlag) ? contextFlag.map(String) : typeof contextFlag === 'string' ? [contextFlag] : [];
 	const opened = await openContexts(
 		{
 			...(typeof flags['kubeconfig'] === 'string' ? {explicitFile: flags['kubeconfig']} : {}),
@@ -58,17 +75,25 @@ export async function openEvaluationSession(
 			cwd: io.cwd,
 		},
 		{
-			contexts: Array.isArray(contextFlag) ? contextFlag.map(String) : typeof contextFlag === 'string' ? [contextFlag] : [],
+			// The settings' default contexts apply only when the command line names none.
+			contexts: contextNames.length > 0 || flags['allContexts'] === true ? contextNames : user.settings.contexts,
 			allContexts: flags['allContexts'] === true,
 		},
-		{runtime, timeoutMs: timeout.ms, readOnly: flags['readOnly'] === true, userAgent: 'gitops-tui'},
+		{
+			runtime,
+			timeoutMs: timeout.ms,
+			readOnly: user.readOnly,
+			readOnlyContexts: user.settings.readOnlyContexts,
+			userAgent: 'gitops-tui',
+			...(options.onRequestSent ? {onRequestSent: options.onRequestSent} : {}),
+		},
 	);
 	if (!opened.ok) return fail(opened.error.message);
 
 	const now = () => new Date();
 	const run = createProcessRunner();
 	const tools: RenderTools = {run, findBinary: createFindBinary(io.env), env: io.env};
-	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : undefined;
+	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : user.settings.repo;
 	let repo: GitRepo | undefined;
 	let repoError: string | undefined;
 	if (repoFlag) {
@@ -102,6 +127,9 @@ export async function openEvaluationSession(
 			...(typeof flags['revision'] === 'string' && flags['revision'] ? {revision: flags['revision']} : {}),
 			tools,
 			now,
+			userSettings: user.settings,
+			readOnly: user.readOnly,
+			readOnlyReason: context => readOnlyReasonOf(user, context),
 			close() {
 				repo?.stop();
 				opened.value.close();

@@ -5,9 +5,10 @@ import {contextsCommand} from './contexts.js';
 import {statusCommand} from './status.js';
 import {diffCommand} from './diff.js';
 import {tuiCommand} from './tui.js';
+import {journalCommand} from './journal.js';
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, sandboxCommand];
+export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, journalCommand, sandboxCommand];
 
 export function findCommand(name: string): Command | undefined {
 	return commands.find(c => c.name === name);

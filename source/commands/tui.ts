@@ -27,7 +27,7 @@ export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promi
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
 	log.info(`session opened in ${Math.round(performance.now() - started)} ms (${session.contexts.length} contexts, repo ${session.repo ? session.repo.location.source : 'none'})`);
-	const readOnly = flags['readOnly'] === true;
+	const readOnly = session.readOnly;
 	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
 	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
 	const fleet = startLiveFleet({
@@ -40,7 +40,9 @@ export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promi
 		...(simulateOutage ? {simulateOutage} : {}),
 	});
 	try {
-		return await runTui({source: fleet.source, readOnly, ascii: flags['ascii'] === true, env: io.env, log});
+		const theme = session.userSettings.theme;
+		const env = theme === 'no-colour' ? {...io.env, NO_COLOR: '1'} : io.env;
+		return await runTui({source: fleet.source, readOnly, ascii: flags['ascii'] === true || theme === 'ascii', env, log});
 	} finally {
 		fleet.stop();
 		session.close();

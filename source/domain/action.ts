@@ -16,7 +16,7 @@ export type ActionTarget = {app: string; engine: Engine; context: string; namesp
 export type ActionRequest =
 	| {kind: 'reconcile'; target: ActionTarget; withSource?: boolean; prune?: boolean; timeoutMs?: number}
 	| {kind: 'suspend'; target: ActionTarget; reason: string; until?: string}
-	| {kind: 'resume'; target: ActionTarget; automated?: Record<string, unknown>}
+	| {kind: 'resume'; target: ActionTarget; automated?: Record<string, unknown>; timeoutMs?: number}
 	| {kind: 'rollback'; target: ActionTarget; revision?: string; prune?: boolean; fieldManager?: string; timeoutMs?: number};
 
 /** What one object would undergo. `prune` objects are listed even when pruning is off (`willPrune: false`). */

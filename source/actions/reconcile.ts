@@ -1,0 +1,97 @@
+/**
+ * Reconcile, per engine (PRODUCT.md's table): Flux — `reconcile.fluxcd.io/requestedAt` (the source first with
+ * `withSource`), done when the controller handled the token and is Ready; Argo CD — the refresh annotation and a
+ * sync `operation` initiated by the caller, done when that operation succeeded and the app is Synced and
+ * Healthy; plain apps — a server-side apply of HEAD as `gitops-tui` (pruning only when asked), done when every
+ * object is healthy.
+ */
+import {readObject} from '../cluster/read-object.js';
+import type {ActionRequest} from '../domain/action.js';
+import {argoOperationInProgress, argoRefreshWrite, argoSyncWrite} from '../engines/argo-actions.js';
+import {fluxReconcileWrite, fluxSourceRef, reconcileToken} from '../engines/flux-actions.js';
+import type {SpecInput, SpecResult} from './action-spec.js';
+import {gitOutageWarning, readAppObject} from './app-object.js';
+import {applyWrites} from './apply-writes.js';
+import {waitForArgo, waitForFlux} from './wait-controllers.js';
+import {waitForHealthy} from './wait-healthy.js';
+
+type ReconcileRequest = Extract<ActionRequest, {kind: 'reconcile'}>;
+
+/** Plans a reconcile. */
+export async function planReconcile(request: ReconcileRequest, input: SpecInput): Promise<SpecResult> {
+	const definition = input.located.app.definition;
+	const parameters = {withSource: request.withSource === true, prune: request.prune === true, ...(request.timeoutMs === undefined ? {} : {timeoutMs: request.timeoutMs})};
+	const warnings: string[] = [];
+	const outage = gitOutageWarning(input);
+	if (outage) warnings.push(outage);
+	if (definition.engine === 'plain') return planPlain(request, input, {parameters, warnings});
+
+	const app = await readAppObject(input);
+	if (!app.ok) return {ok: false, outcome: 'failed', message: app.message};
+	if (definition.engine === 'flux') {
+		const token = reconcileToken(input.now);
+		const writes = [];
+		const steps: string[] = [];
+		if (request.withSource) {
+			const source = definition.objectKind === 'Kustomization' ? fluxSourceRef(app.object) : undefined;
+			if (!source) {
+				warnings.push(`${definition.objectKind} ${definition.name}: no source to reconcile first (only a Kustomization's sourceRef is supported)`);
+			} else {
+				const sourceObject = await readObject(input.client(app.context)!, source);
+				writes.push({write: fluxReconcileWrite(app.context, source, token), ...(sourceObject.ok ? {live: sourceObject.value} : {}), stopOnFailure: true, ...(input.waiting ? {then: waitForFlux(app.context, source, token, 'source')} : {})});
+				steps.push(`reconcile source ${source.kind} ${source.namespace}/${source.name}: annotate ${token}${input.waiting ? ', wait until handled' : ''}`);
+			}
+		}
+		if (app.object['spec'] && (app.object['spec'] as {suspend?: boolean}).suspend === true) {
+			warnings.push(`${definition.objectKind} ${definition.name} is suspended: the controller ignores reconcile requests until it is resumed`);
+		}
+		writes.push({write: fluxReconcileWrite(app.context, app.ref, token), live: app.object, stopOnFailure: true});
+		steps.push(`reconcile ${definition.objectKind} ${definition.namespace}/${definition.name}: annotate ${token}${input.waiting ? ', wait for lastHandledReconcileAt and Ready' : ''}`);
+		return {ok: true, spec: {writes, steps, warnings, parameters, ...(input.waiting ? {wait: waitForFlux(app.context, app.ref, token, 'app')} : {})}};
+	}
+
+	const busy = argoOperationInProgress(app.object);
+	if (busy) return {ok: false, outcome: 'failed', message: busy};
+	const startedAfter = input.now.toISOString();
+	const sync = argoSyncWrite(app.context, app.ref, {username: input.username, prune: request.prune === true});
+	return {
+		ok: true,
+		spec: {
+			writes: [
+				{write: argoRefreshWrite(app.context, app.ref), live: app.object, stopOnFailure: true},
+				{write: sync, live: app.object, stopOnFailure: true},
+			],
+			steps: [
+				`refresh Application ${definition.namespace}/${definition.name} (annotation argocd.argoproj.io/refresh=normal)`,
+				`sync: set operation initiated by ${input.username}${request.prune ? ', with prune' : ''}${input.waiting ? '; wait until the operation ends Synced and Healthy' : ''}`,
+			],
+			warnings,
+			parameters,
+			...(input.waiting ? {wait: waitForArgo(app.context, app.ref, input.username, startedAfter)} : {}),
+		},
+	};
+}
+
+function planPlain(request: ReconcileRequest, input: SpecInput, base: {parameters: Record<string, unknown>; warnings: string[]}): SpecResult {
+	const {app} = input.located;
+	const head = app.status.revision.head;
+	if (!app.desired.state.ok || !head) return {ok: false, outcome: 'failed', message: `cannot render ${app.definition.name} at HEAD: ${app.desired.state.ok ? 'no revision' : app.desired.state.error.message}`};
+	if (app.prepared.contextError) return {ok: false, outcome: 'failed', message: app.prepared.contextError};
+	const {writes, prunes} = applyWrites(app.prepared, {fieldManager: app.definition.fieldManager, sha: head, prune: request.prune === true});
+	return {
+		ok: true,
+		spec: {
+			writes,
+			prunes,
+			steps: [
+				`server-side apply ${app.prepared.decorated.length} object(s) of ${head.slice(0, 7)} as field manager ${app.definition.fieldManager} (label gitops-tui.io/app=${app.definition.name}, annotation gitops-tui.io/revision)`,
+				prunes.length > 0 ? `${request.prune ? 'delete' : 'keep (no --prune)'} ${prunes.length} object(s) not in Git` : 'nothing to prune',
+			],
+			warnings: base.warnings,
+			fieldManager: app.definition.fieldManager,
+			revision: {sha: head, source: 'clone'},
+			parameters: {...base.parameters, revision: head},
+			...(input.waiting ? {wait: waitForHealthy(writes.map(entry => entry.write), head)} : {}),
+		},
+	};
+}

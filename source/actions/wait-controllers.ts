@@ -1,0 +1,51 @@
+/**
+ * Waiting for a controller's reaction: Flux copies the requested token into `status.lastHandledReconcileAt` and
+ * reports Ready; Argo CD ends the sync operation we started and reports the app Synced and Healthy.
+ */
+import {readObject} from '../cluster/read-object.js';
+import type {ObjectRef} from '../cluster/writes.js';
+import {argoOperationProgress} from '../engines/argo-actions.js';
+import {fluxReconcileState} from '../engines/flux-actions.js';
+import type {WaitStep} from './action-spec.js';
+
+/** Waits until the Flux object handled the token and is Ready. */
+export function waitForFlux(context: string, ref: ObjectRef, token: string, what: 'source' | 'app'): WaitStep {
+	return async wait => {
+		let last = 'not handled yet';
+		do {
+			const read = await readObject(wait.client(context), ref);
+			if (read.ok) {
+				const state = fluxReconcileState(read.value, token);
+				if (state.handled && state.ready === true) {
+					return {outcome: 'done', message: `${ref.kind} ${ref.name} reconciled${state.revision ? ` at ${state.revision}` : ''}`, after: {sync: 'Synced', health: 'Healthy', ...(state.revision ? {revision: state.revision} : {})}};
+				}
+				last = state.handled ? `handled, not Ready: ${state.message ?? 'no message'}` : 'lastHandledReconcileAt not yet the requested token';
+			} else {
+				last = read.error.message;
+			}
+			wait.say(`waiting for ${what === 'source' ? 'source ' : ''}${ref.kind} ${ref.name}: ${last}`);
+		} while (await wait.tick());
+		return {outcome: 'timed-out', message: `${ref.kind} ${ref.name}: ${last}`, after: {sync: 'Unknown', health: 'Unknown'}};
+	};
+}
+
+/** Waits until our sync operation ended, then until the app is Synced and Healthy. */
+export function waitForArgo(context: string, ref: ObjectRef, username: string, startedAfter: string): WaitStep {
+	return async wait => {
+		let last = 'the operation has not started';
+		do {
+			const read = await readObject(wait.client(context), ref);
+			if (read.ok) {
+				const progress = argoOperationProgress(read.value, {username, startedAfter});
+				const after = {sync: progress.sync ?? 'Unknown', health: progress.health ?? 'Unknown', ...(progress.revision ? {revision: progress.revision} : {})};
+				if (progress.ended && progress.phase !== 'Succeeded') return {outcome: 'failed', message: `sync operation ${progress.phase}: ${progress.message ?? ''}`.trim(), after};
+				if (progress.ended && after.sync === 'Synced' && after.health === 'Healthy') return {outcome: 'done', message: `sync operation Succeeded${progress.revision ? ` at ${progress.revision}` : ''}`, after};
+				last = progress.ended ? `operation Succeeded; app ${after.sync}/${after.health}` : `operation ${progress.phase ?? 'pending'}`;
+			} else {
+				last = read.error.message;
+			}
+			wait.say(`waiting for Application ${ref.name}: ${last}`);
+		} while (await wait.tick());
+		return {outcome: 'timed-out', message: `Application ${ref.name}: ${last}`, after: {sync: 'Unknown', health: 'Unknown'}};
+	};
+}

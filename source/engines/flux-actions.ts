@@ -1,0 +1,92 @@
+/**
+ * What actions mean for a Flux app (Kustomization or HelmRelease), as `flux reconcile|suspend|resume` do it:
+ * a reconcile is the annotation `reconcile.fluxcd.io/requestedAt` set to a fresh token (the source first with
+ * `--with-source`), handled once the controller copies the token into `status.lastHandledReconcileAt`; a pause is
+ * `spec.suspend: true` plus our `gitops-tui.io/` annotations; a resume clears both and requests a reconcile, so
+ * the controller applies HEAD again at once.
+ */
+import type {ObjectRef} from '../cluster/writes.js';
+import type {KubeObject} from '../domain/kube-object.js';
+import {conditionOf} from '../domain/health/conditions.js';
+import type {AppWrite} from './app-writes.js';
+import {clearedPauseAnnotations, pauseAnnotations, type PauseInfo} from './pause-write.js';
+
+/** Flux's reconcile-request annotation. */
+export const reconcileRequestAnnotation = 'reconcile.fluxcd.io/requestedAt';
+
+/** The default API version of each Flux source kind a Kustomization may name. */
+const sourceApiVersions: Record<string, string> = {
+	GitRepository: 'source.toolkit.fluxcd.io/v1',
+	OCIRepository: 'source.toolkit.fluxcd.io/v1beta2',
+	Bucket: 'source.toolkit.fluxcd.io/v1',
+};
+
+/** The token written into requestedAt (Flux uses the time, RFC 3339 with nanoseconds; any new value works). */
+export function reconcileToken(now: Date): string {
+	return now.toISOString();
+}
+
+/** Requests a reconcile of one Flux object. */
+export function fluxReconcileWrite(context: string, ref: ObjectRef, token: string): AppWrite {
+	return {
+		kind: 'patch',
+		context,
+		ref,
+		patch: {metadata: {annotations: {[reconcileRequestAnnotation]: token}}},
+		summary: `annotation ${reconcileRequestAnnotation}=${token}`,
+		change: 'annotate',
+	};
+}
+
+/** The source a Kustomization reads (`spec.sourceRef`, in its own namespace unless it names one). */
+export function fluxSourceRef(app: KubeObject): ObjectRef | undefined {
+	const sourceRef = (app['spec'] as {sourceRef?: {kind?: string; name?: string; namespace?: string; apiVersion?: string}} | undefined)?.sourceRef;
+	if (!sourceRef?.kind || !sourceRef.name) return undefined;
+	const apiVersion = sourceRef.apiVersion ?? sourceApiVersions[sourceRef.kind];
+	if (!apiVersion) return undefined;
+	return {apiVersion, kind: sourceRef.kind, name: sourceRef.name, namespace: sourceRef.namespace ?? app.metadata.namespace ?? 'flux-system'};
+}
+
+/** Pauses: `spec.suspend: true` with who, why, since and until. */
+export function fluxSuspendWrite(context: string, ref: ObjectRef, pause: PauseInfo): AppWrite {
+	return {
+		kind: 'patch',
+		context,
+		ref,
+		patch: {metadata: {annotations: pauseAnnotations(pause)}, spec: {suspend: true}},
+		summary: `spec.suspend: true; pause annotations (by ${pause.by}: ${pause.reason})`,
+		change: 'patch',
+	};
+}
+
+/** Resumes: `spec.suspend: false`, the pause annotations removed, and a reconcile requested. */
+export function fluxResumeWrite(context: string, ref: ObjectRef, token: string): AppWrite {
+	return {
+		kind: 'patch',
+		context,
+		ref,
+		patch: {metadata: {annotations: {...clearedPauseAnnotations(), [reconcileRequestAnnotation]: token}}, spec: {suspend: false}},
+		summary: `spec.suspend: false; pause annotations removed; ${reconcileRequestAnnotation}=${token}`,
+		change: 'patch',
+	};
+}
+
+/** Where a Flux object stands after a reconcile request: handled yet, and ready (with the controller's words). */
+export type FluxReconcileState = {handled: boolean; ready: boolean | undefined; message?: string; revision?: string};
+
+/** Reads `lastHandledReconcileAt` against the token, the Ready condition and the applied revision. */
+export function fluxReconcileState(object: KubeObject, token: string): FluxReconcileState {
+	const status = (object['status'] ?? {}) as {lastHandledReconcileAt?: string; lastAppliedRevision?: string; artifact?: {revision?: string}; observedGeneration?: number};
+	const ready = conditionOf(object, 'Ready');
+	const generation = object.metadata.generation;
+	// A status older than the spec (a resume's suspend:false not seen yet) says nothing about this request.
+	const current = generation === undefined || status.observedGeneration === undefined || status.observedGeneration >= generation;
+	const state: FluxReconcileState = {
+		handled: status.lastHandledReconcileAt === token && current,
+		ready: ready?.status === 'True' ? true : ready?.status === 'False' ? false : undefined,
+	};
+	if (ready?.message) state.message = ready.message;
+	const revision = status.lastAppliedRevision ?? status.artifact?.revision;
+	if (revision) state.revision = revision;
+	return state;
+}

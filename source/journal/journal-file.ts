@@ -1,0 +1,99 @@
+/**
+ * The journal on disk: JSON Lines, one entry a line, appended under a lock file so that two processes appending at
+ * once still chain each entry to the one really before it. Each append reads the last line, writes the new one
+ * in a single write and fsyncs before the lock is released. The file is created 0600 in a 0700 directory.
+ *
+ * The journal stores records as given: callers mask Secret values (the actions never put one in a record).
+ */
+import {chmod, mkdir, open, readFile, type FileHandle} from 'node:fs/promises';
+import path from 'node:path';
+import {withFileLock, type FileLockOptions} from './file-lock.js';
+import {chainEntry, entryLine, parseEntryLine} from './journal-entry.js';
+import type {Journal, JournalEntry} from './journal-types.js';
+import {verifyJournalText} from './journal-verify.js';
+
+export type OpenJournalOptions = {
+	/** The file, e.g. `$XDG_STATE_HOME/gitops-tui/journal.jsonl` (resolved by the caller). */
+	path: string;
+	/** The clock for entries whose record has no time. */
+	now: () => Date;
+	lock?: FileLockOptions;
+};
+
+/** Opens (lazily: nothing is touched until the first call) the journal at `options.path`. */
+export function openJournal(options: OpenJournalOptions): Journal {
+	const file = options.path;
+	return {
+		path: file,
+		async append(record) {
+			await ensureDirectory(path.dirname(file));
+			return withFileLock(`${file}.lock`, options.lock ?? {}, async () => {
+				const handle = await open(file, 'a+', 0o600);
+				try {
+					const previous = await lastEntry(handle, file);
+					const entry = chainEntry({record, ...(previous ? {previous} : {}), now: options.now});
+					await handle.write(`${entryLine(entry)}\n`);
+					await handle.sync();
+					return entry;
+				} finally {
+					await handle.close();
+				}
+			});
+		},
+		async read() {
+			const text = await readText(file);
+			const entries: JournalEntry[] = [];
+			// Lines that are not entries are skipped here; `verify` is what reports them.
+			for (const line of text.split('\n')) {
+				if (line === '') continue;
+				const parsed = parseEntryLine(line);
+				if (parsed.ok) entries.push(parsed.entry);
+			}
+			return entries;
+		},
+		async verify(verifyOptions = {}) {
+			return verifyJournalText(await readText(file), verifyOptions);
+		},
+	};
+}
+
+async function ensureDirectory(directory: string): Promise<void> {
+	await mkdir(directory, {recursive: true, mode: 0o700});
+	// The state directory may have been made by the log file with the default mode; the journal's is private.
+	await chmod(directory, 0o700);
+}
+
+async function readText(file: string): Promise<string> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		if (error !== null && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return '';
+		throw error;
+	}
+}
+
+/**
+ * The last line's entry, read from the end of the file in growing chunks so an append does not read the whole
+ * journal. A damaged tail (a cut write, a line that is not an entry) stops the append: chaining onto it would
+ * hide the damage.
+ */
+async function lastEntry(handle: FileHandle, file: string): Promise<{seq: number; hash: string} | undefined> {
+	const {size} = await handle.stat();
+	if (size === 0) return undefined;
+	let chunk = 4096;
+	for (;;) {
+		const start = Math.max(0, size - chunk);
+		const buffer = Buffer.alloc(size - start);
+		await handle.read(buffer, 0, buffer.length, start);
+		const text = buffer.toString('utf8');
+		if (!text.endsWith('\n')) throw new Error(`the journal ${file} ends with an incomplete line; run gitops-tui journal verify`);
+		const body = text.slice(0, -1);
+		const newline = body.lastIndexOf('\n');
+		if (newline !== -1 || start === 0) {
+			const parsed = parseEntryLine(body.slice(newline + 1));
+			if (!parsed.ok) throw new Error(`the journal ${file} ends with a line that is not an entry (${parsed.message}); run gitops-tui journal verify`);
+			return {seq: parsed.entry.seq, hash: parsed.entry.hash};
+		}
+		chunk *= 4;
+	}
+}
