@@ -28,7 +28,8 @@ function cancel(run: Run): void {
 /** Starts the engine on the dialog's request; `run` is already recorded, since the engine may report at once. */
 function launch(store: TuiStore, runner: ActionRunner | undefined, dialog: ActionDialog, run: Run): void {
 	const {id} = run;
-	const current = () => store.getState().dialog?.id === id;
+	// A run whose dialog was closed while it waited still reports how it ended (as a message).
+	const current = () => store.getState().dialog?.id === id || store.getState().detached?.id === id;
 	if (!runner || !dialog.request) {
 		// Deferred: this runs inside the store's notification.
 		queueMicrotask(() => store.dispatch({type: 'action-crashed', id, error: 'this session has no action engine'}));
@@ -62,7 +63,7 @@ export function useActionRunner(store: TuiStore, runner: ActionRunner | undefine
 		const sync = () => {
 			const dialog = store.getState().dialog;
 			if (run && dialog?.id !== run.id) {
-				cancel(run);
+				if (store.getState().detached?.id !== run.id) cancel(run);
 				run = undefined;
 			}
 			if (!run && dialog?.stage === 'starting') {

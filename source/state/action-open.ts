@@ -50,16 +50,22 @@ function refusal(state: TuiState, intent: ActionIntent, app: AppStatus): string 
 	return undefined;
 }
 
+/**
+ * How long reconcile and rollback wait for the controller once written, so the dialog shows it land (or not);
+ * esc during the wait leaves it to the background.
+ */
+export const actionWaitMs = 120_000;
+
 function requestOf(intent: ActionIntent, target: ActionTarget, revision: string | undefined): ActionRequest | undefined {
 	switch (intent.kind) {
 		case 'reconcile':
-			return {kind: 'reconcile', target, ...(intent.withSource ? {withSource: true} : {})};
+			return {kind: 'reconcile', target, ...(intent.withSource ? {withSource: true} : {}), timeoutMs: actionWaitMs};
 		case 'suspend':
 			return intent.reason ? {kind: 'suspend', target, reason: intent.reason, ...(intent.until ? {until: intent.until} : {})} : undefined;
 		case 'resume':
 			return {kind: 'resume', target};
 		case 'rollback':
-			return {kind: 'rollback', target, ...(revision ? {revision} : {})};
+			return {kind: 'rollback', target, ...(revision ? {revision} : {}), timeoutMs: actionWaitMs};
 	}
 }
 

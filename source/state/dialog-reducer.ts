@@ -48,7 +48,12 @@ function confirm(state: TuiState, dialog: ActionDialog): TuiState {
 }
 
 function close(state: TuiState, dialog: ActionDialog): TuiState {
-	if (dialog.stage === 'executing') return withDialog(state, {...dialog, notice: 'it is running: esc can no longer cancel; the result follows'});
+	if (dialog.stage === 'executing' && dialog.waiting) {
+		// Written already; only the wait for the controller is left, and the row shows how that goes.
+		const text = `${dialog.title}: written; waiting for the controller in the background, the result follows here`;
+		return {...state, dialog: undefined, detached: {id: dialog.id, title: dialog.title}, message: {tone: 'info', text}};
+	}
+	if (dialog.stage === 'executing') return withDialog(state, {...dialog, notice: 'it is writing: esc can no longer cancel; the result follows'});
 	const finished = dialog.stage === 'finished' || dialog.crash;
 	const failed = Boolean(dialog.crash) || (dialog.result && !['done', 'dry-run'].includes(dialog.result.outcome));
 	const text = finished ? resultSummary(dialog) : `${dialog.title}: cancelled, nothing was written`;
@@ -58,6 +63,12 @@ function close(state: TuiState, dialog: ActionDialog): TuiState {
 /** Applies a dialog action; undefined for actions that are not the dialog's. */
 export function dialogReducer(state: TuiState, action: DialogAction): TuiState {
 	if (action.type === 'action-requested') return openAction(state, action.intent);
+	if (action.type === 'action-event' && state.detached?.id === action.id && action.event.stage === 'finished') {
+		const {title} = state.detached;
+		const closed: ActionDialog = {id: action.id, appId: '', kind: action.event.result.request.kind, target: action.event.result.request.target, title, stage: 'finished', result: action.event.result, progress: [], scroll: 0};
+		const good = ['done', 'dry-run'].includes(action.event.result.outcome);
+		return {...state, detached: undefined, message: {tone: good ? 'info' : 'error', text: resultSummary(closed)}};
+	}
 	const dialog = state.dialog;
 	if (!dialog) return state;
 	switch (action.type) {

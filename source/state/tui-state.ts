@@ -63,6 +63,8 @@ export type TuiState = {
 	canAct: boolean;
 	/** The action dialog, while one is open. */
 	dialog?: ActionDialog;
+	/** An action whose dialog was closed while it waited for the controller: its result comes as a message. */
+	detached?: {id: number; title: string};
 	nextDialogId: number;
 	viewport: {columns: number; rows: number};
 	diffs: Record<string, DiffDocument>;

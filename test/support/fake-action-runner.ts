@@ -26,6 +26,8 @@ export type FakeRunnerScript = {
 	failOn?: {name: string; message: string; conflicts?: Array<{field: string; manager: string}>};
 	/** The engine throws instead of returning a result. */
 	throws?: string;
+	/** Waiting for the controller lasts until this settles. */
+	waitUntil?: Promise<void>;
 	/** Called when the action would write: tests push the snapshot the controller would then produce. */
 	onExecute?: (request: ActionRequest) => void;
 };
@@ -100,6 +102,7 @@ export function fakeActionRunner(script: FakeRunnerScript = {}): FakeActionRunne
 			if (done.some(p => p.status !== 'done')) return finish('failed', 'some objects were not written', done);
 			emit({stage: 'waiting', message: 'waiting for the controller to report Ready…'});
 			script.onExecute?.(request);
+			await script.waitUntil;
 			return finish('done', `${request.kind} of ${request.target.app} done`, done);
 		},
 	};

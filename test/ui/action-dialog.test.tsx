@@ -54,7 +54,7 @@ describe('acting from the TUI', () => {
 		const done = await tui.until('journal entry #1');
 		expect(done).toContain('done: reconcile of shop done');
 		expect(done).toMatch(/done\s+Kustomization flux-system\/shop/);
-		expect(tui.runner.requests[0]).toEqual({kind: 'reconcile', target: {app: 'shop', engine: 'flux', context: 'prod-eu', namespace: 'shop'}});
+		expect(tui.runner.requests[0]).toEqual({kind: 'reconcile', target: {app: 'shop', engine: 'flux', context: 'prod-eu', namespace: 'shop'}, timeoutMs: 120_000});
 		expect(tui.runner.answers).toEqual([{confirmed: true}]);
 		tui.press('\u001B');
 		await tui.until('reconcile shop on prod-eu: done: reconcile of shop done (journal #1)');
@@ -150,6 +150,21 @@ describe('acting from the TUI', () => {
 		expect(failed).toMatch(/done\s+Service shop\/web-svc/);
 		tui.press('\u001B');
 		await tui.until(/reconcile shop on prod-eu: failed/);
+	});
+
+	it('esc while it waits for the controller leaves the wait to the background; the result comes as a message', async () => {
+		let release = () => undefined as void;
+		const tui = start({waitUntil: new Promise<void>(resolve => (release = resolve))});
+		await select(tui, /› shop\s+flux\s+prod-eu/);
+		tui.press('R');
+		await tui.until('y confirms');
+		tui.press('y');
+		await tui.until('waiting for the controller to report Ready');
+		tui.press('\u001B');
+		await tui.until('reconcile shop on prod-eu: written; waiting for the controller in the background');
+		expect(tui.runner.aborted).toBe(0);
+		release();
+		await tui.until('reconcile shop on prod-eu: done: reconcile of shop done (journal #1)');
 	});
 
 	it('says so when the engine itself throws', async () => {
