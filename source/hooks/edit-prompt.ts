@@ -6,5 +6,6 @@ export function editPrompt(text: string, input: string, key: KeyPress): string |
 	if (key.escape) return 'cancel';
 	if (key.backspace || key.delete) return text.slice(0, -1);
 	if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow) return text;
-	return text + input;
+	// Typed text only: control characters (a pasted tab or escape sequence) never enter a prompt.
+	return text + input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }

@@ -46,7 +46,12 @@ function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: Fle
 /** Splits a chunk of several characters (fast typing, paste, send-keys) into single key presses. */
 function presses(input: string, key: KeyPress): Array<[string, KeyPress]> {
 	if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
-	return Array.from(input).map(char => (char === '\r' || char === '\n' ? ['', {return: true}] : char === '\u007f' ? ['', {backspace: true}] : [char, {}]));
+	return Array.from(input).map((char): [string, KeyPress] => {
+		if (char === '\r' || char === '\n') return ['', {return: true}];
+		if (char === '\u007f') return ['', {backspace: true}];
+		if (char === '\t') return ['', {tab: true}];
+		return [char, {}];
+	});
 }
 
 /** Handles one key press against the latest state: the dialog, prompts (filter, command line), then the key table. */

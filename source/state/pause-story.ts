@@ -65,10 +65,10 @@ export function pauseStory(app: Pick<AppStatus, 'autoSync'>, now: Date): PauseSt
 /** The fleet-wide reminders for the header: apps put back by a rollback, and pauses that ran out. */
 export function pauseNotices(apps: readonly AppStatus[], now: Date): string[] {
 	const stories = apps.map(app => ({app, story: pauseStory(app, now)}));
-	const rolled = stories.filter(s => s.story?.rolledBackTo).map(s => `${s.app.name}@${s.app.context} to ${s.story!.rolledBackTo!.slice(0, 7)}`);
+	const rolled = stories.filter(s => s.story?.rolledBackTo).map(s => `${s.app.name}@${s.app.context} rolled back to ${s.story!.rolledBackTo!.slice(0, 7)}`);
 	const expired = stories.filter(s => s.story?.expired).map(s => `${s.app.name}@${s.app.context}`);
 	const notices: string[] = [];
-	if (rolled.length > 0) notices.push(`rolled back, auto-sync paused until resumed: ${rolled.join(', ')}`);
-	if (expired.length > 0) notices.push(`pause${expired.length === 1 ? '' : 's'} ran out: ${expired.join(', ')}`);
+	if (rolled.length > 0) notices.push(`${rolled.join(', ')}: auto-sync paused until resumed`);
+	if (expired.length > 0) notices.push(`pause ran out: ${expired.join(', ')}`);
 	return notices;
 }

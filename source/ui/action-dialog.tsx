@@ -74,11 +74,12 @@ export function ActionDialogView({dialog, height, columns}: ActionDialogProps) {
 	const position = lines.length > rows ? ` ${offset + 1}-${Math.min(lines.length, offset + rows)}/${lines.length}` : '';
 	const remark = dialog.form?.error ?? dialog.confirm?.error ?? dialog.notice;
 	const next = prompt(dialog);
+	const stage = ` ${stageWords[dialog.stage]}${position}`;
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate-end">
-				<Styled token="title">{clip(dialog.title, Math.max(10, columns - 30), ellipsis)}</Styled>
-				<Styled token="muted">{` (${dialog.target.engine}) ${stageWords[dialog.stage]}${position}`}</Styled>
+				<Styled token="title">{clip(dialog.title, Math.max(10, columns - stage.length), ellipsis)}</Styled>
+				<Styled token="muted">{stage}</Styled>
 			</Text>
 			<Box flexDirection="column" height={rows} overflow="hidden">
 				{dialog.stage === 'form' ? <PauseFormView dialog={dialog} columns={columns} /> : null}

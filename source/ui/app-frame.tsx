@@ -61,6 +61,11 @@ function AppsStatusLine({state, now}: {state: TuiState; now: Date}) {
 	return <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns)}</Styled>;
 }
 
+/** Whether `y` is what confirms now (not on a protected context, where the name is typed). */
+function yConfirms(dialog: NonNullable<TuiState['dialog']>): boolean {
+	return dialog.stage === 'confirming' && !dialog.answer && !dialog.confirm?.protectedContext;
+}
+
 /** Lines the header takes, so the dialog is never cut at the bottom (its prompt is the line that matters). */
 function headerLines(state: TuiState, notices: string[]): number {
 	const git = state.snapshot?.git;
@@ -85,7 +90,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 	else if (screen.kind === 'apps') bottom = <AppsStatusLine state={state} now={now} />;
 	const commands = hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp];
 	let body;
-	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={Math.min(height + 1, rows - headerLines(state, notices) - 1)} columns={columns} />;
+	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, notices) - 1} columns={columns} />;
 	else if (state.help) body = <HelpScreen rows={helpRows({scope: keyScope({...state, help: false}), readOnly: hidden})} commands={commands} height={height} columns={columns} />;
 	else body = <Body state={state} screen={screen} height={height} now={now} />;
 	return (
@@ -96,7 +101,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 				{body}
 			</Box>
 			{state.dialog ? null : <Box height={1}>{bottom}</Box>}
-			<HintsBar items={hints({scope, readOnly: hidden})} columns={columns} />
+			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || hint.key !== 'y' || yConfirms(state.dialog))} columns={columns} />
 		</Box>
 	);
 }

@@ -9,6 +9,7 @@ import {useTheme} from './theme-context.js';
 export function PauseBanner({notices, columns, resumeKey}: {notices: string[]; columns: number; resumeKey?: string}) {
 	const theme = useTheme();
 	if (notices.length === 0) return null;
-	const how = resumeKey ? ` (select the app, ${resumeKey} resumes)` : '';
-	return <Styled token="sync.drifted">{clip(`${notices.join('; ')}${how}`, columns, theme.glyph('ellipsis'))}</Styled>;
+	// The key first: at 80 columns the end of the line is what gets cut.
+	const how = resumeKey ? `[${resumeKey} resumes] ` : '';
+	return <Styled token="sync.drifted">{clip(`${how}${notices.join('; ')}`, columns, theme.glyph('ellipsis'))}</Styled>;
 }

@@ -63,7 +63,7 @@ describe('the story of a pause', () => {
 					? {...app, autoSync: {...app.autoSync, until: iso(-hour)}}
 					: app,
 		);
-		expect(pauseNotices(apps, now)).toEqual(['rolled back, auto-sync paused until resumed: shop@prod-eu to abcdef0', 'pause ran out: billing@staging']);
+		expect(pauseNotices(apps, now)).toEqual(['shop@prod-eu rolled back to abcdef0: auto-sync paused until resumed', 'pause ran out: billing@staging']);
 		expect(pauseNotices(seededApps, now)).toEqual([]);
 	});
 });
