@@ -10,6 +10,8 @@ import {beginTerminalSession} from './terminal-session.js';
 export type RunTuiOptions = {
 	source: FleetSource;
 	readOnly: boolean;
+	/** Contexts the user settings make read-only: the screen offers no action on their apps. */
+	readOnlyContexts?: string[];
 	ascii: boolean;
 	env: NodeJS.ProcessEnv;
 	log: Logger;
@@ -46,7 +48,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	});
 	instance = render(
 		<ThemeProvider value={theme}>
-			<App source={options.source} readOnly={options.readOnly} columns={stdout.columns} rows={stdout.rows} />
+			<App source={options.source} readOnly={options.readOnly} readOnlyContexts={options.readOnlyContexts ?? []} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,
 		// Our own key table handles ctrl-c (as quit). Console output goes to the log file (consoleToLog), never
 		// onto the screen, so Ink need not patch the console.

@@ -11,6 +11,7 @@ import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
 import {recordSessionModes} from './journal-location.js';
+import {sessionActionRunner} from './session-actions.js';
 
 export type LiveTuiOptions = {
 	input: CommandInput;
@@ -48,11 +49,14 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 		now: session.now,
 		log: (message, error) => (error ? log.error(message, error) : log.info(message)),
 		...(simulateOutage ? {simulateOutage} : {}),
+		// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any request.
+		actions: sessionActionRunner(session, io),
 	});
 	try {
 		const theme = session.userSettings.theme;
 		const env = theme === 'no-colour' ? {...io.env, NO_COLOR: '1'} : io.env;
-		return await runTui({source: fleet.source, readOnly, ascii: flags['ascii'] === true || theme === 'ascii', env, log});
+		const readOnlyContexts = session.userSettings.readOnlyContexts;
+		return await runTui({source: fleet.source, readOnly, readOnlyContexts, ascii: flags['ascii'] === true || theme === 'ascii', env, log});
 	} finally {
 		fleet.stop();
 		session.close();

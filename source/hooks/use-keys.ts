@@ -4,21 +4,15 @@ import {keyName, type KeyPress} from '../keymap/key-name.js';
 import {matchKey} from '../keymap/matcher.js';
 import type {TuiAction} from '../state/actions.js';
 import {parseCommandLine} from '../state/command-line.js';
+import {pauseEnd} from '../state/duration.js';
 import type {FleetSource} from '../state/fleet-source.js';
-import {currentScreen} from '../state/tui-state.js';
+import {keyScope} from '../state/key-scope.js';
+import {handleDialogKey} from './dialog-keys.js';
+import {editPrompt} from './edit-prompt.js';
 import type {TuiStore} from './use-tui-store.js';
 
-/** Edits a one-line prompt: returns the new text, or a verdict that it was submitted or cancelled. */
-function editPrompt(text: string, input: string, key: KeyPress): string | 'submit' | 'cancel' {
-	if (key.return) return 'submit';
-	if (key.escape) return 'cancel';
-	if (key.backspace || key.delete) return text.slice(0, -1);
-	if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow) return text;
-	return text + input;
-}
-
 /** Runs a submitted `:` command: pure intents go to the reducer, the outage switch to the source. */
-function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: FleetSource): void {
+function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: FleetSource, now: () => Date): void {
 	const intent = parseCommandLine(text);
 	switch (intent.kind) {
 		case 'quit':
@@ -34,6 +28,16 @@ function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: Fle
 			dispatch({type: 'message-shown', message: {tone: 'info', text: intent.on ? 'simulating a Git outage…' : 'ending the simulated Git outage…'}});
 			source.simulateOutage(intent.on).catch((error: unknown) => dispatch({type: 'message-shown', message: {tone: 'error', text: String(error)}}));
 			return;
+		case 'reconcile':
+			return dispatch({type: 'action-requested', intent: {kind: 'reconcile', withSource: intent.withSource}});
+		case 'pause': {
+			const until = intent.forMs ? pauseEnd(now(), intent.forMs) : undefined;
+			return dispatch({type: 'action-requested', intent: {kind: 'suspend', ...(intent.reason ? {reason: intent.reason} : {}), ...(until ? {until} : {})}});
+		}
+		case 'resume':
+			return dispatch({type: 'action-requested', intent: {kind: 'resume'}});
+		case 'rollback':
+			return dispatch({type: 'action-requested', intent: {kind: 'rollback', ...(intent.revision ? {revision: intent.revision} : {})}});
 		case 'invalid':
 			return dispatch({type: 'message-shown', message: {tone: 'error', text: intent.message}});
 	}
@@ -42,20 +46,26 @@ function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: Fle
 /** Splits a chunk of several characters (fast typing, paste, send-keys) into single key presses. */
 function presses(input: string, key: KeyPress): Array<[string, KeyPress]> {
 	if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
-	return Array.from(input).map(char => (char === '\r' || char === '\n' ? ['', {return: true}] : char === '\u007f' ? ['', {backspace: true}] : [char, {}]));
+	return Array.from(input).map((char): [string, KeyPress] => {
+		if (char === '\r' || char === '\n') return ['', {return: true}];
+		if (char === '\u007f') return ['', {backspace: true}];
+		if (char === '\t') return ['', {tab: true}];
+		return [char, {}];
+	});
 }
 
-/** Handles one key press against the latest state: prompts first (filter, command line), then the binding table. */
-function handleKey(store: TuiStore, source: FleetSource, input: string, key: KeyPress): void {
+/** Handles one key press against the latest state: the dialog, prompts (filter, command line), then the key table. */
+function handleKey(store: TuiStore, source: FleetSource, input: string, key: KeyPress, now: () => Date): void {
 	const state = store.getState();
 	const {dispatch} = store;
 	if (key.ctrl && input === 'c') return dispatch({type: 'command-invoked', command: 'quit'});
+	if (state.dialog) return handleDialogKey(state.dialog, input, key, dispatch, now);
 	if (state.commandLine !== undefined) {
 		const next = editPrompt(state.commandLine, input, key);
 		if (next === 'cancel') return dispatch({type: 'command-line-closed'});
 		if (next === 'submit') {
 			dispatch({type: 'command-line-closed'});
-			return runCommandLine(state.commandLine, dispatch, source);
+			return runCommandLine(state.commandLine, dispatch, source, now);
 		}
 		return dispatch({type: 'command-line-edited', text: next});
 	}
@@ -66,13 +76,14 @@ function handleKey(store: TuiStore, source: FleetSource, input: string, key: Key
 		return dispatch({type: 'filter-edited', text: next});
 	}
 	const name = keyName(input, key);
-	const command = name && matchKey(name, {scope: state.help ? 'help' : currentScreen(state).kind, readOnly: state.readOnly});
+	// Action keys are matched even where hints and help leave them out: pressed, they say why nothing happens.
+	const command = name && matchKey(name, {scope: keyScope(state), readOnly: false});
 	if (command) dispatch({type: 'command-invoked', command});
 }
 
 /** The one keyboard handler. The store is read at each press, since several can arrive before React renders. */
-export function useKeys(store: TuiStore, source: FleetSource): void {
+export function useKeys(store: TuiStore, source: FleetSource, now: () => Date = () => new Date()): void {
 	useInput((input, key) => {
-		for (const [char, press] of presses(input, key)) handleKey(store, source, char, press);
+		for (const [char, press] of presses(input, key)) handleKey(store, source, char, press, now);
 	});
 }

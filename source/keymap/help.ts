@@ -4,7 +4,7 @@ import {activeBindings, type MatchContext} from './matcher.js';
 export type HelpRow = {keys: string; description: string};
 
 /** One item of the hints bar. */
-export type Hint = {key: string; label: string};
+export type Hint = {key: string; label: string; rank: 1 | 2 | 3};
 
 /** Help rows for a scope, generated from the binding table. */
 export function helpRows(context: MatchContext): HelpRow[] {
@@ -15,5 +15,5 @@ export function helpRows(context: MatchContext): HelpRow[] {
 export function hints(context: MatchContext): Hint[] {
 	return activeBindings(context)
 		.filter(b => b.hint)
-		.map(b => ({key: b.keys[0]!, label: b.hint!}));
+		.map(b => ({key: b.keys[0]!, label: b.hint!, rank: b.hintRank ?? 3}));
 }

@@ -11,6 +11,7 @@ import {dryRunPairs} from '../engines/dry-run.js';
 import type {ContextFailure} from '../engines/live-view.js';
 import {terminalSafe, terminalText} from '../domain/terminal-text.js';
 import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
+import type {ActionRunner} from '../state/action-runner.js';
 import type {FleetSource} from '../state/fleet-source.js';
 import {diffDocument} from './diff-document.js';
 import {fleetSnapshotOf} from './fleet-snapshot-of.js';
@@ -31,6 +32,8 @@ export type LiveFleetOptions = {
 	log: (message: string, error?: unknown) => void;
 	/** The demo's outage switch. */
 	simulateOutage?: (on: boolean) => Promise<void>;
+	/** The action engine the screens drive (absent: the TUI offers no action). */
+	actions?: ActionRunner;
 	/** Quiet period before re-evaluating after changes; default 300 ms. */
 	quietMs?: number;
 };
@@ -152,6 +155,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			return terminalSafe(await appHistory(inputs.repo, app, siblings));
 		},
 	};
+	if (options.actions) source.actions = options.actions;
 	if (options.simulateOutage) {
 		const simulate = options.simulateOutage;
 		source.simulateOutage = async on => {

@@ -1,5 +1,6 @@
 /** Everything that can happen to the TUI's state, named for what happened. */
 import type {CommandId} from '../keymap/bindings.js';
+import type {DialogAction} from './dialog-reducer.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
 import type {DiffDocument, HistoryDocument, Message} from './tui-state.js';
 
@@ -15,4 +16,5 @@ export type TuiAction =
 	| {type: 'app-named'; name: string}
 	| {type: 'diff-loaded'; key: string; document: DiffDocument}
 	| {type: 'history-loaded'; appId: string; document: HistoryDocument}
-	| {type: 'message-shown'; message: Message | undefined};
+	| {type: 'message-shown'; message: Message | undefined}
+	| DialogAction;

@@ -1,14 +1,23 @@
 /** The `:` command line's language, parsed into intents; effects are the caller's business. */
+import {splitPauseArguments} from './duration.js';
+
 export type CommandIntent =
 	| {kind: 'context'; name: string | undefined}
 	| {kind: 'app'; name: string}
 	| {kind: 'quit'}
 	| {kind: 'outage'; on: boolean}
 	| {kind: 'help'}
+	| {kind: 'reconcile'; withSource: boolean}
+	| {kind: 'pause'; reason?: string; forMs?: number}
+	| {kind: 'resume'}
+	| {kind: 'rollback'; revision?: string}
 	| {kind: 'invalid'; message: string};
 
 /** The commands the line accepts, for help and error messages. */
 export const commandLineHelp = [':ctx NAME (or :ctx all)', ':app NAME', ':q', ':help'];
+
+/** The commands that act on the selected app (absent from help in read-only mode). */
+export const actionCommandHelp = [':reconcile [source]', ':pause REASON [for 2h]', ':resume', ':rollback [SHA]'];
 
 export function parseCommandLine(text: string): CommandIntent {
 	const [verb = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/);
@@ -28,7 +37,20 @@ export function parseCommandLine(text: string): CommandIntent {
 		case 'help':
 		case 'h':
 			return {kind: 'help'};
+		case 'reconcile':
+		case 'sync':
+			if (!argument) return {kind: 'reconcile', withSource: false};
+			return ['source', 'with-source', '--with-source'].includes(argument) ? {kind: 'reconcile', withSource: true} : {kind: 'invalid', message: 'usage: :reconcile [source]'};
+		case 'pause':
+		case 'suspend':
+			return argument ? {kind: 'pause', ...splitPauseArguments(argument)} : {kind: 'pause'};
+		case 'resume':
+			return argument ? {kind: 'invalid', message: 'usage: :resume (resumes the selected app)'} : {kind: 'resume'};
+		case 'rollback': {
+			if (!argument) return {kind: 'rollback'};
+			return /^[0-9a-f]{4,40}$/i.test(argument) ? {kind: 'rollback', revision: argument} : {kind: 'invalid', message: 'usage: :rollback [SHA] (a commit sha from the history, h)'};
+		}
 		default:
-			return {kind: 'invalid', message: `unknown command "${verb}"; try ${commandLineHelp.join(', ')}`};
+			return {kind: 'invalid', message: `unknown command "${verb}"; try ${[...commandLineHelp, ...actionCommandHelp].join(', ')}`};
 	}
 }

@@ -3,6 +3,7 @@
  * histories on demand, and the demo's outage switch. The real one is built from the evaluation
  * pipeline; tests pass a fake.
  */
+import type {ActionRunner} from './action-runner.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
 import type {DiffDocument, HistoryDocument} from './tui-state.js';
 
@@ -16,4 +17,6 @@ export type FleetSource = {
 	loadHistory(appId: string): Promise<HistoryDocument>;
 	/** The demo's switch for a simulated Git outage; absent outside the demo. */
 	simulateOutage?: (on: boolean) => Promise<void>;
+	/** Reconcile, pause, resume and rollback; absent when nothing can act (the TUI then says so). */
+	actions?: ActionRunner;
 };

@@ -1,5 +1,9 @@
 /** What each key command does to the state: moving, opening and going back. */
 import type {CommandId} from '../keymap/bindings.js';
+import type {ActionDialog} from './action-dialog.js';
+import {openAction} from './action-open.js';
+import {dialogBodyRows, dialogLines} from './dialog-lines.js';
+import {dialogReducer} from './dialog-reducer.js';
 import {appRows, bodyRows, cursorOf, rowCount, treeRows} from './selectors.js';
 import {currentScreen, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
 
@@ -7,7 +11,8 @@ function withCursor(state: TuiState, cursor: number): TuiState {
 	const screen = currentScreen(state);
 	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? bodyRows(state) : 1));
 	const clamped = Math.min(Math.max(0, cursor), max);
-	return {...state, cursors: {...state.cursors, [screenKey(screen)]: clamped}};
+	// A message (an action's result, an error) stays until the pointer moves on.
+	return {...state, cursors: {...state.cursors, [screenKey(screen)]: clamped}, message: undefined};
 }
 
 function push(state: TuiState, screen: Screen): TuiState {
@@ -41,8 +46,38 @@ function selectedAppId(state: TuiState): string | undefined {
 	return 'appId' in screen ? screen.appId : undefined;
 }
 
+/** Keys while the action dialog is open: scrolling its body, confirming, cancelling or closing. */
+function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId): TuiState {
+	const page = dialogBodyRows(bodyRows(state));
+	const max = Math.max(0, dialogLines(dialog).length - page);
+	const scroll = (to: number) => ({...state, dialog: {...dialog, scroll: Math.min(Math.max(0, to), max)}});
+	switch (command) {
+		case 'move-down':
+			return scroll(dialog.scroll + 1);
+		case 'move-up':
+			return scroll(dialog.scroll - 1);
+		case 'page-down':
+			return scroll(dialog.scroll + page);
+		case 'page-up':
+			return scroll(dialog.scroll - page);
+		case 'top':
+			return scroll(0);
+		case 'bottom':
+			return scroll(max);
+		case 'confirm-action':
+			return dialogReducer(state, {type: 'action-confirmed'});
+		case 'close-dialog':
+			return dialogReducer(state, {type: 'dialog-closed'});
+		case 'quit':
+			return {...state, quitting: true};
+		default:
+			return state;
+	}
+}
+
 /** Applies one key command. Unknown or inapplicable commands leave the state as it was. */
 export function invokeCommand(state: TuiState, command: CommandId): TuiState {
+	if (state.dialog) return dialogCommand(state, state.dialog, command);
 	const cursor = cursorOf(state);
 	const page = bodyRows(state);
 	switch (command) {
@@ -93,5 +128,18 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			return {...state, grouped: !state.grouped};
 		case 'toggle-ignored':
 			return {...state, showIgnored: !state.showIgnored};
+		case 'reconcile':
+			return openAction(state, {kind: 'reconcile'});
+		case 'reconcile-with-source':
+			return openAction(state, {kind: 'reconcile', withSource: true});
+		case 'pause':
+			return openAction(state, {kind: 'suspend'});
+		case 'resume':
+			return openAction(state, {kind: 'resume'});
+		case 'rollback':
+			return openAction(state, {kind: 'rollback'});
+		case 'confirm-action':
+		case 'close-dialog':
+			return state;
 	}
 }

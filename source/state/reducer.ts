@@ -1,5 +1,6 @@
 /** The TUI's pure reducer: state and an event in, the next state out. */
 import type {TuiAction} from './actions.js';
+import {dialogReducer} from './dialog-reducer.js';
 import {invokeCommand} from './navigation.js';
 import {appRows, findApp} from './selectors.js';
 import type {Screen, TuiState} from './tui-state.js';
@@ -45,6 +46,8 @@ export function reducer(state: TuiState, action: TuiAction): TuiState {
 			return {...state, histories: {...state.histories, [action.appId]: action.document}};
 		case 'message-shown':
 			return {...state, message: action.message};
+		default:
+			return dialogReducer(state, action);
 	}
 }
 

@@ -2,6 +2,7 @@
  * The TUI's whole state as plain data. Loaded documents (diffs, histories) live here too, so a
  * screen is a pure function of state.
  */
+import type {ActionDialog} from './action-dialog.js';
 import type {FleetSnapshot, CommitView} from './fleet-snapshot.js';
 
 /** A view on the navigation stack. */
@@ -56,6 +57,15 @@ export type TuiState = {
 	grouped: boolean;
 	showIgnored: boolean;
 	readOnly: boolean;
+	/** Contexts the settings make read-only: no action is offered there. */
+	readOnlyContexts: string[];
+	/** Whether the session has an action engine at all. */
+	canAct: boolean;
+	/** The action dialog, while one is open. */
+	dialog?: ActionDialog;
+	/** An action whose dialog was closed while it waited for the controller: its result comes as a message. */
+	detached?: {id: number; title: string};
+	nextDialogId: number;
 	viewport: {columns: number; rows: number};
 	diffs: Record<string, DiffDocument>;
 	histories: Record<string, HistoryDocument>;
@@ -63,7 +73,7 @@ export type TuiState = {
 	quitting: boolean;
 };
 
-export function initialState(options: {readOnly: boolean; columns: number; rows: number}): TuiState {
+export function initialState(options: {readOnly: boolean; columns: number; rows: number; canAct?: boolean; readOnlyContexts?: string[]}): TuiState {
 	return {
 		stack: [{kind: 'apps'}],
 		cursors: {},
@@ -73,6 +83,9 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 		grouped: true,
 		showIgnored: false,
 		readOnly: options.readOnly,
+		readOnlyContexts: options.readOnlyContexts ?? [],
+		canAct: options.canAct ?? false,
+		nextDialogId: 1,
 		viewport: {columns: options.columns, rows: options.rows},
 		diffs: {},
 		histories: {},

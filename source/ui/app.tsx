@@ -1,5 +1,6 @@
 import {useApp} from 'ink';
 import {useEffect} from 'react';
+import {useActionRunner} from '../hooks/use-action-runner.js';
 import {useFleetSnapshots, useScreenDocuments} from '../hooks/use-fleet.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -9,18 +10,28 @@ import {initialState} from '../state/tui-state.js';
 import {AppFrame} from './app-frame.js';
 import {useNow} from '../hooks/use-now.js';
 
-export type AppProps = {source: FleetSource; readOnly: boolean; columns?: number; rows?: number};
+export type AppProps = {
+	source: FleetSource;
+	readOnly: boolean;
+	/** Contexts the settings make read-only: actions are not offered on their apps. */
+	readOnlyContexts?: string[];
+	columns?: number;
+	rows?: number;
+};
 
-/** The interactive root: the store, the keyboard, the live source and the frame. */
-export function App({source, readOnly, columns = 80, rows = 24}: AppProps) {
-	const {state, store} = useTuiStore(() => initialState({readOnly, columns, rows}));
+/** The interactive root: the store, the keyboard, the live source, the action runner and the frame. */
+export function App({source, readOnly, readOnlyContexts = [], columns = 80, rows = 24}: AppProps) {
+	const {state, store} = useTuiStore(() => initialState({readOnly, columns, rows, canAct: Boolean(source.actions), readOnlyContexts}));
 	const {dispatch} = store;
 	const {exit} = useApp();
 	useTerminalSize(dispatch);
 	useFleetSnapshots(source, dispatch);
 	useScreenDocuments(source, state, dispatch);
 	useKeys(store, source);
-	const now = useNow(state.snapshot?.git.lastFetch ? 10_000 : undefined);
+	useActionRunner(store, source.actions);
+	// Relative times ("fetched 3m ago", "paused 2h ago — until 18:00, in 40m") need a clock that moves.
+	const paused = state.snapshot?.apps.some(app => !app.autoSync.enabled) ?? false;
+	const now = useNow(state.snapshot?.git.lastFetch || paused ? 10_000 : undefined);
 	useEffect(() => {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);

@@ -8,13 +8,13 @@ import {clip, fit} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 import {visibleWindow} from './window.js';
 
-export type TreeScreenProps = {app: AppStatus; rows: TreeRow[]; cursor: number; height: number; columns: number; events: KubeObject[]};
+export type TreeScreenProps = {app: AppStatus; rows: TreeRow[]; cursor: number; height: number; columns: number; events: KubeObject[]; pause?: string};
 
 /** How many lines the events pane takes under the tree. */
 const eventLines = 4;
 
 /** App → resources → owned children, with sync and health marks and drifted-field counts; events of the selection. */
-export function TreeScreen({app, rows, cursor, height, columns, events}: TreeScreenProps) {
+export function TreeScreen({app, rows, cursor, height, columns, events, pause}: TreeScreenProps) {
 	const theme = useTheme();
 	const ellipsis = theme.glyph('ellipsis');
 	const treeHeight = Math.max(2, height - eventLines - 2);
@@ -29,7 +29,7 @@ export function TreeScreen({app, rows, cursor, height, columns, events}: TreeScr
 				<Styled token="muted">{`${app.engine} on ${app.context} `}</Styled>
 				<Styled token={sync.style}>{`${theme.glyph(sync.glyph)} ${sync.word} `}</Styled>
 				<Styled token={health.style}>{`${theme.glyph(health.glyph)} ${health.word}`}</Styled>
-				{app.autoSync.enabled ? null : <Styled token="health.suspended">{` auto-sync paused${app.autoSync.pausedBy ? ` by ${app.autoSync.pausedBy}` : ''}${app.autoSync.reason ? `: ${app.autoSync.reason}` : ''}`}</Styled>}
+				{app.autoSync.enabled ? null : <Styled token="health.suspended">{` ${pause ?? 'auto-sync off'}`}</Styled>}
 			</Text>
 			{app.error ? <Styled token="error">{clip(app.error, columns, ellipsis)}</Styled> : null}
 			{rows.length === 0 ? <Styled token="muted">  no resources</Styled> : null}

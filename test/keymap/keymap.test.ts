@@ -4,7 +4,7 @@ import {keyName} from '../../source/keymap/key-name.js';
 import {activeBindings, matchKey} from '../../source/keymap/matcher.js';
 import {helpRows, hints} from '../../source/keymap/help.js';
 
-const scopes: KeyScope[] = ['apps', 'tree', 'diff', 'history', 'help'];
+const scopes: KeyScope[] = ['apps', 'tree', 'diff', 'revision-diff', 'history', 'help', 'dialog'];
 
 describe('key names', () => {
 	it('names arrows, enter, escape and control keys as the table does', () => {
@@ -48,10 +48,11 @@ describe('binding table', () => {
 		expect(matchKey('d', {scope: 'tree', readOnly: false})).toBe('show-diff');
 	});
 
-	it('lets q and ctrl-c quit from every scope', () => {
+	it('lets q and ctrl-c quit from every scope (q closes the action dialog instead)', () => {
 		for (const scope of scopes) {
-			expect(matchKey('q', {scope, readOnly: false})).toBe('quit');
-			expect(matchKey('ctrl-c', {scope, readOnly: false})).toBe('quit');
+			// In the dialog, ctrl-c is taken before the table (use-keys), q only closes it.
+			expect(matchKey('q', {scope, readOnly: false})).toBe(scope === 'dialog' ? 'close-dialog' : 'quit');
+			if (scope !== 'dialog') expect(matchKey('ctrl-c', {scope, readOnly: false})).toBe('quit');
 		}
 	});
 });
@@ -65,19 +66,40 @@ describe('help and hints come from the table', () => {
 
 	it('shows a hint for each hinted binding, keyed by its first key', () => {
 		const shown = hints({scope: 'apps', readOnly: false});
-		expect(shown).toContainEqual({key: '/', label: 'filter'});
-		expect(shown).toContainEqual({key: 'q', label: 'quit'});
+		expect(shown).toContainEqual({key: '/', label: 'filter', rank: 3});
+		expect(shown).toContainEqual({key: 'q', label: 'quit', rank: 1});
+		expect(shown).toContainEqual({key: 'R', label: 'reconcile', rank: 2});
 		expect(shown.every(h => activeBindings({scope: 'apps', readOnly: false}).some(b => b.keys[0] === h.key))).toBe(true);
 	});
 
 	it('hides mutating bindings in read-only mode, from keys, help and hints alike', () => {
 		const table: Binding[] = [
 			...bindings,
-			{command: 'open', keys: ['R'], scopes: ['apps'], hint: 'reconcile', description: 'Reconcile', mutating: true},
+			{command: 'open', keys: ['X'], scopes: ['apps'], hint: 'extra', description: 'Extra', mutating: true},
 		];
-		expect(matchKey('R', {scope: 'apps', readOnly: false, table})).toBe('open');
-		expect(matchKey('R', {scope: 'apps', readOnly: true, table})).toBeUndefined();
-		expect(helpRows({scope: 'apps', readOnly: true, table}).some(r => r.description === 'Reconcile')).toBe(false);
-		expect(hints({scope: 'apps', readOnly: true, table}).some(h => h.label === 'reconcile')).toBe(false);
+		expect(matchKey('X', {scope: 'apps', readOnly: false, table})).toBe('open');
+		expect(matchKey('X', {scope: 'apps', readOnly: true, table})).toBeUndefined();
+		expect(helpRows({scope: 'apps', readOnly: true, table}).some(r => r.description === 'Extra')).toBe(false);
+		expect(hints({scope: 'apps', readOnly: true, table}).some(h => h.label === 'extra')).toBe(false);
+	});
+
+	it('binds every action to a key that only opens its dialog, and none of them in read-only mode', () => {
+		const actions = {R: 'reconcile', S: 'reconcile-with-source', P: 'pause', U: 'resume'} as const;
+		for (const [key, command] of Object.entries(actions)) {
+			for (const scope of ['apps', 'tree'] as const) {
+				expect(matchKey(key, {scope, readOnly: false})).toBe(command);
+				expect(matchKey(key, {scope, readOnly: true})).toBeUndefined();
+			}
+		}
+		expect(matchKey('B', {scope: 'history', readOnly: false})).toBe('rollback');
+		expect(matchKey('B', {scope: 'revision-diff', readOnly: false})).toBe('rollback');
+		// A diff of live vs HEAD has no revision to roll back to.
+		expect(matchKey('B', {scope: 'diff', readOnly: false})).toBeUndefined();
+		for (const scope of scopes) {
+			const offered = [...helpRows({scope, readOnly: true}).map(r => r.description), ...hints({scope, readOnly: true}).map(h => h.label)];
+			expect(offered.some(text => /reconcile|pause|resume|roll back|Roll the app/i.test(text)), scope).toBe(false);
+		}
+		// No action is bound to a lower-case letter: one stray key never opens a write.
+		expect(bindings.filter(b => b.mutating).flatMap(b => b.keys).filter(k => k !== 'y' && /^[a-z]$/.test(k))).toEqual([]);
 	});
 });

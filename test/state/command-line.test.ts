@@ -16,3 +16,21 @@ describe(':command line', () => {
 		expect(parseCommandLine('frobnicate')).toMatchObject({kind: 'invalid', message: expect.stringContaining(':ctx')});
 	});
 });
+
+describe(':action commands', () => {
+	it('parses reconcile, pause with reason and duration, resume and rollback', () => {
+		expect(parseCommandLine('reconcile')).toEqual({kind: 'reconcile', withSource: false});
+		expect(parseCommandLine(':reconcile source')).toEqual({kind: 'reconcile', withSource: true});
+		expect(parseCommandLine('pause incident 7 for 2h')).toEqual({kind: 'pause', reason: 'incident 7', forMs: 7_200_000});
+		expect(parseCommandLine('pause')).toEqual({kind: 'pause'});
+		expect(parseCommandLine('resume')).toEqual({kind: 'resume'});
+		expect(parseCommandLine('rollback')).toEqual({kind: 'rollback'});
+		expect(parseCommandLine('rollback abc1234')).toEqual({kind: 'rollback', revision: 'abc1234'});
+	});
+
+	it('explains bad arguments', () => {
+		expect(parseCommandLine('rollback HEAD~1')).toMatchObject({kind: 'invalid', message: expect.stringContaining(':rollback [SHA]')});
+		expect(parseCommandLine('reconcile everything')).toMatchObject({kind: 'invalid'});
+		expect(parseCommandLine('frobnicate')).toMatchObject({kind: 'invalid', message: expect.stringContaining(':pause REASON')});
+	});
+});

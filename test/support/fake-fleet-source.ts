@@ -1,4 +1,5 @@
 /** A FleetSource for screen tests: seeded snapshots pushed by the test, diffs and histories on demand. */
+import type {ActionRunner} from '../../source/state/action-runner.js';
 import type {FleetSnapshot} from '../../source/state/fleet-snapshot.js';
 import type {DiffRequest, FleetSource} from '../../source/state/fleet-source.js';
 import type {DiffDocument, HistoryDocument} from '../../source/state/tui-state.js';
@@ -11,7 +12,7 @@ export type FakeFleetSource = FleetSource & {
 	outageCalls: boolean[];
 };
 
-export function fakeFleetSource(options: {initial?: FleetSnapshot; fastDiff: DiffDocument; history: HistoryDocument}): FakeFleetSource {
+export function fakeFleetSource(options: {initial?: FleetSnapshot; fastDiff: DiffDocument; history: HistoryDocument; actions?: ActionRunner}): FakeFleetSource {
 	const listeners = new Set<(snapshot: FleetSnapshot) => void>();
 	let latest = options.initial;
 	let pendingDiff: ((document: DiffDocument) => void) | undefined;
@@ -43,5 +44,6 @@ export function fakeFleetSource(options: {initial?: FleetSnapshot; fastDiff: Dif
 			source.outageCalls.push(on);
 		},
 	};
+	if (options.actions) source.actions = options.actions;
 	return source;
 }
