@@ -64,7 +64,9 @@ describe('the one-shot live snapshot', () => {
 		expect(snapshot.contextFailure('dead')).toMatchObject({kind: 'unreachable'});
 		const started = performance.now();
 		await snapshot.ensure('dead', [deployment]);
-		expect(performance.now() - started).toBeLessThan(50);
+		// No second round of connection attempts and back-off (a refused port answers in a millisecond; the bound
+		// is loose because the machine is shared: it only has to tell "asked again with back-off" apart).
+		expect(performance.now() - started).toBeLessThan(1000);
 		expect(snapshot.kind('dead', 'apps', 'Deployment')).toMatchObject({ok: false, kind: 'unreachable'});
 	});
 
