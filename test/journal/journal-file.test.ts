@@ -136,7 +136,7 @@ describe('appends from two processes at once', () => {
 		for (const actor of ['proc-a', 'proc-b']) {
 			expect(entries.filter(entry => entry.actor === actor).map(entry => entry.parameters['n'])).toEqual(Array.from({length: perProcess}, (_, index) => index + 1));
 		}
-		// They really ran at the same time: the actors alternate somewhere in the file.
+		// They really ran at the same time: the actors alternate in the file (each waits halfway for the other).
 		const switches = entries.filter((entry, index) => index > 0 && entry.actor !== entries[index - 1]!.actor).length;
 		expect(switches).toBeGreaterThan(1);
 		expect(existsSync(`${file}.lock`)).toBe(false);
