@@ -1,6 +1,6 @@
 /**
  * The user settings as a person meets them in the TUI (the built CLI in tmux, against a sandbox scenario): the
- * theme from config.yaml (ASCII glyphs only; no colour), the READ-ONLY badge when the file is broken, and the
+ * theme from config.yaml (ASCII glyphs only; no colour; colour despite NO_COLOR), the READ-ONLY badge when the file is broken, and the
  * read-only mode changes the TUI journals per context (read-only-on, then read-only-off when the setting goes).
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
@@ -31,19 +31,22 @@ afterEach(async () => {
 afterAll(async () => scenario?.stop());
 
 /** Opens the TUI with this config.yaml, waits for the apps list, quits with q and waits for the exit. */
-async function tuiRun(config: string, check: (screen: string, colouredScreen: string) => void): Promise<void> {
+async function tuiRun(config: string, check: (screen: string, colouredScreen: string) => void, env: Record<string, string> = {}): Promise<void> {
 	writeFileSync(path.join(configDir, 'config.yaml'), config);
 	tmux = await startTmux({
 		command: `sh -c 'node ${builtCli} --repo ${scenario.repo.dir}; echo "gitops-tui exited with $?"; sleep 600'`,
 		columns: 100,
 		rows: 24,
-		env: {HOME: scenario.repo.root, KUBECONFIG: scenario.kubeconfig, GITOPS_TUI_CONFIG_DIR: configDir, XDG_STATE_HOME: stateDir, LANG: 'C.UTF-8', TERM: 'xterm-256color'},
+		env: {HOME: scenario.repo.root, KUBECONFIG: scenario.kubeconfig, GITOPS_TUI_CONFIG_DIR: configDir, XDG_STATE_HOME: stateDir, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env},
 	});
 	const screen = await tmux.waitForText(/worker\s+plain/, 30_000);
 	check(screen, await tmux.screenWithEscapes());
 	await tmux.keys(['q']);
 	await tmux.waitForText('gitops-tui exited with 0', 15_000);
 }
+
+/** SGR colour parameters: 30–37, 38;…, 40–47, 48;…, 90–97, 100–107. */
+const colourCode = /\u001B\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
 const journal = () => openJournal({path: path.join(stateDir, 'gitops-tui', 'journal.jsonl'), now: () => new Date()});
 const modeEntries = async () => (await journal().read()).filter(entry => entry.action.startsWith('read-only-')).map(entry => `${entry.context} ${entry.action}`);
@@ -58,8 +61,10 @@ describe('user settings in the TUI', () => {
 		expect(on).toMatchObject({context: 'sandbox', parameters: {command: 'tui', reason: expect.stringContaining('readOnlyContexts')}, outcome: {status: 'done'}});
 
 		await tuiRun('theme: no-colour\n', (_screen, coloured) => {
-			expect(coloured).not.toMatch(/\u001B\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
+			expect(coloured).not.toMatch(colourCode);
 		});
+		// A user's configuration overrides NO_COLOR.
+		await tuiRun('theme: colour\n', (_screen, coloured) => expect(coloured).toMatch(colourCode), {NO_COLOR: '1'});
 		await waitFor(async () => (await modeEntries()).length === 2, {describe: () => 'the read-only-off entry'});
 		expect(await modeEntries()).toEqual(['sandbox read-only-on', 'sandbox read-only-off']);
 		expect((await journal().verify()).ok).toBe(true);
