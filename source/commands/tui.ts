@@ -32,6 +32,10 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	const {session} = opened;
 	log.info(`session opened in ${Math.round(performance.now() - started)} ms (${session.contexts.length} contexts, repo ${session.repo ? session.repo.location.source : 'none'})`);
 	const readOnly = session.readOnly;
+	for (const {info} of session.contexts) {
+		const reason = session.readOnlyReason(info.name);
+		if (reason) log.info(`${info.name} is read-only: ${reason}`);
+	}
 	if (recordModeChanges) {
 		// In the background: the first frame must not wait for the journal, and a journal problem is logged, not fatal.
 		void recordSessionModes(session, io, 'tui').then(
