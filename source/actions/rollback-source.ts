@@ -6,7 +6,7 @@
  */
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KubeObject} from '../domain/kube-object.js';
-import {argoPreviousRevision} from '../engines/argo-actions.js';
+import {argoPreviousRevisions} from '../engines/argo-actions.js';
 import {renderApp, type DesiredResult} from '../engines/desired-state.js';
 import {clusterVariablesSource} from '../engines/flux-variables.js';
 import type {SpecInput} from './action-spec.js';
@@ -14,11 +14,16 @@ import type {SpecInput} from './action-spec.js';
 /** The revision to roll back to when none is given, or why none can be chosen. */
 export async function previousRevision(input: SpecInput, appObject: KubeObject | undefined): Promise<{ok: true; revision: string; why: string} | {ok: false; message: string}> {
 	const {definition, status} = input.located.app;
-	if (definition.engine === 'argo' && appObject) {
-		const previous = argoPreviousRevision(appObject);
-		if (previous) return {ok: true, revision: previous, why: 'the revision before the current one in the Application history'};
-	}
 	const deployed = status.revision.deployed;
+	const path = definition.sources[0]?.path ?? '';
+	if (definition.engine === 'argo' && appObject) {
+		// A sync of a commit that did not touch the app's path deployed the same manifests: skip it.
+		for (const revision of argoPreviousRevisions(appObject)) {
+			const between = deployed && input.deps.repo ? await input.deps.repo.countCommitsBetween(revision, deployed, path) : undefined;
+			if (between?.ok && between.count === 0) continue;
+			return {ok: true, revision, why: 'the revision before the current one in the Application history (the last with other manifests)'};
+		}
+	}
 	if (definition.engine === 'plain') {
 		const entries = await input.deps.journal.read().catch(() => []);
 		const applied = entries
@@ -29,7 +34,6 @@ export async function previousRevision(input: SpecInput, appObject: KubeObject |
 	}
 	if (!deployed) return {ok: false, message: `${definition.name}: no deployed revision is known, so there is no "previous" one: pass --to REV`};
 	if (!input.deps.repo) return {ok: false, message: 'no repository loaded: pass --repo, or --to REV with a revision in the last-known-good store'};
-	const path = definition.sources[0]?.path ?? '';
 	const log = await input.deps.repo.commitsTouching(path, {revision: deployed, limit: 2});
 	if (!log.ok) return {ok: false, message: `the deployed revision ${deployed.slice(0, 12)} is not in the local clone (${log.error.message}): pass --to REV`};
 	const previous = log.commits[1];
