@@ -120,10 +120,12 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	const execution = await executeWrites(spec.writes, {client: context => session.client(context)!, force: options.force === true, progress: object => emit({stage: 'progress', object}), waitContext});
 	const done = {objects: execution.objects, journal: execution.journal};
 	if (execution.failed) return finish('failed', failureMessage(execution.objects, execution.stoppedBy?.message), done);
+	if (execution.stoppedBy && options.signal?.aborted) return finish('cancelled', `interrupted while waiting (the writes before were made): ${execution.stoppedBy.message}`, done);
 	if (execution.stoppedBy) return finish(execution.stoppedBy.outcome, execution.stoppedBy.message, {...done, ...(execution.stoppedBy.after ? {after: execution.stoppedBy.after} : {})});
 	if (!spec.wait || timeoutMs <= 0) return finish('done', summary(spec, execution.objects), done);
 	emit({stage: 'waiting', message: `waiting up to ${Math.round(timeoutMs / 1000)} s`});
 	const waited = await spec.wait(waitContext);
+	if (waited.outcome === 'timed-out' && options.signal?.aborted) return finish('cancelled', `${summary(spec, execution.objects)}; interrupted while waiting: ${waited.message}`, {...done, ...(waited.after ? {after: waited.after} : {})});
 	return finish(waited.outcome, `${summary(spec, execution.objects)}; ${waited.message}`, {...done, ...(waited.after ? {after: waited.after} : {})});
 }
 
