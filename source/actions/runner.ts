@@ -17,7 +17,7 @@ import {executeWrites} from './execute.js';
 import {actionRecord, planDigest} from './journal-record.js';
 import {locateApp} from './locate-app.js';
 import {checkPermissions} from './permissions.js';
-import {planObjects} from './plan-objects.js';
+import {planObjects, writeKey} from './plan-objects.js';
 import {readOnlyRefusal} from './read-only.js';
 import {planReconcile} from './reconcile.js';
 import {planResume} from './resume.js';
@@ -90,7 +90,9 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 
 	const check = await checkPermissions(spec.writes, {client: session.client, identity: session.identity, username: actor});
 	const objects = await planObjects(spec.writes, {client: session.client, force: options.force === true, dryRuns: check.allowed});
-	const unplanned = (spec.prunes ?? []).filter(prune => !prune.willPrune);
+	// Prunes we delete ourselves are already planned as writes; the rest (kept, or the controller's) are listed.
+	const deletes = new Set(spec.writes.filter(entry => entry.write.kind === 'delete').map(entry => JSON.stringify(writeKeyOf(entry))));
+	const unplanned = (spec.prunes ?? []).filter(prune => !deletes.has(JSON.stringify(keyOf(prune.key))));
 	const warnings = [...located.located.settingsWarnings, ...spec.warnings];
 	const body: Omit<ActionPlan, 'digest'> = {request, steps: spec.steps, objects: [...objects, ...unplanned], warnings, ...(spec.fieldManager ? {fieldManager: spec.fieldManager} : {}), ...(spec.revision ? {revision: spec.revision} : {})};
 	digest = planDigest(body);
@@ -127,6 +129,14 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	const waited = await spec.wait(waitContext);
 	if (waited.outcome === 'timed-out' && options.signal?.aborted) return finish('cancelled', `${summary(spec, execution.objects)}; interrupted while waiting: ${waited.message}`, {...done, ...(waited.after ? {after: waited.after} : {})});
 	return finish(waited.outcome, `${summary(spec, execution.objects)}; ${waited.message}`, {...done, ...(waited.after ? {after: waited.after} : {})});
+}
+
+function keyOf(key: {group: string; kind: string; namespace: string; name: string}): string[] {
+	return [key.group, key.kind, key.namespace, key.name];
+}
+
+function writeKeyOf(entry: ActionSpec['writes'][number]): string[] {
+	return keyOf(writeKey(entry));
 }
 
 function planFor(request: ActionRequest, input: SpecInput): Promise<SpecResult> {
