@@ -35,8 +35,9 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --fast                 (diff) Compare locally instead of a server-side apply dry-run
     --exact                (status) Compare through server-side apply dry-runs instead of locally
     --cache-dir DIR        Where clones live (default $XDG_CACHE_HOME/gitops-tui)
-    --since TIME           (journal) Entries from this time on: RFC 3339, a date, or an age (24h, 7d)
-    --head HASH            (journal verify) The head hash noted earlier: also detects a cut tail
+    --out DIR              (audit) Where to write evidence.json and evidence.md (default ./gitops-tui-audit-<time>)
+    --since TIME           (journal, audit) Entries from this time on: RFC 3339, a date, or an age (24h, 7d)
+    --head HASH            (journal verify, audit) The head hash noted earlier: also detects a cut tail
     --dry-run              (actions) Plan and check only: nothing is written
     --yes                  (actions) Do not ask; a protected context also needs --confirm-context NAME
     --confirm-context NAME (actions) The context name, typed, for protected contexts
@@ -62,6 +63,7 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     $ gitops-tui journal verify --head 3f0c…
     $ gitops-tui suspend payments --reason "incident 42" --until 2h --yes
     $ gitops-tui rollback payments --context prod-eu --yes --confirm-context prod-eu --timeout 5m
+    $ gitops-tui audit --all-contexts --repo ~/src/config --out evidence/ --since 7d
 `;
 
 const cli = meow(help, {
@@ -89,6 +91,7 @@ const cli = meow(help, {
 		exact: {type: 'boolean', default: false},
 		cacheDir: {type: 'string'},
 		since: {type: 'string'},
+		out: {type: 'string'},
 		head: {type: 'string'},
 		dryRun: {type: 'boolean', default: false},
 		yes: {type: 'boolean', default: false},
@@ -112,6 +115,7 @@ const io: CommandIo = {
 	stdin: process.stdin,
 	env: process.env,
 	cwd: process.cwd(),
+	version,
 };
 
 async function main(): Promise<number> {

@@ -6,6 +6,8 @@ export type CommandIo = {
 	stdin?: NodeJS.ReadableStream;
 	env: NodeJS.ProcessEnv;
 	cwd: string;
+	/** The tool's version (cli.tsx knows it; `audit` records it). */
+	version?: string;
 };
 
 /** The parsed command line, as a command sees it. */

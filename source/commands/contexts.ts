@@ -11,6 +11,7 @@ import {probeContext} from '../cluster/probe.js';
 import {parseRequestTimeout} from '../cluster/request-timeout.js';
 import {nodeRuntime} from '../cluster/runtime.js';
 import type {Command, CommandInput} from './command.js';
+import {contextRequestOf, resolveUserSettings} from './user-settings-session.js';
 
 /** One row, as `-o json` prints it. */
 export type ContextReport = {
@@ -46,19 +47,18 @@ async function runContexts({flags, io}: CommandInput): Promise<number> {
 	}
 
 	const runtime = nodeRuntime(io.env);
-	const contextFlag = flags['context'];
+	const home = io.env['HOME'] ?? os.homedir();
+	const user = await resolveUserSettings({env: io.env, home, readFile: runtime.readFile, flags});
+	if (user.problem) io.stderr.write(`gitops-tui contexts: ${user.problem}\n`);
 	const opened = await openContexts(
 		{
 			...(typeof flags['kubeconfig'] === 'string' ? {explicitFile: flags['kubeconfig']} : {}),
 			...(io.env['KUBECONFIG'] === undefined ? {} : {kubeconfigEnv: io.env['KUBECONFIG']}),
-			homeDir: io.env['HOME'] ?? os.homedir(),
+			homeDir: home,
 			cwd: io.cwd,
 		},
-		{
-			contexts: Array.isArray(contextFlag) ? contextFlag.map(String) : typeof contextFlag === 'string' ? [contextFlag] : [],
-			allContexts: flags['allContexts'] === true,
-		},
-		{runtime, timeoutMs: timeout.ms, readOnly: flags['readOnly'] === true},
+		contextRequestOf(flags, user.settings),
+		{runtime, timeoutMs: timeout.ms, readOnly: user.readOnly, readOnlyContexts: user.settings.readOnlyContexts},
 	);
 	if (!opened.ok) {
 		io.stderr.write(`gitops-tui contexts: ${opened.error.message}\n`);

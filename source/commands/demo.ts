@@ -26,7 +26,7 @@ export async function runDemo(input: CommandInput, options: {interactive: boolea
 			input.io.stderr.write(`gitops-tui demo: ${demo.contexts.length} sandbox clusters (${demo.contexts.join(', ')}), repo ${demo.repoPath}\n`);
 			return await runStatus(demoInput);
 		}
-		return await runLiveTui({input: demoInput, simulateOutage: on => demo.simulateOutage(on)});
+		return await runLiveTui({input: demoInput, simulateOutage: on => demo.simulateOutage(on), recordModeChanges: false});
 	} finally {
 		await demo.stop();
 		await rm(workDir, {recursive: true, force: true});

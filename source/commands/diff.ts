@@ -56,7 +56,9 @@ async function runDiff(input: CommandInput): Promise<number> {
 
 		const [app] = evaluation.apps as [EvaluatedApp];
 		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${evaluation.settings.error.message}\n`);
-		return await printDiff(app, input, flags['fast'] === true);
+		const contextReadOnly = mode === 'exact' ? session.readOnlyReason(app.status.context) : undefined;
+		if (contextReadOnly) io.stderr.write(`gitops-tui diff: ${app.status.context} is read-only (${contextReadOnly}): no server-side dry-run; showing the fast comparison\n`);
+		return await printDiff(app, input, mode === 'fast' || contextReadOnly !== undefined);
 	} finally {
 		session.close();
 	}

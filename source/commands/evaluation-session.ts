@@ -17,7 +17,7 @@ import type {RenderTools} from '../repo/render/index.js';
 import {loadGitRepo, type GitRepo} from '../repo/repo.js';
 import type {UserSettings} from '../engines/user-settings.js';
 import type {CommandInput} from './command.js';
-import {readOnlyReasonOf, resolveUserSettings} from './user-settings-session.js';
+import {contextRequestOf, readOnlyReasonOf, resolveUserSettings} from './user-settings-session.js';
 
 /** Everything an evaluation needs, opened from flags. */
 export type EvaluationSession = {
@@ -65,8 +65,6 @@ export async function openEvaluationSession(
 	const home = io.env['HOME'] ?? os.homedir();
 	const user = await resolveUserSettings({env: io.env, home, readFile: runtime.readFile, flags, ...(options.forceReadOnly ? {forceReadOnly: true} : {})});
 	if (user.problem) io.stderr.write(`gitops-tui ${command}: ${user.problem}\n`);
-	const contextFlag = flags['context'];
-	const contextNames = Array.isArray(contextFlag) ? contextFlag.map(String) : typeof contextFlag === 'string' ? [contextFlag] : [];
 	const opened = await openContexts(
 		{
 			...(typeof flags['kubeconfig'] === 'string' ? {explicitFile: flags['kubeconfig']} : {}),
@@ -74,11 +72,7 @@ export async function openEvaluationSession(
 			homeDir: home,
 			cwd: io.cwd,
 		},
-		{
-			// The settings' default contexts apply only when the command line names none.
-			contexts: contextNames.length > 0 || flags['allContexts'] === true ? contextNames : user.settings.contexts,
-			allContexts: flags['allContexts'] === true,
-		},
+		contextRequestOf(flags, user.settings),
 		{
 			runtime,
 			timeoutMs: timeout.ms,

@@ -10,9 +10,10 @@ import {reconcileCommand} from './reconcile.js';
 import {suspendCommand} from './suspend.js';
 import {resumeCommand} from './resume.js';
 import {rollbackCommand} from './rollback.js';
+import {auditCommand} from './audit.js';
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, reconcileCommand, suspendCommand, resumeCommand, rollbackCommand, journalCommand, sandboxCommand];
+export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, reconcileCommand, suspendCommand, resumeCommand, rollbackCommand, journalCommand, auditCommand, sandboxCommand];
 
 export function findCommand(name: string): Command | undefined {
 	return commands.find(c => c.name === name);

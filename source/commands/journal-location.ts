@@ -5,8 +5,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import {openJournal} from '../journal/journal-file.js';
-import type {Journal} from '../journal/journal-types.js';
+import type {Journal, JournalEntry} from '../journal/journal-types.js';
+import {recordReadOnlyModes} from '../journal/read-only-mode.js';
 import type {CommandIo} from './command.js';
+import type {EvaluationSession} from './evaluation-session.js';
 import {stateDirectory} from './log-file.js';
 
 export function journalPath(env: NodeJS.ProcessEnv, home: string): string {
@@ -16,6 +18,19 @@ export function journalPath(env: NodeJS.ProcessEnv, home: string): string {
 /** The user's journal, with the real clock. */
 export function openUserJournal(io: CommandIo): Journal {
 	return openJournal({path: journalPath(io.env, io.env['HOME'] ?? os.homedir()), now: () => new Date()});
+}
+
+/**
+ * Journals this run's read-only mode changes per context (see journal/read-only-mode.ts). The actor is the
+ * kubeconfig user: no request is spent on asking the server who we are just to note a mode.
+ */
+export async function recordSessionModes(session: EvaluationSession, io: CommandIo, command: string): Promise<JournalEntry[]> {
+	const modes = session.contexts.flatMap(({info, client}) => {
+		if (!client) return [];
+		const reason = session.readOnlyReason(info.name);
+		return [{context: info.name, readOnly: reason !== undefined, ...(reason ? {reason} : {}), actor: client.context.user.name}];
+	});
+	return recordReadOnlyModes(openUserJournal(io), modes, {command});
 }
 
 /**

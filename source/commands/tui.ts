@@ -10,15 +10,18 @@ import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
+import {recordSessionModes} from './journal-location.js';
 
 export type LiveTuiOptions = {
 	input: CommandInput;
 	/** The demo's outage switch. */
 	simulateOutage?: (on: boolean) => Promise<void>;
+	/** Journal read-only mode changes of the contexts (default true; the demo's sandboxes are not the user's). */
+	recordModeChanges?: boolean;
 };
 
 /** Opens the session, runs the TUI until it quits, and closes everything it opened. */
-export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promise<number> {
+export async function runLiveTui({input, simulateOutage, recordModeChanges = true}: LiveTuiOptions): Promise<number> {
 	const {io, flags} = input;
 	const log = fileLogger(path.join(stateDirectory(io.env, io.env['HOME'] ?? os.homedir()), 'gitops-tui.log'));
 	const started = performance.now();
@@ -28,6 +31,13 @@ export async function runLiveTui({input, simulateOutage}: LiveTuiOptions): Promi
 	const {session} = opened;
 	log.info(`session opened in ${Math.round(performance.now() - started)} ms (${session.contexts.length} contexts, repo ${session.repo ? session.repo.location.source : 'none'})`);
 	const readOnly = session.readOnly;
+	if (recordModeChanges) {
+		// In the background: the first frame must not wait for the journal, and a journal problem is logged, not fatal.
+		void recordSessionModes(session, io, 'tui').then(
+			entries => entries.forEach(entry => log.info(`journal: ${entry.action} on ${entry.context ?? '?'}`)),
+			error => log.error('journaling the read-only mode failed', error),
+		);
+	}
 	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
 	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
 	const fleet = startLiveFleet({

@@ -41,3 +41,11 @@ export function readOnlyReasonOf(resolved: ResolvedUserSettings, context: string
 	if (resolved.settings.readOnlyContexts.includes(context)) return `${context} is in readOnlyContexts of ${resolved.file}`;
 	return undefined;
 }
+
+/** `--context` (repeatable) and `--all-contexts`; the settings' default contexts when the command line names none. */
+export function contextRequestOf(flags: Record<string, unknown>, settings: UserSettings): {contexts: string[]; allContexts: boolean} {
+	const flag = flags['context'];
+	const named = Array.isArray(flag) ? flag.map(String) : typeof flag === 'string' ? [flag] : [];
+	const allContexts = flags['allContexts'] === true;
+	return {contexts: named.length > 0 || allContexts ? named : settings.contexts, allContexts};
+}

@@ -149,7 +149,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
 		const prepared = prepareApp(app, desired[index]!, snapshot);
 		const client = prepared.context ? clients.get(prepared.context) : undefined;
-		const dryRuns = options.mode === 'exact' && client && !prepared.contextError && prepared.pairs.length > 0 ? await dryRunPairs(client, prepared) : undefined;
+		// A dry-run is a PATCH: a read-only context (flag or user settings) gets the fast comparison instead.
+		const exact = options.mode === 'exact' && client && !client.transport.readOnly && !prepared.contextError && prepared.pairs.length > 0;
+		const dryRuns = exact ? await dryRunPairs(client, prepared) : undefined;
 		const deployed = app.engine === 'plain' ? plainDeployedRevision(prepared.owned) : app.controller.deployedRevision;
 		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {})});
 		const status = judgePrepared(prepared, {revision, ...(dryRuns ? {dryRuns} : {})});

@@ -12,6 +12,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {mergePatch} from '../../source/cluster/writes.js';
 import type {CommandInput} from '../../source/commands/command.js';
 import {openEvaluationSession, type EvaluationSession} from '../../source/commands/evaluation-session.js';
+import {recordSessionModes} from '../../source/commands/journal-location.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 
 let sandbox: Sandbox;
@@ -37,15 +38,14 @@ afterEach(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
+let io: CommandInput['io'];
+
 async function open(config: string | undefined, flags: Record<string, unknown> = {}): Promise<EvaluationSession> {
 	if (config !== undefined) writeFileSync(path.join(dir, 'config', 'config.yaml'), config);
 	const err = new PassThrough();
 	err.on('data', chunk => (stderr += String(chunk)));
-	const input: CommandInput = {
-		args: [],
-		flags: {kubeconfig, context: ['sandbox', 'sandbox-viewer'], ...flags},
-		io: {stdout: new PassThrough(), stderr: err, env: {HOME: dir, GITOPS_TUI_CONFIG_DIR: path.join(dir, 'config')}, cwd: dir},
-	};
+	io = {stdout: new PassThrough(), stderr: err, env: {HOME: dir, GITOPS_TUI_CONFIG_DIR: path.join(dir, 'config')}, cwd: dir};
+	const input: CommandInput = {args: [], flags: {kubeconfig, context: ['sandbox', 'sandbox-viewer'], ...flags}, io};
 	const result = await openEvaluationSession(input, 'status');
 	if (!result.ok) throw new Error(`session did not open: ${stderr}`);
 	opened = result.session;
@@ -79,6 +79,25 @@ describe('readOnlyContexts', () => {
 		const sent = await mergePatch(clientOf(session, 'sandbox-viewer'), configMap, {data: {a: '2'}});
 		expect(sent).toMatchObject({ok: false, error: {kind: 'forbidden'}});
 		expect(writesSeen()).toEqual(['PATCH viewer']);
+	});
+});
+
+describe('read-only mode changes', () => {
+	it('are journaled per context when they differ from the last journaled run, with the reason', async () => {
+		sandbox.clearRequests();
+		const first = await open('readOnlyContexts: [sandbox]\n');
+		const entries = await recordSessionModes(first, io, 'tui');
+		expect(entries).toEqual([expect.objectContaining({context: 'sandbox', action: 'read-only-on', parameters: {command: 'tui', reason: expect.stringContaining('readOnlyContexts')}})]);
+		expect(await recordSessionModes(first, io, 'tui')).toEqual([]);
+		first.close();
+		const second = await open('{}\n');
+		opened = second;
+		const back = await recordSessionModes(second, io, 'tui');
+		expect(back.map(entry => `${entry.context} ${entry.action} ${entry.seq}`)).toEqual(['sandbox read-only-off 2']);
+		expect(back[0]!.actor).toBe(entries[0]!.actor);
+		expect(entries[0]!.actor).not.toBe('');
+		// Nothing of this reached the cluster.
+		expect(writesSeen()).toEqual([]);
 	});
 });
 

@@ -101,3 +101,33 @@ describe('verify', () => {
 		expect(await problem()).toMatchObject({line: 6, kind: 'truncated'});
 	});
 });
+
+describe('verify at every position', () => {
+	const n = 6;
+	const at = (problemLine: number, seq: number | undefined, kind: string) => ({line: problemLine, ...(seq === undefined ? {} : {seq}), kind});
+
+	it.each(Array.from({length: n}, (_, index) => index))('names an edit, a re-hashed edit and a deletion of line %i + 1', async index => {
+		writeLines(file, original.map((line, i) => (i === index ? line.replace('"alice@example.com"', '"mallory"') : line)));
+		expect(await problem()).toMatchObject(at(index + 1, index + 1, 'edited'));
+		if (index < n - 1) {
+			// A re-hashed last entry is only found with --head; any other is found through the next link.
+			writeLines(file, original.map((line, i) => (i === index ? rehash({...parse(line), actor: 'mallory'}) : line)));
+			expect(await problem()).toMatchObject(at(index + 1, index + 1, 'edited'));
+			writeLines(file, original.filter((_, i) => i !== index));
+			expect(await problem()).toMatchObject(at(index + 1, index + 1, 'deleted'));
+		}
+	});
+
+	it.each(Array.from({length: n - 1}, (_, index) => index))('names a swap of lines %i + 1 and the next as reordered', async index => {
+		const swapped = [...original];
+		[swapped[index], swapped[index + 1]] = [swapped[index + 1]!, swapped[index]!];
+		writeLines(file, swapped);
+		expect(await problem()).toMatchObject(at(index + 1, index + 2, 'reordered'));
+	});
+
+	it.each(Array.from({length: n}, (_, index) => index))('names a forged entry inserted before line %i + 1', async index => {
+		const forged = rehash({...parse(original[index]!), app: 'forged', prevHash: index === 0 ? genesisHash : parse(original[index - 1]!).hash});
+		writeLines(file, [...original.slice(0, index), forged, ...original.slice(index)]);
+		expect(await problem()).toMatchObject(at(index + 1, index + 1, 'inserted'));
+	});
+});

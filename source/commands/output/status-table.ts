@@ -117,7 +117,8 @@ function revisionCell(app: StatusJsonApp): string {
 	return behind ? `${deployed.slice(0, 7)} -${behind}` : deployed.slice(0, 7);
 }
 
-function autoSyncCell(app: StatusJsonApp): string {
+/** on, paused, or `-` for plain apps (gitops-tui deploys them: there is no auto-sync). */
+export function autoSyncCell(app: StatusJsonApp): string {
 	if (app.engine === 'plain') return '-';
 	if (app.autoSync.enabled) return 'on';
 	return 'paused';
