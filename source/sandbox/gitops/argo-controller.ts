@@ -32,6 +32,7 @@ export const argoControllerName = 'argocd-application-controller';
 export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<ArgoSettings> = {}): GitOpsController {
 	const settings: ArgoSettings = {resyncMs: 180_000, selfHealTimeoutMs: 5000, ...overrides};
 	const refreshRequested = new Set<string>();
+	const selfHealDue = new Map<string, number>();
 	return {
 		name: argoControllerName,
 		primary: gitopsKinds.application,
@@ -44,7 +45,7 @@ export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<
 			for (const key of keys) refreshRequested.add(key);
 			return keys;
 		},
-		reconcile: key => reconcile(runtime, settings, refreshRequested, key),
+		reconcile: key => reconcile(runtime, settings, {refreshRequested, selfHealDue}, key),
 		startDelay(object) {
 			const reconciledAt = Date.parse(statusOf(object).reconciledAt ?? '');
 			if (Number.isNaN(reconciledAt) || object['operation']) return undefined;
@@ -57,21 +58,25 @@ function keyOf(object: KubeObject): string {
 	return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 }
 
-async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, refreshRequested: Set<string>, key: string): Promise<void> {
+async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, requests: {refreshRequested: Set<string>; selfHealDue: Map<string, number>}, key: string): Promise<void> {
+	const {refreshRequested, selfHealDue} = requests;
 	const {namespace, name} = splitKey(key);
 	let app = runtime.get(gitopsKinds.application, namespace, name);
 	if (!app || app.metadata.deletionTimestamp) return;
-	const requested = refreshRequested.delete(key);
+	const healDue = selfHealDue.get(key);
+	const healNow = healDue !== undefined && healDue <= runtime.now().getTime();
+	if (healNow) selfHealDue.delete(key);
+	const requested = refreshRequested.delete(key) || healNow;
 	if (requested || needsRefresh(app, settings, runtime.now())) {
 		await compare(runtime, app);
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 		const delay = autoSync(runtime, settings, app);
 		// Self-heal waits: the app is compared again when the wait is over (requestAppRefresh with a delay).
-		if (delay !== undefined) runtime.scheduler.setTimeout(() => {
-			refreshRequested.add(key);
-			runtime.queue.enqueue(argoControllerName, key);
-		}, delay);
+		if (delay !== undefined) {
+			selfHealDue.set(key, runtime.now().getTime() + delay);
+			runtime.queue.enqueue(argoControllerName, key, delay);
+		}
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 	}

@@ -130,8 +130,12 @@ async function reconcile(runtime: GitOpsRuntime, key: string): Promise<void> {
 		status['observedGeneration'] = generation;
 		status['history'] = upsertHistory(status['history'], {digest, revision, time, elapsedMs: elapsed});
 	});
-	if (changed.length > 0) runtime.events.record(object, {type: 'Normal', reason: 'Progressing', message: changed.join('\n'), source: gitopsSources.kustomize});
-	runtime.events.record(object, {type: 'Normal', reason: 'ReconciliationSucceeded', message: `Reconciliation finished in ${elapsed}ms, next run in ${formatGoDuration(intervalMs)}`, source: gitopsSources.kustomize});
+	// Events when something happened (a re-apply that changed nothing is only a status update): an
+	// ever-new "finished in …" message every interval would pile up Events the sandbox never expires.
+	if (changed.length > 0 || statusOf(object).lastAppliedRevision !== revision) {
+		if (changed.length > 0) runtime.events.record(object, {type: 'Normal', reason: 'Progressing', message: changed.join('\n'), source: gitopsSources.kustomize});
+		runtime.events.record(object, {type: 'Normal', reason: 'ReconciliationSucceeded', message: `Reconciliation finished in ${elapsed}ms, next run in ${formatGoDuration(intervalMs)}`, source: gitopsSources.kustomize});
+	}
 	runtime.queue.enqueue(kustomizeControllerName, key, intervalMs);
 }
 
