@@ -38,7 +38,12 @@ export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<
 		primary: gitopsKinds.application,
 		keysFor(event) {
 			const {object} = event;
-			if (object.apiVersion === gitopsKinds.application.apiVersion && object.kind === 'Application') return event.type === 'DELETED' ? [] : [keyOf(object)];
+			if (object.apiVersion === gitopsKinds.application.apiVersion && object.kind === 'Application') {
+				if (event.type === 'DELETED') return [];
+				// Turning automated sync on compares with the latest at once (Argo CD's automatedSyncEnabled).
+				if (event.previous && !automatedOn(event.previous) && automatedOn(object)) refreshRequested.add(keyOf(object));
+				return [keyOf(object)];
+			}
 			const app = trackingApp(object) ?? (event.previous ? trackingApp(event.previous) : undefined);
 			if (!app) return [];
 			const keys = runtime.list(gitopsKinds.application).filter(candidate => candidate.metadata.name === app).map(keyOf);
@@ -52,6 +57,11 @@ export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<
 			return Math.max(0, reconciledAt + settings.resyncMs - runtime.now().getTime());
 		},
 	};
+}
+
+function automatedOn(app: KubeObject): boolean {
+	const automated = specOf(app).syncPolicy?.automated;
+	return Boolean(automated) && automated.enabled !== false;
 }
 
 function keyOf(object: KubeObject): string {
