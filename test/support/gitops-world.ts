@@ -25,6 +25,12 @@ export type GitOpsWorld = {
 	clock: ManualClock;
 	/** `file://` URL of the bare remote. */
 	url: string;
+	/** The work tree commits are made in (its origin is `url`): the repository gitops-tui opens. */
+	workTree: string;
+	/** Folder removed by stop(), for kubeconfigs and caches. */
+	dir: string;
+	/** Runs git in the work tree with the test environment. */
+	env: NodeJS.ProcessEnv;
 	/** Commits files to main and pushes; returns the sha. */
 	commit(files: Record<string, string | null>, message: string): string;
 	custom: CustomObjectsApi;
@@ -49,7 +55,7 @@ export async function startGitOpsWorld(options: {files: Record<string, string>; 
 	const bare = path.join(temp.dir, 'remote.git');
 	initRepo(bare, env, {bare: true});
 	initRepo(work, env);
-	gitSync(work, env, ['remote', 'add', 'origin', bare]);
+	gitSync(work, env, ['remote', 'add', 'origin', `file://${bare}`]);
 	let minute = 0;
 	const commit = (files: Record<string, string | null>, message: string) => {
 		const sha = commitFiles(work, env, files, {message, date: `2026-11-22T09:${String(minute++).padStart(2, '0')}:00Z`});
@@ -71,6 +77,9 @@ export async function startGitOpsWorld(options: {files: Record<string, string>; 
 		gitops,
 		clock,
 		url: `file://${bare}`,
+		workTree: work,
+		dir: temp.dir,
+		env,
 		commit,
 		custom,
 		apps: config.makeApiClient(AppsV1Api),

@@ -1,7 +1,7 @@
 /**
  * Argo CD objects as they sit in a cluster: the `default` AppProject and an `Application` with the status
- * the application controller writes (sync, health, resources, history, operationState), and the
- * ComparisonError it reports when the repo server cannot fetch the repository.
+ * the application controller writes (sync, health, resources, history, operationState) as it stood when the
+ * demo begins; from then on the simulated application controller (../gitops) writes it.
  */
 import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
 import {rfc3339} from './time.js';
@@ -22,7 +22,10 @@ export function defaultProject(): KubeObject {
 	};
 }
 
-/** An Application of `apps/<name>` into the in-cluster namespace `<name>`, auto-synced with prune and self-heal. */
+/**
+ * An Application of `apps/<name>` into the in-cluster namespace `<name>`, auto-synced with prune but without
+ * self-heal: a new commit is synced, drift on the cluster is reported and left alone (Argo CD's default).
+ */
 export function application(name: string, repoUrl: string): KubeObject {
 	return {
 		apiVersion: 'argoproj.io/v1alpha1',
@@ -32,7 +35,7 @@ export function application(name: string, repoUrl: string): KubeObject {
 			project: 'default',
 			source: {repoURL: repoUrl, path: `apps/${name}`, targetRevision: 'main'},
 			destination: {server: inClusterServer, namespace: name},
-			syncPolicy: {automated: {prune: true, selfHeal: true}, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']},
+			syncPolicy: {automated: {prune: true, selfHeal: false}, syncOptions: ['CreateNamespace=true', 'ServerSideApply=true']},
 		},
 	};
 }
@@ -52,8 +55,6 @@ export type ApplicationStatusInput = {
 	health: 'Healthy' | 'Progressing' | 'Degraded' | 'Missing';
 	reconciledAt: Date;
 	images: string[];
-	/** Set during a Git outage: the repo server's error, and when it began. */
-	comparisonError?: {message: string; at: Date};
 };
 
 /** The Application's status (written through the main resource: Argo CD's CRD has no status subresource). */
@@ -63,7 +64,7 @@ export function applicationStatus(input: ApplicationStatusInput): Record<string,
 	const outOfSync = input.resources.some(resource => resource.status === 'OutOfSync');
 	const status: Record<string, unknown> = {
 		sync: {
-			status: input.comparisonError ? 'Unknown' : outOfSync ? 'OutOfSync' : 'Synced',
+			status: outOfSync ? 'OutOfSync' : 'Synced',
 			revision: input.headSha,
 			comparedTo: {source, destination: {server: inClusterServer, namespace: input.name}},
 		},
@@ -103,15 +104,7 @@ export function applicationStatus(input: ApplicationStatusInput): Record<string,
 		sourceType: 'Directory',
 		summary: {images: input.images},
 		controllerNamespace: argoNamespace,
-		// A merge patch removes the conditions when the outage ends.
-		conditions: input.comparisonError
-			? [{type: 'ComparisonError', message: input.comparisonError.message, lastTransitionTime: rfc3339(input.comparisonError.at)}]
-			: null,
+		conditions: null,
 	};
 	return status;
-}
-
-/** The message Argo CD's repo server gives when it cannot reach the Git server (`refusal`: the client's error). */
-export function comparisonErrorMessage(url: string, refusal: string): string {
-	return `Failed to load target state: failed to generate manifest for source 1 of 1: rpc error: code = Unknown desc = failed to list refs: ${url}: ${refusal}`;
 }

@@ -1,8 +1,8 @@
 /**
  * Argo CD on a demo cluster: the `default` AppProject and one Application whose objects are applied as
  * Argo CD applies them (server-side, with its tracking marks), minus those someone has since removed, then
- * the controller's status: what it compared, what it synced before, and — during an outage — that it cannot
- * fetch the repository.
+ * the controller's status as it stood when the demo begins (what it compared, what it synced before); the
+ * simulated application controller carries on from there.
  */
 import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
 import {
@@ -11,13 +11,12 @@ import {
 	argoNamespace,
 	argoServerManager,
 	argoStatusManager,
-	comparisonErrorMessage,
 	defaultProject,
 	type ApplicationStatusInput,
 	type ComparedResource,
 } from './argo-objects.js';
 import {applyObjects, managerOf, renderForDeployer, type Deployer} from './deploy.js';
-import {refOf, type ClusterSetup, type OutageSwitch} from './world.js';
+import {refOf, type ClusterSetup} from './world.js';
 
 /** What an Application deploys and how it stands. */
 export type ArgoAppOptions = {
@@ -35,8 +34,8 @@ export type ArgoAppOptions = {
 	reconciledAt: Date;
 };
 
-/** Installs the project and the Application, deploys it, writes its status; returns its part of the outage switch. */
-export async function deployArgoApp(setup: ClusterSetup, options: ArgoAppOptions): Promise<OutageSwitch> {
+/** Installs the project and the Application, deploys it, writes its status as the controller last did. */
+export async function deployArgoApp(setup: ClusterSetup, options: ArgoAppOptions): Promise<void> {
 	const {client, world} = setup;
 	await client.apply({apiVersion: 'v1', kind: 'Namespace', metadata: {name: argoNamespace}}, 'kubectl');
 	await client.apply(defaultProject(), 'kubectl');
@@ -68,12 +67,6 @@ export async function deployArgoApp(setup: ClusterSetup, options: ArgoAppOptions
 	const write = (status: Record<string, unknown>) => client.mergePatch(refOf(app), {status}, argoStatusManager);
 	await write(applicationStatus(input));
 	setup.log(`demo: ${setup.name}: Argo CD Application ${options.name} applied ${applied.length} of ${desired.length} objects at ${options.headSha.slice(0, 7)}`);
-	return async (on, at) => {
-		const status = on
-			? applicationStatus({...input, reconciledAt: at, comparisonError: {message: comparisonErrorMessage(world.remoteUrl, world.refusal), at}})
-			: applicationStatus({...input, reconciledAt: at});
-		await write(status);
-	};
 }
 
 /** `Kind/name`, how the scenario names an object of one app. */

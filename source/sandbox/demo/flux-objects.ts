@@ -1,8 +1,8 @@
 /**
  * Flux objects as they sit in a cluster: the `GitRepository` source-controller fetches and the
  * `Kustomization`s kustomize-controller applies, with the statuses those controllers write (conditions,
- * artifact, `main@sha1:<sha>` revisions, the inventory of applied objects) — healthy, or, during an outage,
- * the fetch failure source-controller reports.
+ * artifact, `main@sha1:<sha>` revisions, the inventory of applied objects) as they stood when the demo
+ * begins; from then on the simulated controllers (../gitops) write them.
  */
 import {createHash} from 'node:crypto';
 import type {KubeObject} from '../../domain/kube-object.js';
@@ -40,25 +40,6 @@ export function gitRepositoryReady(sha: string, fetchedAt: Date, readySince: Dat
 	};
 }
 
-/**
- * The status source-controller writes when it cannot reach the server: Ready False and FetchFailed True with
- * the dial error, the last artifact kept (Kustomizations go on applying it).
- */
-export function gitRepositoryFetchFailed(options: {sha: string; fetchedAt: Date; url: string; refusal: string; at: Date}): Record<string, unknown> {
-	const message = `failed to checkout and determine revision: unable to clone '${options.url}': ${options.refusal}`;
-	const time = rfc3339(options.at);
-	const stored = `stored artifact for revision '${fluxRevision(options.sha)}'`;
-	return {
-		observedGeneration: 1,
-		conditions: [
-			{type: 'Ready', status: 'False', reason: 'GitOperationFailed', message, observedGeneration: 1, lastTransitionTime: time},
-			{type: 'FetchFailed', status: 'True', reason: 'GitOperationFailed', message, observedGeneration: 1, lastTransitionTime: time},
-			{type: 'ArtifactInStorage', status: 'True', reason: 'Succeeded', message: stored, observedGeneration: 1, lastTransitionTime: rfc3339(options.fetchedAt)},
-		],
-		artifact: artifact(options.sha, options.fetchedAt),
-	};
-}
-
 function artifact(sha: string, fetchedAt: Date): Record<string, unknown> {
 	const file = `gitrepository/${fluxNamespace}/${fluxSourceName}/${sha}.tar.gz`;
 	return {
@@ -71,14 +52,14 @@ function artifact(sha: string, fetchedAt: Date): Record<string, unknown> {
 	};
 }
 
-/** A Kustomization of `./apps/<app>` from the fleet source into `targetNamespace`. */
-export function kustomization(app: string, targetNamespace: string): KubeObject {
+/** A Kustomization of `./apps/<app>` from the fleet source into `targetNamespace`, reconciled every `interval`. */
+export function kustomization(app: string, targetNamespace: string, interval = '10m'): KubeObject {
 	return {
 		apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
 		kind: 'Kustomization',
 		metadata: {name: app, namespace: fluxNamespace},
 		spec: {
-			interval: '10m',
+			interval,
 			path: `./apps/${app}`,
 			prune: true,
 			sourceRef: {kind: 'GitRepository', name: fluxSourceName},

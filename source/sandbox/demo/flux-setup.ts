@@ -5,18 +5,9 @@
  */
 import type {KubeObject} from '../../domain/kube-object.js';
 import {applyObjects, managerOf, renderForDeployer, plainManager, type Deployer} from './deploy.js';
-import {
-	fluxNamespace,
-	gitRepository,
-	gitRepositoryFetchFailed,
-	gitRepositoryReady,
-	kustomization,
-	kustomizationStatus,
-	kustomizeStatusManager,
-	sourceStatusManager,
-} from './flux-objects.js';
+import {fluxNamespace, gitRepository, gitRepositoryReady, kustomization, kustomizationStatus, kustomizeStatusManager, sourceStatusManager} from './flux-objects.js';
 import {rfc3339} from './time.js';
-import {refOf, type ClusterSetup, type OutageSwitch} from './world.js';
+import {refOf, type ClusterSetup} from './world.js';
 
 /** Who installed Flux's own objects (the platform team, with kubectl). */
 const installManager = 'kubectl';
@@ -24,18 +15,15 @@ const installManager = 'kubectl';
 /** gitops-tui's pause annotations (see engines/pause-annotations.ts). */
 export const pauseAnnotations = {by: 'gitops-tui.io/paused-by', reason: 'gitops-tui.io/pause-reason', at: 'gitops-tui.io/paused-at'} as const;
 
-/** Installs the GitRepository, as last fetched at `sha`; returns its part of the outage switch. */
-export async function installFluxSource(setup: ClusterSetup, options: {sha: string; fetchedAt: Date; interval: string}): Promise<OutageSwitch> {
+/**
+ * Installs the GitRepository as source-controller left it after fetching `sha` at `fetchedAt`; the simulated
+ * source-controller takes over from there, next fetching one `interval` after that.
+ */
+export async function installFluxSource(setup: ClusterSetup, options: {sha: string; fetchedAt: Date; interval: string}): Promise<void> {
 	const {client, world} = setup;
 	await client.apply({apiVersion: 'v1', kind: 'Namespace', metadata: {name: fluxNamespace}}, installManager);
 	const source = await client.apply(gitRepository(world.remoteUrl, options.interval), installManager);
 	await client.mergePatch(refOf(source), {status: gitRepositoryReady(options.sha, options.fetchedAt)}, sourceStatusManager, {subresource: 'status'});
-	return async (on, at) => {
-		const status = on
-			? gitRepositoryFetchFailed({sha: options.sha, fetchedAt: options.fetchedAt, url: world.remoteUrl, refusal: world.refusal, at})
-			: gitRepositoryReady(options.sha, options.fetchedAt, at);
-		await client.mergePatch(refOf(source), {status}, sourceStatusManager, {subresource: 'status'});
-	};
 }
 
 /** What a Kustomization deploys and how it stands. */
@@ -46,12 +34,14 @@ export type FluxAppOptions = {
 	applied: Array<{sha: string; at: Date}>;
 	/** Paused with gitops-tui after the last apply. */
 	pause?: {by: string; reason: string; at: Date};
+	/** spec.interval: how often kustomize-controller re-applies (and so undoes drift). */
+	interval: string;
 };
 
 /** Creates the Kustomization, applies its objects at the last revision, writes its status; returns the objects applied. */
 export async function deployFluxApp(setup: ClusterSetup, options: FluxAppOptions): Promise<KubeObject[]> {
 	const {client, world} = setup;
-	const object = await client.apply(kustomization(options.app, options.targetNamespace), installManager);
+	const object = await client.apply(kustomization(options.app, options.targetNamespace, options.interval), installManager);
 	const deployer: Deployer = {engine: 'flux', kustomization: options.app, targetNamespace: options.targetNamespace};
 	const current = options.applied.at(-1)!;
 	const desired = await renderForDeployer(world.trees, current.sha, `apps/${options.app}`, deployer);

@@ -2,21 +2,25 @@
  * The demo world behind `gitops-tui --demo`: three sandbox clusters (prod-eu, prod-us, staging) in one
  * kubeconfig, a generated fleet repository with four weeks of history served by `git daemon` on loopback,
  * and Flux, Argo CD and plain apps deployed from it as their controllers would have, with drift by other
- * managers, a missing object, a stuck rollout and a paused app. `simulateOutage` takes the Git server down
- * (connection refused) and makes the controllers say so; `stop` leaves nothing running.
+ * managers, a missing object, a stuck rollout and a paused app. Then the simulated Flux and Argo CD controllers
+ * (../gitops) take over each cluster: they fetch, re-apply, self-heal and compare on short intervals.
+ * `simulateOutage` only takes the Git server down (connection refused): the controllers notice on their next
+ * fetch. `stop` leaves nothing running.
  */
 import {rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createGit} from '../../repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../../repo/process-runner.js';
+import {primeSourceStorage, startGitOps, type GitOps} from '../gitops/index.js';
 import {startSandbox, type Sandbox} from '../index.js';
 import {demoKubeconfig} from './demo-kubeconfig.js';
 import {fleetCommits} from './fleet-history.js';
 import {createFleetRepo} from './fleet-repo.js';
 import {startGitRemote, type GitRemote} from './git-remote.js';
+import {fluxNamespace, fluxSourceName} from './flux-objects.js';
 import {createKubeHttp, type KubeHttp} from './kube-http.js';
 import {demoContexts, setUpCluster} from './scenario.js';
-import {allOrFirstError, type DemoWorld, type OutageSwitch} from './world.js';
+import {allOrFirstError, type DemoWorld} from './world.js';
 
 export {demoContexts, type DemoContext} from './scenario.js';
 
@@ -41,8 +45,10 @@ export type Demo = {
 	repoPath: string;
 	/** `git://127.0.0.1:PORT/fleet.git` (`file://...` where git has no daemon). */
 	remoteUrl: string;
-	/** Takes the Git server down (or back up) and has Flux and Argo CD report it. Idempotent; calls are serialised. */
+	/** Takes the Git server down (or back up); the controllers find out on their next fetch. Idempotent; calls are serialised. */
 	simulateOutage(on: boolean): Promise<void>;
+	/** The simulated Flux and Argo CD controllers of each context, in `contexts` order. */
+	controllers: GitOps[];
 	/** Whether the Git server is down. */
 	readonly outage: boolean;
 	/** Stops the sandboxes and the git daemon. Idempotent. */
@@ -63,15 +69,18 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		remote: path.join(workDir, 'remote'),
 		repo: path.join(workDir, 'fleet'),
 		trees: path.join(workDir, 'trees'),
+		controllers: path.join(workDir, 'controllers'),
 	};
 	// An earlier demo's leftovers go: a kubeconfig written over keeps its old mode, a clone would not be replaced.
-	for (const leftover of [paths.kubeconfig, paths.remote, paths.repo, paths.trees]) await rm(leftover, {recursive: true, force: true});
+	for (const leftover of [paths.kubeconfig, paths.remote, paths.repo, paths.trees, paths.controllers]) await rm(leftover, {recursive: true, force: true});
 
 	const sandboxes: Sandbox[] = [];
 	const clients: KubeHttp[] = [];
+	const controllers: GitOps[] = [];
 	let remote: GitRemote | undefined;
 	const release = async () => {
 		for (const client of clients) client.close();
+		await Promise.all(controllers.map(running => running.stop()));
 		await Promise.all([remote?.close(), ...sandboxes.map(sandbox => sandbox.stop())]);
 	};
 
@@ -95,8 +104,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		const {repo} = served;
 		const remoteUrl = served.remote.url;
 		const tools = {run, findBinary: createFindBinary(env), env};
-		const world: DemoWorld = {repo, commits, remoteUrl, refusal: served.remote.refusal, anchor, trees: {git, barePath: repo.barePath, treesDir: paths.trees, tools}};
-		const switches: OutageSwitch[] = await allOrFirstError(
+		const world: DemoWorld = {repo, commits, remoteUrl, anchor, trees: {git, barePath: repo.barePath, treesDir: paths.trees, tools}};
+		await allOrFirstError(
 			demoContexts.map((name, index) => {
 				const sandbox = running[index]!;
 				const admin = sandbox.users[0]!;
@@ -110,8 +119,25 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 			demoContexts[0],
 		);
 		await writeFile(paths.kubeconfig, kubeconfig, {mode: 0o600});
+		// The world stands; from now on Flux and Argo CD run it, each cluster with its own controllers and cache.
+		for (const [index, name] of demoContexts.entries()) {
+			const cacheDir = path.join(paths.controllers, name);
+			// source-controller's storage holds the artifacts it fetched before the demo began.
+			await primeSourceStorage({git, cacheDir, namespace: fluxNamespace, name: fluxSourceName, url: remoteUrl});
+			controllers.push(
+				await startGitOps({
+					objects: running[index]!.objects,
+					cacheDir,
+					now,
+					git,
+					tools,
+					argo: {resyncMs: 10_000},
+					onError: (error, context) => log(`demo: ${name}: ${context}: ${error instanceof Error ? error.message : String(error)}`),
+				}),
+			);
+		}
 		log(`demo: ready in ${Date.now() - started} ms: contexts ${demoContexts.join(', ')}, repository ${paths.repo}, remote ${remoteUrl}`);
-		return createHandle({paths, remote: served.remote, switches, now, log, release});
+		return createHandle({paths, remote: served.remote, controllers, log, release});
 	} catch (error) {
 		await release();
 		throw error;
@@ -121,8 +147,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 function createHandle(parts: {
 	paths: {kubeconfig: string; repo: string};
 	remote: GitRemote;
-	switches: OutageSwitch[];
-	now: () => Date;
+	controllers: GitOps[];
 	log: (line: string) => void;
 	release: () => Promise<void>;
 }): Demo {
@@ -133,8 +158,6 @@ function createHandle(parts: {
 		if (on === outage || stopping) return;
 		if (on) await parts.remote.down();
 		else await parts.remote.up();
-		const at = parts.now();
-		await Promise.all(parts.switches.map(set => set(on, at)));
 		outage = on;
 		parts.log(on ? `demo: Git outage: ${parts.remote.url} is unreachable` : `demo: Git outage over: ${parts.remote.url} serves again`);
 	};
@@ -143,6 +166,7 @@ function createHandle(parts: {
 		contexts: [...demoContexts],
 		repoPath: parts.paths.repo,
 		remoteUrl: parts.remote.url,
+		controllers: parts.controllers,
 		get outage() {
 			return outage;
 		},

@@ -3,11 +3,15 @@
  *
  * - prod-eu: Flux `shop` at HEAD, then an on-call engineer put web back on nginx 1.26 with `kubectl edit`
  *   (drift by another manager) and the queue autoscaler scaled the worker (hidden by the repo's ignore rule);
- *   Argo CD `payments` at HEAD, its api since scaled by the HPA (drift) and its `fraud-rules` ConfigMap
- *   deleted by hand (missing).
- * - prod-us: Flux `shop` one commit behind HEAD on its path (its source fetches hourly).
- * - staging: Flux `billing` paused by Alice during an incident, holding 2.3 while Git has 2.4;
+ *   shop there re-applies hourly, so the hand edit stays until then (or until someone reconciles it).
+ *   Argo CD `payments` synced at HEAD, its api since scaled by the HPA (drift) and its `fraud-rules` ConfigMap
+ *   deleted by hand (missing): auto-sync without self-heal leaves both alone until the next commit.
+ * - prod-us: Flux `shop` one commit behind HEAD on its path (its source fetches every two hours); its
+ *   Kustomization re-applies every 30 s, so a hand edit there is undone within 30 s.
+ * - staging: Flux `billing` paused (spec.suspend) by Alice during an incident, holding 2.3 while Git has 2.4;
  *   plain app `checkout` applied by gitops-tui at HEAD, whose image never pulls (a stuck rollout).
+ *
+ * The simulated controllers (../gitops) start once the world is set up and carry on from these statuses.
  */
 import type {KubeObject} from '../../domain/kube-object.js';
 import {deployArgoApp, keyOf} from './argo-setup.js';
@@ -15,7 +19,7 @@ import {applyObjects, managerOf, renderForDeployer, type Deployer} from './deplo
 import {deployFluxApp, installFluxSource} from './flux-setup.js';
 import {commitAt} from './fleet-history.js';
 import {minutesBefore} from './time.js';
-import {allOrFirstError, commitTime, refOf, waitUntil, type ClusterSetup, type OutageSwitch} from './world.js';
+import {allOrFirstError, commitTime, refOf, waitUntil, type ClusterSetup} from './world.js';
 
 /** The demo's contexts; the first is the kubeconfig's current context. */
 export const demoContexts = ['prod-eu', 'prod-us', 'staging'] as const;
@@ -31,8 +35,17 @@ export const kubectlEditManager = 'kubectl-edit';
 /** The billing pause. */
 export const billingPause = {by: 'alice@example.com', reason: 'incident INC-4711: holding billing at 2.3', minutesAgo: 5 * 24 * 60};
 
-/** Sets up one cluster; returns its part of the outage switch. */
-export function setUpCluster(setup: ClusterSetup & {name: DemoContext}): Promise<OutageSwitch> {
+/** How often each demo source fetches and each Kustomization re-applies (short, so a new user sees effects). */
+export const demoIntervals = {
+	source: '10s',
+	prodUsSource: '2h',
+	shopEu: '1h',
+	shopUs: '30s',
+	billing: '1m',
+} as const;
+
+/** Sets up one cluster. */
+export function setUpCluster(setup: ClusterSetup & {name: DemoContext}): Promise<void> {
 	switch (setup.name) {
 		case 'prod-eu':
 			return setUpProdEu(setup);
@@ -43,21 +56,19 @@ export function setUpCluster(setup: ClusterSetup & {name: DemoContext}): Promise
 	}
 }
 
-async function setUpProdEu(setup: ClusterSetup): Promise<OutageSwitch> {
+async function setUpProdEu(setup: ClusterSetup): Promise<void> {
 	// Flux and Argo CD work side by side, and so does their set-up.
-	const [source, payments] = await allOrFirstError([setUpShopEu(setup), setUpPayments(setup)]);
-	return async (on, at) => {
-		await Promise.all([source(on, at), payments(on, at)]);
-	};
+	await allOrFirstError([setUpShopEu(setup), setUpPayments(setup)]);
 }
 
-async function setUpShopEu(setup: ClusterSetup): Promise<OutageSwitch> {
+async function setUpShopEu(setup: ClusterSetup): Promise<void> {
 	const {world, client} = setup;
 	const {shas, head} = world.repo;
-	const source = await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: '1m'});
+	await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: demoIntervals.source});
 	const shop = await deployFluxApp(setup, {
 		app: 'shop',
 		targetNamespace: 'shop',
+		interval: demoIntervals.shopEu,
 		applied: [
 			{sha: shas['checkout-broken'], at: commitTime(world, 'checkout-broken', 2)},
 			{sha: head, at: commitTime(world, 'shop-1.27', 2)},
@@ -66,17 +77,17 @@ async function setUpShopEu(setup: ClusterSetup): Promise<OutageSwitch> {
 	// The on-call engineer rolled web back by hand; the worker's autoscaler scaled it up.
 	await client.strategicPatch(refOf(find(shop, 'Deployment/web')), {spec: {template: {spec: {containers: [{name: 'web', image: 'nginx:1.26'}]}}}}, kubectlEditManager);
 	await client.scale(refOf(find(shop, 'Deployment/worker')), 4, autoscalerManager);
-	return source;
 }
 
-function setUpPayments(setup: ClusterSetup): Promise<OutageSwitch> {
+function setUpPayments(setup: ClusterSetup): Promise<void> {
 	const {world, client} = setup;
-	const {shas, head} = world.repo;
-	const paymentsCommits = ['payments', 'payments-memory', 'payments-hpa', 'payments-fraud-rules'] as const;
+	const {shas} = world.repo;
+	// Argo CD syncs every new commit of the repository (shop's last one included): its last sync is at HEAD.
+	const syncedCommits = ['payments', 'payments-memory', 'payments-hpa', 'payments-fraud-rules', 'shop-1.27'] as const;
 	return deployArgoApp(setup, {
 		name: 'payments',
-		headSha: head,
-		syncs: paymentsCommits.map(name => ({sha: shas[name], startedAt: commitTime(world, name, 2), finishedAt: commitTime(world, name, 3)})),
+		headSha: world.repo.head,
+		syncs: syncedCommits.map(name => ({sha: shas[name], startedAt: commitTime(world, name, 2), finishedAt: commitTime(world, name, 3)})),
 		missing: ['ConfigMap/fraud-rules'],
 		drifted: ['Deployment/api'],
 		drift: async objects => client.scale(refOf(find(objects, 'Deployment/api')), 3, autoscalerManager),
@@ -84,33 +95,34 @@ function setUpPayments(setup: ClusterSetup): Promise<OutageSwitch> {
 	});
 }
 
-async function setUpProdUs(setup: ClusterSetup): Promise<OutageSwitch> {
+async function setUpProdUs(setup: ClusterSetup): Promise<void> {
 	const {world} = setup;
 	const {shas} = world.repo;
-	// An hourly source: it last fetched before the nginx 1.27 commit, so shop here is one commit behind.
+	// A source fetching every two hours: it last fetched before the nginx 1.27 commit, so shop here is one commit behind.
 	const fetchedAt = minutesBefore(world.anchor, 40);
 	const fetched = commitAt(world.commits, 40).name;
-	const source = await installFluxSource(setup, {sha: shas[fetched], fetchedAt, interval: '1h'});
+	await installFluxSource(setup, {sha: shas[fetched], fetchedAt, interval: demoIntervals.prodUsSource});
 	await deployFluxApp(setup, {
 		app: 'shop',
 		targetNamespace: 'shop',
+		interval: demoIntervals.shopUs,
 		applied: [
 			{sha: shas['shop-1.26'], at: commitTime(world, 'shop-1.26', 4)},
 			{sha: shas[fetched], at: minutesBefore(world.anchor, 39)},
 		],
 	});
-	return source;
 }
 
-async function setUpStaging(setup: ClusterSetup): Promise<OutageSwitch> {
+async function setUpStaging(setup: ClusterSetup): Promise<void> {
 	const {world, client, sandbox} = setup;
 	const {shas, head} = world.repo;
-	const source = await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: '1m'});
+	await installFluxSource(setup, {sha: head, fetchedAt: commitTime(world, 'shop-1.27', 1), interval: demoIntervals.source});
 	// billing was last reconciled before Alice paused it: 2.3 is live, 2.4 waits in Git.
 	const beforePause = commitAt(world.commits, billingPause.minutesAgo + 5).name;
 	await deployFluxApp(setup, {
 		app: 'billing',
 		targetNamespace: 'billing',
+		interval: demoIntervals.billing,
 		applied: [{sha: shas[beforePause], at: minutesBefore(world.anchor, billingPause.minutesAgo + 5)}],
 		pause: {by: billingPause.by, reason: billingPause.reason, at: minutesBefore(world.anchor, billingPause.minutesAgo)},
 	});
@@ -125,7 +137,6 @@ async function setUpStaging(setup: ClusterSetup): Promise<OutageSwitch> {
 	const broken = await renderForDeployer(world.trees, shas['checkout-broken'], 'apps/checkout', deployer);
 	await applyObjects(client, broken, managerOf(deployer));
 	setup.log(`demo: staging: plain app checkout applied at ${shas['checkout-broken'].slice(0, 7)} (image never pulls)`);
-	return source;
 }
 
 /** A Deployment whose every replica is updated and available. */

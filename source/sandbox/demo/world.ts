@@ -15,8 +15,6 @@ export type DemoWorld = {
 	commits: readonly FleetCommit[];
 	/** `git://127.0.0.1:PORT/fleet.git` (or `file://` where git has no daemon). */
 	remoteUrl: string;
-	/** The client-side error while the remote is down, as controllers word it. */
-	refusal: string;
 	/** The moment the history is dated back from (the demo's start). */
 	anchor: Date;
 	trees: TreeSource;
@@ -30,9 +28,6 @@ export type ClusterSetup = {
 	world: DemoWorld;
 	log: (line: string) => void;
 };
-
-/** Turns one cluster's part of the Git outage on or off, at a time. */
-export type OutageSwitch = (on: boolean, at: Date) => Promise<void>;
 
 /** The time a commit was made, plus some minutes (a controller picks a commit up a little later). */
 export function commitTime(world: DemoWorld, name: CommitName, plusMinutes = 0): Date {

@@ -32,19 +32,25 @@ export const argoControllerName = 'argocd-application-controller';
 export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<ArgoSettings> = {}): GitOpsController {
 	const settings: ArgoSettings = {resyncMs: 180_000, selfHealTimeoutMs: 5000, ...overrides};
 	const refreshRequested = new Set<string>();
+	const selfHealDue = new Map<string, number>();
 	return {
 		name: argoControllerName,
 		primary: gitopsKinds.application,
 		keysFor(event) {
 			const {object} = event;
-			if (object.apiVersion === gitopsKinds.application.apiVersion && object.kind === 'Application') return event.type === 'DELETED' ? [] : [keyOf(object)];
+			if (object.apiVersion === gitopsKinds.application.apiVersion && object.kind === 'Application') {
+				if (event.type === 'DELETED') return [];
+				// Turning automated sync on compares with the latest at once (Argo CD's automatedSyncEnabled).
+				if (event.previous && !automatedOn(event.previous) && automatedOn(object)) refreshRequested.add(keyOf(object));
+				return [keyOf(object)];
+			}
 			const app = trackingApp(object) ?? (event.previous ? trackingApp(event.previous) : undefined);
 			if (!app) return [];
 			const keys = runtime.list(gitopsKinds.application).filter(candidate => candidate.metadata.name === app).map(keyOf);
 			for (const key of keys) refreshRequested.add(key);
 			return keys;
 		},
-		reconcile: key => reconcile(runtime, settings, refreshRequested, key),
+		reconcile: key => reconcile(runtime, settings, {refreshRequested, selfHealDue}, key),
 		startDelay(object) {
 			const reconciledAt = Date.parse(statusOf(object).reconciledAt ?? '');
 			if (Number.isNaN(reconciledAt) || object['operation']) return undefined;
@@ -53,25 +59,34 @@ export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<
 	};
 }
 
+function automatedOn(app: KubeObject): boolean {
+	const automated = specOf(app).syncPolicy?.automated;
+	return Boolean(automated) && automated.enabled !== false;
+}
+
 function keyOf(object: KubeObject): string {
 	return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 }
 
-async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, refreshRequested: Set<string>, key: string): Promise<void> {
+async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, requests: {refreshRequested: Set<string>; selfHealDue: Map<string, number>}, key: string): Promise<void> {
+	const {refreshRequested, selfHealDue} = requests;
 	const {namespace, name} = splitKey(key);
 	let app = runtime.get(gitopsKinds.application, namespace, name);
 	if (!app || app.metadata.deletionTimestamp) return;
-	const requested = refreshRequested.delete(key);
+	const healDue = selfHealDue.get(key);
+	const healNow = healDue !== undefined && healDue <= runtime.now().getTime();
+	if (healNow) selfHealDue.delete(key);
+	const requested = refreshRequested.delete(key) || healNow;
 	if (requested || needsRefresh(app, settings, runtime.now())) {
 		await compare(runtime, app);
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 		const delay = autoSync(runtime, settings, app);
 		// Self-heal waits: the app is compared again when the wait is over (requestAppRefresh with a delay).
-		if (delay !== undefined) runtime.scheduler.setTimeout(() => {
-			refreshRequested.add(key);
-			runtime.queue.enqueue(argoControllerName, key);
-		}, delay);
+		if (delay !== undefined) {
+			selfHealDue.set(key, runtime.now().getTime() + delay);
+			runtime.queue.enqueue(argoControllerName, key, delay);
+		}
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 	}

@@ -64,3 +64,13 @@ async function exists(dir: string): Promise<boolean> {
 		return false;
 	}
 }
+
+/**
+ * Fills a GitRepository's storage with what its URL serves now, without touching its status: for a world set
+ * up as if source-controller had been running (its artifacts, the last fetched included, are in storage).
+ */
+export async function primeSourceStorage(options: {git: Git; cacheDir: string; namespace: string; name: string; url: string}): Promise<void> {
+	const outcome = await fetchAndResolve({git: options.git, location: mirrorLocation(options.cacheDir, options.namespace, options.name), url: options.url, ref: undefined, timeoutMs: 60_000});
+	// Resolving `master` fails on a `main` repository; only the fetch itself matters here.
+	if (!outcome.ok && !outcome.message.includes("couldn't find")) throw new Error(`cannot fill the source storage of ${options.namespace}/${options.name}: ${outcome.message}`);
+}

@@ -1,13 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {argoApp} from '../../../source/engines/argo-application.js';
 import {trackingIdMatches} from '../../../source/engines/ownership.js';
-import {application, applicationStatus, comparisonErrorMessage, trackingId, type ApplicationStatusInput} from '../../../source/sandbox/demo/argo-objects.js';
+import {application, applicationStatus, trackingId, type ApplicationStatusInput} from '../../../source/sandbox/demo/argo-objects.js';
 
 const url = 'git://127.0.0.1:4242/fleet.git';
 const head = 'c'.repeat(40);
 const synced = 'd'.repeat(40);
 const at = new Date('2026-03-02T10:00:00Z');
-const refusal = 'dial tcp 127.0.0.1:4242: connect: connection refused';
 const api = {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'api', namespace: 'payments'}};
 const rules = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'fraud-rules', namespace: 'payments'}};
 const input: ApplicationStatusInput = {
@@ -50,11 +49,4 @@ describe('applicationStatus', () => {
 		expect(object.status).toMatchObject({history: [{id: 0, revision: synced}], operationState: {phase: 'Succeeded', syncResult: {revision: synced}}, conditions: null});
 	});
 
-	it('reports a ComparisonError and an Unknown sync during an outage', () => {
-		const status = applicationStatus({...input, comparisonError: {message: comparisonErrorMessage(url, refusal), at}});
-		expect(status).toMatchObject({sync: {status: 'Unknown'}, conditions: [{type: 'ComparisonError', lastTransitionTime: '2026-03-02T10:00:00Z'}]});
-		const found = argoApp({...application('payments', url), status}, 'prod-eu', {contexts, matchesRepo: () => true});
-		expect(found.controller.source).toEqual({ready: false, message: `ComparisonError: ${comparisonErrorMessage(url, refusal)}`});
-		expect(found.controller.source?.message).toContain('dial tcp 127.0.0.1:4242: connect: connection refused');
-	});
 });

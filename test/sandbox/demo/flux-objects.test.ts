@@ -3,7 +3,6 @@ import {fluxRevisionSha, inventoryIds, parseInventoryId} from '../../../source/e
 import {fluxSourceHealth} from '../../../source/engines/flux-common.js';
 import {
 	gitRepository,
-	gitRepositoryFetchFailed,
 	gitRepositoryReady,
 	inventoryEntry,
 	kustomization,
@@ -68,18 +67,4 @@ describe('GitRepository status', () => {
 		expect(fluxSourceHealth(source(status), 'GitRepository flux-system/fleet')).toEqual({ready: true});
 	});
 
-	it('reports the refused connection as source-controller does, keeping the artifact', () => {
-		const status = gitRepositoryFetchFailed({sha, fetchedAt: at, url, refusal: 'dial tcp 127.0.0.1:4242: connect: connection refused', at: new Date('2026-03-02T11:00:00Z')});
-		expect(status).toMatchObject({
-			conditions: [
-				{type: 'Ready', status: 'False', reason: 'GitOperationFailed', lastTransitionTime: '2026-03-02T11:00:00Z'},
-				{type: 'FetchFailed', status: 'True', reason: 'GitOperationFailed'},
-				{type: 'ArtifactInStorage', status: 'True'},
-			],
-			artifact: {revision: `main@sha1:${sha}`},
-		});
-		const health = fluxSourceHealth(source(status), 'GitRepository flux-system/fleet');
-		expect(health.ready).toBe(false);
-		expect(health.message).toContain("unable to clone 'git://127.0.0.1:4242/fleet.git': dial tcp 127.0.0.1:4242: connect: connection refused");
-	});
 });

@@ -117,6 +117,18 @@ describe('Argo CD application controller', () => {
 		expect(statusOf(app).resources?.find(resource => resource.kind === 'ConfigMap')?.status).toBe('OutOfSync');
 	});
 
+	it('syncs at once when automated sync is turned (back) on', async () => {
+		const w = await start();
+		expect(statusOf(await read(w)).sync?.status).toBe('OutOfSync');
+		await w.edit(crds.application, 'argocd', 'api', object => {
+			(object['spec'] as {syncPolicy?: unknown}).syncPolicy = {automated: {prune: true}};
+		});
+		await w.gitops.settle();
+		const app = await read(w);
+		expect(statusOf(app).sync?.status).toBe('Synced');
+		expect(statusOf(app).history?.[0]?.initiatedBy).toEqual({automated: true});
+	});
+
 	it('reports ComparisonError with the git error when the repository cannot be fetched', async () => {
 		const port = await closedPort();
 		const w = await start({automated: {prune: true}}, `git://127.0.0.1:${port}/fleet.git`);
