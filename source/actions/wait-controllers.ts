@@ -6,6 +6,8 @@ import {readObject} from '../cluster/read-object.js';
 import type {ObjectRef} from '../cluster/writes.js';
 import {argoOperationProgress} from '../engines/argo-actions.js';
 import {fluxReconcileState} from '../engines/flux-actions.js';
+import {conditionOf} from '../domain/health/conditions.js';
+import type {KubeObject} from '../domain/kube-object.js';
 import type {WaitStep} from './action-spec.js';
 
 /**
@@ -58,4 +60,36 @@ export function waitForArgo(context: string, ref: ObjectRef, username: string, s
 		} while (await wait.tick());
 		return {outcome: 'timed-out', message: `Application ${ref.name}: ${last}`, after: lastAfter};
 	};
+}
+
+/**
+ * After pausing, waits until no reconcile or sync is in flight: a controller checks the pause only when a run
+ * starts, so a run already under way would apply HEAD over the rollback (Flux: Ready Unknown/Progressing or
+ * Reconciling True; Argo CD: a Running operation). Never fails the action: past the deadline it goes on, saying so.
+ */
+export function waitForControllerIdle(context: string, ref: ObjectRef): WaitStep {
+	return async wait => {
+		do {
+			const read = await readObject(wait.client(context), ref);
+			if (!read.ok) break;
+			const busy = controllerBusy(read.value);
+			if (!busy) return {outcome: 'done', message: 'the controller is idle'};
+			wait.say(`waiting for the run in flight to end before applying (${busy})`);
+		} while (await wait.tick());
+		wait.say('could not see the controller idle before the deadline: applying anyway');
+		return {outcome: 'done', message: 'the controller may still be running'};
+	};
+}
+
+function controllerBusy(object: KubeObject): string | undefined {
+	if (object.kind === 'Application') {
+		const phase = (object['status'] as {operationState?: {phase?: string}} | undefined)?.operationState?.phase;
+		if (object['operation']) return 'an operation is requested';
+		return phase === 'Running' || phase === 'Terminating' ? `operation ${phase}` : undefined;
+	}
+	const reconciling = conditionOf(object, 'Reconciling');
+	const ready = conditionOf(object, 'Ready');
+	if (reconciling?.status === 'True') return `Reconciling: ${reconciling.message ?? ''}`.trim();
+	if (ready?.status === 'Unknown' && ready.reason === 'Progressing') return 'Ready Unknown (Progressing)';
+	return undefined;
 }
