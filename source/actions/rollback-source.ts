@@ -32,12 +32,19 @@ export async function previousRevision(input: SpecInput, appObject: KubeObject |
 		const previous = applied.reverse().find(revision => !deployed || !revision.startsWith(deployed));
 		if (previous) return {ok: true, revision: previous, why: 'the revision gitops-tui applied before the current one (journal)'};
 	}
-	if (!deployed) return {ok: false, message: `${definition.name}: no deployed revision is known, so there is no "previous" one: pass --to REV`};
-	if (!input.deps.repo) return {ok: false, message: 'no repository loaded: pass --repo, or --to REV with a revision in the last-known-good store'};
+	const fromStore = async (problem: string): Promise<{ok: true; revision: string; why: string} | {ok: false; message: string}> => {
+		const app = {engine: definition.engine, context: definition.context ?? definition.controllerContext, namespace: definition.namespace, app: definition.name};
+		const records = (await input.deps.lastKnownGood?.records(app)) ?? [];
+		const previous = records.reverse().find(record => !deployed || !record.revision.startsWith(deployed));
+		if (previous) return {ok: true, revision: previous.revision, why: `${problem}; the last revision seen Synced and Healthy before the deployed one (last-known-good store)`};
+		return {ok: false, message: `${problem}: pass --to REV`};
+	};
+	if (!deployed) return fromStore(`${definition.name}: no deployed revision is known`);
+	if (!input.deps.repo) return fromStore('no repository loaded');
 	const log = await input.deps.repo.commitsTouching(path, {revision: deployed, limit: 2});
-	if (!log.ok) return {ok: false, message: `the deployed revision ${deployed.slice(0, 12)} is not in the local clone (${log.error.message}): pass --to REV`};
+	if (!log.ok) return fromStore(`the deployed revision ${deployed.slice(0, 12)} is not in the local clone (${log.error.message})`);
 	const previous = log.commits[1];
-	if (!previous) return {ok: false, message: `no commit on ${path || 'the repository'} before ${deployed.slice(0, 12)} in the local clone: pass --to REV`};
+	if (!previous) return fromStore(`no commit on ${path || 'the repository'} before ${deployed.slice(0, 12)} in the local clone`);
 	return {ok: true, revision: previous.sha, why: `the commit on ${path || 'the repository'} before the deployed ${deployed.slice(0, 7)} (local clone)`};
 }
 
