@@ -8,7 +8,7 @@
 import type {ContextClient} from '../cluster/context-client.js';
 import {createIdentityService, kubeconfigIdentity, type IdentityService} from '../cluster/identity.js';
 import {readObject} from '../cluster/read-object.js';
-import type {ActionEvent, ActionOutcome, ActionPlan, ActionRequest, ActionResult, Confirmation, ObjectProgress} from '../domain/action.js';
+import type {ActionEvent, ActionOutcome, ActionPlan, ActionRequest, ActionResult, Confirmation, ObjectProgress, PermissionCheck} from '../domain/action.js';
 import type {JournalObject} from '../journal/journal-types.js';
 import {writeRef} from '../engines/app-writes.js';
 import type {ActionSpec, SpecInput, SpecResult, WaitContext} from './action-spec.js';
@@ -99,7 +99,7 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	const plan: ActionPlan = {...body, digest};
 	emit({stage: 'planned', plan});
 	emit({stage: 'checked', check});
-	if (!check.allowed) return finish('refused', `refused before any write: ${check.items.filter(item => !item.allowed).map(item => item.reason).join('; ')}`);
+	if (!check.allowed) return finish('refused', `refused before any write: ${check.items.filter(item => !item.allowed).map(item => item.reason).join('; ')}`, {journal: refusedObjects(spec, check)});
 	if (options.dryRun) return finish('dry-run', `dry run: ${spec.writes.length} write(s) planned, nothing written`);
 
 	const protectedContext = [target.context, definition.controllerContext].some(context => located.located.protectedContexts.includes(context));
@@ -137,6 +137,15 @@ function keyOf(key: {group: string; kind: string; namespace: string; name: strin
 
 function writeKeyOf(entry: ActionSpec['writes'][number]): string[] {
 	return keyOf(writeKey(entry));
+}
+
+/** The journal's objects of a refused action: each write it would have made, with the refusals about its object. */
+function refusedObjects(spec: ActionSpec, check: PermissionCheck): JournalObject[] {
+	return spec.writes.map(entry => {
+		const ref = writeRef(entry.write);
+		const reasons = check.items.filter(item => !item.allowed && item.name === ref.name && (item.namespace === undefined || item.namespace === (ref.namespace ?? item.namespace))).map(item => item.reason);
+		return {apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? {namespace: ref.namespace} : {}), result: reasons.length > 0 ? 'refused' : 'skipped', ...(reasons.length > 0 ? {message: reasons.join('; ')} : {}), ...(entry.live?.metadata.resourceVersion ? {resourceVersionBefore: entry.live.metadata.resourceVersion} : {})};
+	});
 }
 
 function planFor(request: ActionRequest, input: SpecInput): Promise<SpecResult> {
