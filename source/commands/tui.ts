@@ -11,6 +11,7 @@ import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
 import {recordSessionModes} from './journal-location.js';
+import type {UserSettings} from '../engines/user-settings.js';
 
 export type LiveTuiOptions = {
 	input: CommandInput;
@@ -31,6 +32,10 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	const {session} = opened;
 	log.info(`session opened in ${Math.round(performance.now() - started)} ms (${session.contexts.length} contexts, repo ${session.repo ? session.repo.location.source : 'none'})`);
 	const readOnly = session.readOnly;
+	for (const {info} of session.contexts) {
+		const reason = session.readOnlyReason(info.name);
+		if (reason) log.info(`${info.name} is read-only: ${reason}`);
+	}
 	if (recordModeChanges) {
 		// In the background: the first frame must not wait for the journal, and a journal problem is logged, not fatal.
 		void recordSessionModes(session, io, 'tui').then(
@@ -50,14 +55,23 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 		...(simulateOutage ? {simulateOutage} : {}),
 	});
 	try {
-		const theme = session.userSettings.theme;
-		const env = theme === 'no-colour' ? {...io.env, NO_COLOR: '1'} : io.env;
-		return await runTui({source: fleet.source, readOnly, ascii: flags['ascii'] === true || theme === 'ascii', env, log});
+		return await runTui({source: fleet.source, readOnly, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
 	} finally {
 		fleet.stop();
 		session.close();
 		log.info('the TUI ended');
 	}
+}
+
+/**
+ * The settings' theme as the terminal traits the UI reads: `no-colour` sets NO_COLOR; `colour` drops it, since a
+ * user's configuration overrides NO_COLOR (no-color.org) — a dumb terminal still gets none.
+ */
+function themedEnv(env: NodeJS.ProcessEnv, theme: UserSettings['theme']): NodeJS.ProcessEnv {
+	if (theme === 'no-colour') return {...env, NO_COLOR: '1'};
+	if (theme !== 'colour') return env;
+	const {NO_COLOR: _dropped, ...rest} = env;
+	return rest;
 }
 
 export const tuiCommand: Command = {

@@ -5,7 +5,7 @@
  *
  * The journal stores records as given: callers mask Secret values (the actions never put one in a record).
  */
-import {chmod, mkdir, open, readFile, type FileHandle} from 'node:fs/promises';
+import {access, chmod, mkdir, open, readFile, type FileHandle} from 'node:fs/promises';
 import path from 'node:path';
 import {withFileLock, type FileLockOptions} from './file-lock.js';
 import {chainEntry, entryLine, parseEntryLine} from './journal-entry.js';
@@ -41,7 +41,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
 			});
 		},
 		async read() {
-			const text = await readText(file);
+			const text = await readSettled(file);
 			const entries: JournalEntry[] = [];
 			// Lines that are not entries are skipped here; `verify` is what reports them.
 			for (const line of text.split('\n')) {
@@ -52,7 +52,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
 			return entries;
 		},
 		async verify(verifyOptions = {}) {
-			return verifyJournalText(await readText(file), verifyOptions);
+			return verifyJournalText(await readSettled(file), verifyOptions);
 		},
 	};
 }
@@ -69,6 +69,26 @@ async function readText(file: string): Promise<string> {
 	} catch (error) {
 		if (error !== null && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return '';
 		throw error;
+	}
+}
+
+/**
+ * The file's text once no append is half-way: a last line without its newline while the lock is held is a write
+ * in progress, so the reader waits (briefly, without taking the lock: an auditor may not be allowed to create one)
+ * for the lock to go and reads again. A cut line with no writer is damage, and `verify` reports it.
+ */
+async function readSettled(file: string, waitMs = 2000): Promise<string> {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		const text = await readText(file);
+		if (text === '' || text.endsWith('\n') || Date.now() > deadline) return text;
+		try {
+			await access(`${file}.lock`);
+		} catch {
+			// No writer: read once more (the lock may have gone between the two reads) and take what is there.
+			return readText(file);
+		}
+		await new Promise(resolve => setTimeout(resolve, 10));
 	}
 }
 

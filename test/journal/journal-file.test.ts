@@ -3,11 +3,11 @@
  * a damaged tail, stale locks, and appends from two real processes at once.
  */
 import {execFile, spawn} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {entryHash, genesisHash} from '../../source/journal/journal-entry.js';
+import {chainEntry, entryHash, entryLine, genesisHash} from '../../source/journal/journal-entry.js';
 import {openJournal} from '../../source/journal/journal-file.js';
 import type {Journal} from '../../source/journal/journal-types.js';
 import {waitFor} from '../support/wait-for.js';
@@ -61,6 +61,31 @@ describe('append and read', () => {
 	});
 });
 
+describe('reading while an append is half-way', () => {
+	it('waits for the writer (the lock) instead of calling the journal cut, and reads the finished line', async () => {
+		const first = await journal.append(record(1));
+		const line = `${entryLine(chainEntry({record: record(2), previous: first, now: () => new Date('2026-12-01T11:00:00Z')}))}\n`;
+		// A writer holds the lock and has written half its line.
+		writeFileSync(`${file}.lock`, '{}');
+		const before = readFileSync(file, 'utf8');
+		writeFileSync(file, `${before}${line.slice(0, 30)}`);
+		let settled = false;
+		const verifying = journal.verify().finally(() => (settled = true));
+		// Proving a wait takes time: the reader must still be waiting a while later.
+		await new Promise(resolve => setTimeout(resolve, 100));
+		expect(settled).toBe(false);
+		writeFileSync(file, `${before}${line}`);
+		rmSync(`${file}.lock`);
+		expect(await verifying).toMatchObject({ok: true, entries: 2});
+	});
+
+	it('reports a cut last line when no writer holds the lock', async () => {
+		await journal.append(record(1));
+		writeFileSync(file, `${readFileSync(file, 'utf8')}{"seq":2,`);
+		expect(await journal.verify()).toMatchObject({ok: false, problem: {kind: 'truncated', line: 2}});
+	});
+});
+
 describe('the lock', () => {
 	const lockOf = () => `${file}.lock`;
 
@@ -111,7 +136,7 @@ describe('appends from two processes at once', () => {
 		for (const actor of ['proc-a', 'proc-b']) {
 			expect(entries.filter(entry => entry.actor === actor).map(entry => entry.parameters['n'])).toEqual(Array.from({length: perProcess}, (_, index) => index + 1));
 		}
-		// They really ran at the same time: the actors alternate somewhere in the file.
+		// They really ran at the same time: the actors alternate in the file (each waits halfway for the other).
 		const switches = entries.filter((entry, index) => index > 0 && entry.actor !== entries[index - 1]!.actor).length;
 		expect(switches).toBeGreaterThan(1);
 		expect(existsSync(`${file}.lock`)).toBe(false);
