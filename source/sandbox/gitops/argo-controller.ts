@@ -152,7 +152,7 @@ function compare(runtime: GitOpsRuntime, app: KubeObject, manifests: ArgoManifes
 			status['sync'] = {...(before.sync ?? {}), status: 'Unknown', comparedTo};
 			return;
 		}
-		const comparison = compareApp(runtime, name, manifests.objects);
+		const comparison = compareApp(runtime, name, manifests.objects, specOf(app).ignoreDifferences);
 		if (others.length > 0) status['conditions'] = others;
 		else delete status['conditions'];
 		status['sync'] = {status: comparison.sync, revision: manifests.sha, comparedTo};
