@@ -165,6 +165,18 @@ describe('kustomize-controller', () => {
 		await expect(w.core.readNamespacedConfigMap({name: 'settings', namespace: 'web'})).rejects.toThrow(/404|not found/i);
 	});
 
+	it('builds with its own images and patches (Flux writes them into the build as a kustomize overlay)', async () => {
+		const w = await start({
+			images: [{name: 'nginx', newTag: '1.99'}],
+			patches: [{target: {kind: 'Deployment', name: 'web'}, patch: '- op: replace\n  path: /spec/replicas\n  value: 3\n'}],
+		});
+		const ks = await w.read(crds.kustomization, 'flux-system', 'web');
+		expect(condition(ks, 'Ready')).toMatchObject({status: 'True'});
+		const live = await w.apps.readNamespacedDeployment({name: 'web', namespace: 'web'});
+		expect(live.spec?.template.spec?.containers[0]?.image).toBe('nginx:1.99');
+		expect(live.spec?.replicas).toBe(3);
+	});
+
 	it('is Ready False with ArtifactFailed when its source does not exist', async () => {
 		const w = await start({sourceRef: {kind: 'GitRepository', name: 'nope'}});
 		const ks = await w.read(crds.kustomization, 'flux-system', 'web');
