@@ -116,6 +116,20 @@ describe('actions through the controllers', () => {
 		expect(result.after).toMatchObject({sync: 'Synced', health: 'Healthy'});
 	}, 60_000);
 
+	it('Argo CD suspend stops self-heal; resume restores automated exactly and the controller heals the drift', async () => {
+		const paused = await run({kind: 'suspend', target: target('api'), reason: 'hands off'});
+		expect(paused.outcome, paused.message).toBe('done');
+		await world.core.patchNamespacedConfigMap({name: 'settings', namespace: 'api', body: [{op: 'replace', path: '/data/colour', value: 'red'}]});
+		await world.advance(60_000);
+		expect((await world.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data?.['colour']).toBe('red');
+		const resumed = await run({kind: 'resume', target: target('api')});
+		expect(resumed.outcome, resumed.message).toBe('done');
+		const application = await world.read(crds.application, 'argocd', 'api');
+		expect((application['spec'] as {syncPolicy: {automated: unknown}}).syncPolicy.automated).toEqual({prune: true, selfHeal: true});
+		for (let step = 0; step < 20 && (await world.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data?.['colour'] !== 'blue'; step++) await world.advance(5000);
+		expect((await world.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data?.['colour']).toBe('blue');
+	}, 60_000);
+
 	it('rollback with the remote gone ends Healthy on the old image and stays there; resume brings HEAD back', async () => {
 		world.commit({'apps/web/deployment.yaml': deployment('nginx:1.26')}, 'web: nginx 1.26');
 		await repo.fetchNow();
