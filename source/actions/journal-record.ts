@@ -2,13 +2,13 @@
  * The record stage's pieces: the plan's digest (what the journal says was shown and confirmed) and the journal
  * record of an action's end. Parameters never carry Secret values: actions put only flags, reasons and revisions in.
  */
-import {createHash} from 'node:crypto';
 import type {ActionOutcome, ActionPlan, ActionRequest} from '../domain/action.js';
+import {digestOf} from '../journal/canonical-json.js';
 import type {JournalObject, JournalRecord} from '../journal/journal-types.js';
 
 /** SHA-256 of the plan's canonical JSON (keys sorted), the digest left out. */
 export function planDigest(plan: Omit<ActionPlan, 'digest'>): string {
-	return createHash('sha256').update(JSON.stringify(sorted(plan))).digest('hex');
+	return digestOf(plan);
 }
 
 /** The record appended when an action ends, however it ends. */
@@ -33,10 +33,4 @@ export function actionRecord(input: {
 		outcome: {status: input.outcome, message: input.message},
 		objects: input.objects,
 	};
-}
-
-function sorted(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(sorted);
-	if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map(key => [key, sorted((value as Record<string, unknown>)[key])]));
-	return value;
 }

@@ -6,7 +6,7 @@
  * object is healthy.
  */
 import {readObject} from '../cluster/read-object.js';
-import type {ActionRequest} from '../domain/action.js';
+import type {ActionRequest, PlannedObject} from '../domain/action.js';
 import {argoOperationInProgress, argoRefreshWrite, argoSyncWrite} from '../engines/argo-actions.js';
 import {fluxReconcileWrite, fluxSourceRef, reconcileToken} from '../engines/flux-actions.js';
 import type {SpecInput, SpecResult} from './action-spec.js';
@@ -46,8 +46,9 @@ export async function planReconcile(request: ReconcileRequest, input: SpecInput)
 			warnings.push(`${definition.objectKind} ${definition.name} is suspended: the controller ignores reconcile requests until it is resumed`);
 		}
 		writes.push({write: fluxReconcileWrite(app.context, app.ref, token), live: app.object, stopOnFailure: true});
+		const fluxPrunes = controllerPrunes(input, (app.object['spec'] as {prune?: boolean} | undefined)?.prune === true, 'spec.prune');
 		steps.push(`reconcile ${definition.objectKind} ${definition.namespace}/${definition.name}: annotate ${token}${input.waiting ? ', wait for lastHandledReconcileAt and Ready' : ''}`);
-		return {ok: true, spec: {writes, steps, warnings, parameters, ...(input.waiting ? {wait: waitForFlux(app.context, app.ref, token, 'app')} : {})}};
+		return {ok: true, spec: {writes, prunes: fluxPrunes, steps, warnings, parameters, ...(input.waiting ? {wait: waitForFlux(app.context, app.ref, token, 'app')} : {})}};
 	}
 
 	const busy = argoOperationInProgress(app.object);
@@ -61,6 +62,7 @@ export async function planReconcile(request: ReconcileRequest, input: SpecInput)
 				{write: argoRefreshWrite(app.context, app.ref), live: app.object, stopOnFailure: true},
 				{write: sync, live: app.object, stopOnFailure: true},
 			],
+			prunes: controllerPrunes(input, request.prune === true, 'the sync operation\'s prune (--prune)'),
 			steps: [
 				`refresh Application ${definition.namespace}/${definition.name} (annotation argocd.argoproj.io/refresh=normal)`,
 				`sync: set operation initiated by ${input.username}${request.prune ? ', with prune' : ''}${input.waiting ? '; wait until the operation ends Synced and Healthy' : ''}`,
@@ -94,4 +96,18 @@ function planPlain(request: ReconcileRequest, input: SpecInput, base: {parameter
 			...(input.waiting ? {wait: waitForHealthy(writes.map(entry => entry.write), head)} : {}),
 		},
 	};
+}
+
+/**
+ * What the controller's reconcile would delete (the app's live objects HEAD no longer has), listed whether or not it
+ * prunes, so the plan shows it before anyone confirms.
+ */
+function controllerPrunes(input: SpecInput, prunes: boolean, setting: string): PlannedObject[] {
+	const {prepared, definition} = input.located.app;
+	if (prepared.contextError || !input.located.app.desired.state.ok) return [];
+	return applyWrites(prepared, {fieldManager: definition.fieldManager, sha: '', prune: false}).prunes.map(prune => ({
+		...prune,
+		willPrune: prunes,
+		summary: prunes ? `not in Git: the controller deletes it (${setting} is on)` : `not in Git: the controller keeps it (${setting} is off)`,
+	}));
 }

@@ -6,7 +6,7 @@
  */
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KubeObject} from '../domain/kube-object.js';
-import {argoPreviousRevision} from '../engines/argo-actions.js';
+import {argoPreviousRevisions} from '../engines/argo-actions.js';
 import {renderApp, type DesiredResult} from '../engines/desired-state.js';
 import {clusterVariablesSource} from '../engines/flux-variables.js';
 import type {SpecInput} from './action-spec.js';
@@ -14,11 +14,16 @@ import type {SpecInput} from './action-spec.js';
 /** The revision to roll back to when none is given, or why none can be chosen. */
 export async function previousRevision(input: SpecInput, appObject: KubeObject | undefined): Promise<{ok: true; revision: string; why: string} | {ok: false; message: string}> {
 	const {definition, status} = input.located.app;
-	if (definition.engine === 'argo' && appObject) {
-		const previous = argoPreviousRevision(appObject);
-		if (previous) return {ok: true, revision: previous, why: 'the revision before the current one in the Application history'};
-	}
 	const deployed = status.revision.deployed;
+	const path = definition.sources[0]?.path ?? '';
+	if (definition.engine === 'argo' && appObject) {
+		// A sync of a commit that did not touch the app's path deployed the same manifests: skip it.
+		for (const revision of argoPreviousRevisions(appObject)) {
+			const between = deployed && input.deps.repo ? await input.deps.repo.countCommitsBetween(revision, deployed, path) : undefined;
+			if (between?.ok && between.count === 0) continue;
+			return {ok: true, revision, why: 'the revision before the current one in the Application history (the last with other manifests)'};
+		}
+	}
 	if (definition.engine === 'plain') {
 		const entries = await input.deps.journal.read().catch(() => []);
 		const applied = entries
@@ -27,13 +32,19 @@ export async function previousRevision(input: SpecInput, appObject: KubeObject |
 		const previous = applied.reverse().find(revision => !deployed || !revision.startsWith(deployed));
 		if (previous) return {ok: true, revision: previous, why: 'the revision gitops-tui applied before the current one (journal)'};
 	}
-	if (!deployed) return {ok: false, message: `${definition.name}: no deployed revision is known, so there is no "previous" one: pass --to REV`};
-	if (!input.deps.repo) return {ok: false, message: 'no repository loaded: pass --repo, or --to REV with a revision in the last-known-good store'};
-	const path = definition.sources[0]?.path ?? '';
+	const fromStore = async (problem: string): Promise<{ok: true; revision: string; why: string} | {ok: false; message: string}> => {
+		const app = {engine: definition.engine, context: definition.context ?? definition.controllerContext, namespace: definition.namespace, app: definition.name};
+		const records = (await input.deps.lastKnownGood?.records(app)) ?? [];
+		const previous = records.reverse().find(record => !deployed || !record.revision.startsWith(deployed));
+		if (previous) return {ok: true, revision: previous.revision, why: `${problem}; the last revision seen Synced and Healthy before the deployed one (last-known-good store)`};
+		return {ok: false, message: `${problem}: pass --to REV`};
+	};
+	if (!deployed) return fromStore(`${definition.name}: no deployed revision is known`);
+	if (!input.deps.repo) return fromStore('no repository loaded');
 	const log = await input.deps.repo.commitsTouching(path, {revision: deployed, limit: 2});
-	if (!log.ok) return {ok: false, message: `the deployed revision ${deployed.slice(0, 12)} is not in the local clone (${log.error.message}): pass --to REV`};
+	if (!log.ok) return fromStore(`the deployed revision ${deployed.slice(0, 12)} is not in the local clone (${log.error.message})`);
 	const previous = log.commits[1];
-	if (!previous) return {ok: false, message: `no commit on ${path || 'the repository'} before ${deployed.slice(0, 12)} in the local clone: pass --to REV`};
+	if (!previous) return fromStore(`no commit on ${path || 'the repository'} before ${deployed.slice(0, 12)} in the local clone`);
 	return {ok: true, revision: previous.sha, why: `the commit on ${path || 'the repository'} before the deployed ${deployed.slice(0, 7)} (local clone)`};
 }
 

@@ -16,6 +16,7 @@ import type {SpecInput, SpecResult, SpecWrite} from './action-spec.js';
 import {readAppObject} from './app-object.js';
 import {applyWrites} from './apply-writes.js';
 import {previousRevision, rollbackSource} from './rollback-source.js';
+import {waitForControllerIdle} from './wait-controllers.js';
 import {waitForHealthy} from './wait-healthy.js';
 
 type RollbackRequest = Extract<ActionRequest, {kind: 'rollback'}>;
@@ -45,13 +46,13 @@ export async function planRollback(request: RollbackRequest, input: SpecInput): 
 	const warnings = [...source.value.notes];
 	const pause: PauseInfo = {by: input.username, reason: `rollback to ${short}`, at: input.now.toISOString()};
 	if (appObject && definition.engine === 'flux') {
-		writes.push({write: fluxSuspendWrite(appObject.context, appObject.ref, pause), live: appObject.object, stopOnFailure: true});
+		writes.push({write: fluxSuspendWrite(appObject.context, appObject.ref, pause), live: appObject.object, stopOnFailure: true, then: waitForControllerIdle(appObject.context, appObject.ref)});
 		steps.push(`pause auto-sync: ${definition.objectKind} ${definition.namespace}/${definition.name} spec.suspend=true, reason "rollback to ${short}"`);
 	} else if (appObject && definition.engine === 'argo') {
 		if (argoAutomated(appObject.object)) {
 			const write = argoSuspendWrite(appObject.context, appObject.ref, appObject.object, pause);
 			if (!write.ok) return {ok: false, outcome: 'failed', message: write.message};
-			writes.push({write: write.write, live: appObject.object, stopOnFailure: true});
+			writes.push({write: write.write, live: appObject.object, stopOnFailure: true, then: waitForControllerIdle(appObject.context, appObject.ref)});
 			steps.push(`pause auto-sync: Application ${definition.namespace}/${definition.name} syncPolicy.automated saved and removed, reason "rollback to ${short}"`);
 		} else {
 			const kept = appObject.object.metadata.annotations?.[pausedAutomatedAnnotation];
@@ -59,6 +60,7 @@ export async function planRollback(request: RollbackRequest, input: SpecInput): 
 			steps.push(`auto-sync is already off on Application ${definition.name}${kept ? ' (its saved automated block is kept)' : ''}: record the reason "rollback to ${short}"`);
 		}
 	}
+	if (appObject) steps.push('wait until no reconcile or sync is in flight (one already running would apply HEAD over the rollback)');
 	const applies = applyWrites(prepared, {fieldManager, sha, prune: request.prune === true});
 	writes.push(...applies.writes);
 	const managerWhy = request.fieldManager ? 'as asked (--field-manager)' : definition.engine === 'plain' ? "gitops-tui's own, the plain app's deployer" : `the controller's own, so a later resume hands ownership back cleanly`;

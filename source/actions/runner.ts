@@ -8,7 +8,7 @@
 import type {ContextClient} from '../cluster/context-client.js';
 import {createIdentityService, kubeconfigIdentity, type IdentityService} from '../cluster/identity.js';
 import {readObject} from '../cluster/read-object.js';
-import type {ActionEvent, ActionOutcome, ActionPlan, ActionRequest, ActionResult, Confirmation, ObjectProgress} from '../domain/action.js';
+import type {ActionEvent, ActionOutcome, ActionPlan, ActionRequest, ActionResult, Confirmation, ObjectProgress, PermissionCheck} from '../domain/action.js';
 import type {JournalObject} from '../journal/journal-types.js';
 import {writeRef} from '../engines/app-writes.js';
 import type {ActionSpec, SpecInput, SpecResult, WaitContext} from './action-spec.js';
@@ -17,7 +17,7 @@ import {executeWrites} from './execute.js';
 import {actionRecord, planDigest} from './journal-record.js';
 import {locateApp} from './locate-app.js';
 import {checkPermissions} from './permissions.js';
-import {planObjects} from './plan-objects.js';
+import {planObjects, writeKey} from './plan-objects.js';
 import {readOnlyRefusal} from './read-only.js';
 import {planReconcile} from './reconcile.js';
 import {planResume} from './resume.js';
@@ -90,14 +90,16 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 
 	const check = await checkPermissions(spec.writes, {client: session.client, identity: session.identity, username: actor});
 	const objects = await planObjects(spec.writes, {client: session.client, force: options.force === true, dryRuns: check.allowed});
-	const unplanned = (spec.prunes ?? []).filter(prune => !prune.willPrune);
+	// Prunes we delete ourselves are already planned as writes; the rest (kept, or the controller's) are listed.
+	const deletes = new Set(spec.writes.filter(entry => entry.write.kind === 'delete').map(entry => JSON.stringify(writeKeyOf(entry))));
+	const unplanned = (spec.prunes ?? []).filter(prune => !deletes.has(JSON.stringify(keyOf(prune.key))));
 	const warnings = [...located.located.settingsWarnings, ...spec.warnings];
 	const body: Omit<ActionPlan, 'digest'> = {request, steps: spec.steps, objects: [...objects, ...unplanned], warnings, ...(spec.fieldManager ? {fieldManager: spec.fieldManager} : {}), ...(spec.revision ? {revision: spec.revision} : {})};
 	digest = planDigest(body);
 	const plan: ActionPlan = {...body, digest};
 	emit({stage: 'planned', plan});
 	emit({stage: 'checked', check});
-	if (!check.allowed) return finish('refused', `refused before any write: ${check.items.filter(item => !item.allowed).map(item => item.reason).join('; ')}`);
+	if (!check.allowed) return finish('refused', `refused before any write: ${check.items.filter(item => !item.allowed).map(item => item.reason).join('; ')}`, {journal: refusedObjects(spec, check)});
 	if (options.dryRun) return finish('dry-run', `dry run: ${spec.writes.length} write(s) planned, nothing written`);
 
 	const protectedContext = [target.context, definition.controllerContext].some(context => located.located.protectedContexts.includes(context));
@@ -120,11 +122,30 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	const execution = await executeWrites(spec.writes, {client: context => session.client(context)!, force: options.force === true, progress: object => emit({stage: 'progress', object}), waitContext});
 	const done = {objects: execution.objects, journal: execution.journal};
 	if (execution.failed) return finish('failed', failureMessage(execution.objects, execution.stoppedBy?.message), done);
+	if (execution.stoppedBy && options.signal?.aborted) return finish('cancelled', `interrupted while waiting (the writes before were made): ${execution.stoppedBy.message}`, done);
 	if (execution.stoppedBy) return finish(execution.stoppedBy.outcome, execution.stoppedBy.message, {...done, ...(execution.stoppedBy.after ? {after: execution.stoppedBy.after} : {})});
 	if (!spec.wait || timeoutMs <= 0) return finish('done', summary(spec, execution.objects), done);
 	emit({stage: 'waiting', message: `waiting up to ${Math.round(timeoutMs / 1000)} s`});
 	const waited = await spec.wait(waitContext);
+	if (waited.outcome === 'timed-out' && options.signal?.aborted) return finish('cancelled', `${summary(spec, execution.objects)}; interrupted while waiting: ${waited.message}`, {...done, ...(waited.after ? {after: waited.after} : {})});
 	return finish(waited.outcome, `${summary(spec, execution.objects)}; ${waited.message}`, {...done, ...(waited.after ? {after: waited.after} : {})});
+}
+
+function keyOf(key: {group: string; kind: string; namespace: string; name: string}): string[] {
+	return [key.group, key.kind, key.namespace, key.name];
+}
+
+function writeKeyOf(entry: ActionSpec['writes'][number]): string[] {
+	return keyOf(writeKey(entry));
+}
+
+/** The journal's objects of a refused action: each write it would have made, with the refusals about its object. */
+function refusedObjects(spec: ActionSpec, check: PermissionCheck): JournalObject[] {
+	return spec.writes.map(entry => {
+		const ref = writeRef(entry.write);
+		const reasons = check.items.filter(item => !item.allowed && item.name === ref.name && (item.namespace === undefined || item.namespace === (ref.namespace ?? item.namespace))).map(item => item.reason);
+		return {apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? {namespace: ref.namespace} : {}), result: reasons.length > 0 ? 'refused' : 'skipped', ...(reasons.length > 0 ? {message: reasons.join('; ')} : {}), ...(entry.live?.metadata.resourceVersion ? {resourceVersionBefore: entry.live.metadata.resourceVersion} : {})};
+	});
 }
 
 function planFor(request: ActionRequest, input: SpecInput): Promise<SpecResult> {

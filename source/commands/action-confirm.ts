@@ -18,13 +18,18 @@ export function commandConfirmation(flags: Record<string, unknown>, io: CommandI
 			return {confirmed: false};
 		}
 		const prompt = createInterface({input: stdin, output: io.stderr});
+		// Ctrl-C at the prompt is a no, not a hang.
+		const interrupted = new AbortController();
+		prompt.on('SIGINT', () => interrupted.abort());
 		try {
 			if (request.protectedContext) {
-				const answer = await prompt.question(`Context ${request.context} is protected. Type its name to go ahead: `);
+				const answer = await prompt.question(`Context ${request.context} is protected. Type its name to go ahead: `, {signal: interrupted.signal});
 				return {confirmed: answer.trim() !== '', typed: answer.trim()};
 			}
-			const answer = await prompt.question('Go ahead? [y/N] ');
+			const answer = await prompt.question('Go ahead? [y/N] ', {signal: interrupted.signal});
 			return {confirmed: /^y(es)?$/i.test(answer.trim())};
+		} catch {
+			return {confirmed: false};
 		} finally {
 			prompt.close();
 		}

@@ -49,7 +49,13 @@ export async function runRequest(input: CommandInput, action: ActionSession, req
 	const {flags, io} = input;
 	let plan: ActionPlan | undefined;
 	let check: PermissionCheck | undefined;
+	// Ctrl-C stops waiting (or stops before any write) and the action is still journaled, as cancelled.
+	const interrupt = new AbortController();
+	const onSignal = () => interrupt.abort();
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
 	const result = await action.runner.run(request, {
+		signal: interrupt.signal,
 		confirm: commandConfirmation(flags, io, request.kind),
 		dryRun: flags['dryRun'] === true,
 		force: flags['force'] === true,
@@ -58,6 +64,9 @@ export async function runRequest(input: CommandInput, action: ActionSession, req
 			if (event.stage === 'checked') check = event.check;
 			if (format === 'table') io.stdout.write(visibleLines(actionEventText(event)));
 		},
+	}).finally(() => {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
 	});
 	if (format === 'json') io.stdout.write(`${JSON.stringify(actionDocument(result, plan, check), null, 2)}\n`);
 	return actionExitCode(result);

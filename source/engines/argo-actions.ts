@@ -113,15 +113,16 @@ export function argoParentApp(object: KubeObject): string | undefined {
 	return object.metadata.labels?.['app.kubernetes.io/instance'];
 }
 
-/** The revision deployed before the current one, from `status.history` (newest last). */
-export function argoPreviousRevision(object: KubeObject): string | undefined {
+/** The revisions deployed before the current one, from `status.history` (newest first, the current one left out). */
+export function argoPreviousRevisions(object: KubeObject): string[] {
 	const history = statusOf(object).history ?? [];
 	const current = statusOf(object).sync?.revision ?? history.at(-1)?.revision;
+	const revisions: string[] = [];
 	for (let index = history.length - 1; index >= 0; index--) {
 		const revision = history[index]?.revision;
-		if (revision && revision !== current) return revision;
+		if (revision && revision !== current && !revisions.includes(revision)) revisions.push(revision);
 	}
-	return undefined;
+	return revisions;
 }
 
 /** Where our sync operation stands: not ended yet, or its phase with the app's sync and health. */

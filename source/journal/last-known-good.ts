@@ -7,10 +7,11 @@
  * once), `apps/<key>.json` lists the revisions kept for one app (newest last, at most `keep`). Secret objects are
  * never stored (their values would sit in clear on disk): they are left out and named in the entry.
  */
-import {createHash, randomBytes} from 'node:crypto';
+import {randomBytes} from 'node:crypto';
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {KubeObject} from '../domain/kube-object.js';
+import {canonicalJson, sha256Hex} from './canonical-json.js';
 
 /** Which app an entry belongs to. */
 export type LastKnownGoodApp = {engine: string; context: string; namespace: string; app: string};
@@ -43,7 +44,7 @@ export function openLastKnownGood(options: {dir: string; now: () => Date; keep?:
 	const indexFile = (app: LastKnownGoodApp) => {
 		const key = JSON.stringify([app.engine, app.context, app.namespace, app.app]);
 		// Readable and unique: sanitised names can collide, the hash of the exact key cannot.
-		return path.join(options.dir, 'apps', `${safeName(`${app.engine}_${app.context}_${app.app}`)}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}.json`);
+		return path.join(options.dir, 'apps', `${safeName(`${app.engine}_${app.context}_${app.app}`)}-${sha256Hex(key).slice(0, 12)}.json`);
 	};
 	const objectFile = (digest: string) => path.join(options.dir, 'objects', `${digest}.json`);
 
@@ -63,7 +64,7 @@ export function openLastKnownGood(options: {dir: string; now: () => Date; keep?:
 			const skippedSecrets = objects.filter(isSecretObject).map(object => `${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name ?? ''}`);
 			const kept = objects.filter(object => !isSecretObject(object));
 			const text = canonicalJson(kept);
-			const digest = createHash('sha256').update(text).digest('hex');
+			const digest = sha256Hex(text);
 			await writeAtomically(objectFile(digest), text);
 			const existing = await records(app);
 			const same = existing.find(record => record.revision === revision && record.digest === digest);
@@ -80,7 +81,7 @@ export function openLastKnownGood(options: {dir: string; now: () => Date; keep?:
 			try {
 				const text = await readFile(objectFile(record.digest), 'utf8');
 				// A stored file edited since is not what was seen healthy: refuse it rather than apply it.
-				if (createHash('sha256').update(text).digest('hex') !== record.digest) return undefined;
+				if (sha256Hex(text) !== record.digest) return undefined;
 				return {...record, manifests: JSON.parse(text) as KubeObject[]};
 			} catch {
 				return undefined;
@@ -91,19 +92,6 @@ export function openLastKnownGood(options: {dir: string; now: () => Date; keep?:
 
 function isSecretObject(object: KubeObject): boolean {
 	return object.kind === 'Secret' && (object.apiVersion === 'v1' || object.apiVersion === '/v1');
-}
-
-/** JSON with keys sorted at every level: the same manifests always give the same bytes, hence the same digest. */
-function canonicalJson(value: unknown): string {
-	return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(sortKeys);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.keys(value as Record<string, unknown>).sort().map(key => [key, sortKeys((value as Record<string, unknown>)[key])]));
-	}
-	return value;
 }
 
 /** Names from cluster content become file names: anything but [A-Za-z0-9._-] is replaced, so no path escapes the store. */

@@ -1,7 +1,8 @@
 /**
  * Field numbers of the Kubernetes protobuf messages the sandbox decodes: the objects kubectl's
  * typed clients send (`kubectl create namespace|configmap|secret|serviceaccount|deployment|service|
- * job|cronjob|ingress`, `kubectl run`, `auth can-i`, `auth whoami`). Fields not listed are skipped.
+ * job|cronjob|ingress|role|clusterrole|rolebinding|clusterrolebinding`, `kubectl run`, `auth can-i`,
+ * `auth whoami`). Fields not listed are skipped.
  */
 
 /** How one field decodes. Strings, ints and bools that are empty/zero are dropped unless `pointer`. */
@@ -88,8 +89,30 @@ const jobSpec: Schema = {
 
 const intOrStringPort = {1: f('name', 'string'), 2: f('number', 'int')};
 
+// rbac/v1 (`kubectl create role|clusterrole|rolebinding|clusterrolebinding`).
+const policyRule: Schema = {
+	1: f('verbs', 'string', {repeated: true}),
+	2: f('apiGroups', 'string', {repeated: true}),
+	3: f('resources', 'string', {repeated: true}),
+	4: f('resourceNames', 'string', {repeated: true}),
+	5: f('nonResourceURLs', 'string', {repeated: true}),
+};
+const binding: Schema = {
+	1: f('metadata', objectMeta),
+	2: f('subjects', {1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string')}, {repeated: true}),
+	3: f('roleRef', {1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string')}),
+};
+
 /** Top-level schemas by `apiVersion/kind`; every object has metadata at 1. */
 export const kindSchemas: Record<string, Schema> = {
+	'rbac.authorization.k8s.io/v1/Role': {1: f('metadata', objectMeta), 2: f('rules', policyRule, {repeated: true})},
+	'rbac.authorization.k8s.io/v1/ClusterRole': {
+		1: f('metadata', objectMeta),
+		2: f('rules', policyRule, {repeated: true}),
+		3: f('aggregationRule', {1: f('clusterRoleSelectors', labelSelector, {repeated: true})}),
+	},
+	'rbac.authorization.k8s.io/v1/RoleBinding': binding,
+	'rbac.authorization.k8s.io/v1/ClusterRoleBinding': binding,
 	'v1/Namespace': {1: f('metadata', objectMeta), 2: f('spec', {1: f('finalizers', 'string', {repeated: true})})},
 	'v1/ConfigMap': {1: f('metadata', objectMeta), 2: f('data', 'map'), 3: f('binaryData', 'bytesMap'), 4: f('immutable', 'bool', {pointer: true})},
 	'v1/Secret': {1: f('metadata', objectMeta), 2: f('data', 'bytesMap'), 3: f('type', 'string'), 4: f('stringData', 'map'), 5: f('immutable', 'bool', {pointer: true})},

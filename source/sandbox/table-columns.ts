@@ -181,7 +181,29 @@ export const builtinColumns: Record<string, Column[]> = {
 		int('Replicas', o => status(o).currentReplicas),
 		age,
 	],
+	// The rbac printers: roles show when they were created (a timestamp, not an age); bindings their role and subjects.
+	ClusterRole: [createdAt()],
+	Role: [createdAt()],
+	ClusterRoleBinding: [roleRef(), age, ...subjectColumns()],
+	RoleBinding: [roleRef(), age, ...subjectColumns()],
 };
+
+function createdAt(): Column {
+	return {name: 'Created At', type: 'date', cell: o => o.metadata.creationTimestamp ?? ''};
+}
+
+function roleRef(): Column {
+	return {name: 'Role', type: 'string', cell: o => `${(o['roleRef'] as Any)?.kind ?? ''}/${(o['roleRef'] as Any)?.name ?? ''}`};
+}
+
+function subjectColumns(): Column[] {
+	const subjects = (o: KubeObject, kind: string) => ((o['subjects'] as Any[]) ?? []).filter(subject => subject.kind === kind);
+	return [
+		{name: 'Users', type: 'string', priority: 1, cell: o => subjects(o, 'User').map(subject => subject.name).join(', ')},
+		{name: 'Groups', type: 'string', priority: 1, cell: o => subjects(o, 'Group').map(subject => subject.name).join(', ')},
+		{name: 'ServiceAccounts', type: 'string', priority: 1, cell: o => subjects(o, 'ServiceAccount').map(subject => `${subject.namespace ?? ''}/${subject.name}`).join(', ')},
+	];
+}
 
 /** Evaluates the JSONPath subset CRD printer columns use: `.a.b`, `.a[0]`, `.a[?(@.type=="Ready")].status`. */
 export function evaluateJsonPath(object: unknown, path: string): unknown {

@@ -39,6 +39,21 @@ describe('reconcile', () => {
 		expect(entry.objects[1]!.resourceVersionBefore).not.toBe(entry.objects[1]!.resourceVersionAfter);
 	});
 
+	it('Flux: the plan lists what the controller would prune (spec.prune), writing nothing on a dry run', async () => {
+		const old = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'old-config', namespace: 'shop'}, data: {a: '1'}};
+		harness.scenario.setFluxInventory([old]);
+		const created = await harness.scenario.kubectl(['apply', '--server-side', '--field-manager=kustomize-controller', '-f', '-'], JSON.stringify(old));
+		expect(created.code).toBe(0);
+		harness.scenario.sandbox.clearRequests();
+		const {result, events} = await harness.run({kind: 'reconcile', target: target('web')}, {dryRun: true});
+		expect(result.outcome).toBe('dry-run');
+		const planned = events.find(event => event.stage === 'planned');
+		if (planned?.stage !== 'planned') throw new Error('no plan');
+		expect(planned.plan.objects.find(object => object.key.name === 'old-config')).toMatchObject({change: 'prune', willPrune: true, summary: expect.stringContaining('the controller deletes it (spec.prune is on)')});
+		expect(harness.writes()).toEqual([]);
+		expect(harness.journal.entries.at(-1)?.outcome.status).toBe('dry-run');
+	});
+
 	it('Argo CD: refresh annotation, then a sync operation initiated by the SelfSubjectReview user', async () => {
 		harness.scenario.sandbox.clearRequests();
 		const {result} = await harness.run({kind: 'reconcile', target: target('api'), prune: true});

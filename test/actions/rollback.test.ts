@@ -129,6 +129,23 @@ describe('rollback with the Git server down', () => {
 		expect(settings?.metadata.annotations?.['gitops-tui.io/revision']).toBe(lost);
 	});
 
+	it('Flux, deployed revision not in the clone: the default comes from the last-known-good store', async () => {
+		const unknown = 'cafecafecafecafecafecafecafecafecafecafe';
+		const kept = 'beefbeefbeefbeefbeefbeefbeefbeefbeefbeef';
+		const manifests = repoObjects(harness.scenario.repo, scenarioApp('web')).map(object =>
+			object.kind === 'Deployment' ? (JSON.parse(JSON.stringify(object).replace(/nginx:1\.2\d/, 'nginx:1.20')) as KubeObject) : object,
+		);
+		await harness.lastKnownGood.keep({engine: 'flux', context: 'sandbox', namespace: 'flux-system', app: 'web'}, kept, manifests);
+		const kustomization = harness.stored('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'web')!;
+		harness.scenario.sandbox.seed([{...kustomization, metadata: {name: 'web', namespace: 'flux-system'}, status: {...(kustomization['status'] as object), lastAppliedRevision: `main@sha1:${unknown}`}}]);
+		const {result, events} = await harness.run({kind: 'rollback', target: target('web'), timeoutMs: 30_000});
+		expect(result.outcome, result.message).toBe('done');
+		const planned = events.find(event => event.stage === 'planned');
+		expect(planned?.stage === 'planned' && planned.plan.revision).toMatchObject({sha: kept, source: 'last-known-good'});
+		expect(image(harness.stored('apps/v1', 'Deployment', 'shop', 'web'))).toBe('nginx:1.20');
+		expect(harness.journal.entries.at(-1)?.parameters['requested']).toContain('last-known-good store');
+	}, 60_000);
+
 	it('a revision neither in the clone nor in the last-known-good store fails before any write', async () => {
 		harness.scenario.sandbox.clearRequests();
 		const {result} = await harness.run({kind: 'rollback', target: target('worker'), revision: 'deadbeefdeadbeef'});

@@ -27,6 +27,9 @@ describe('refusals', () => {
 		expect(check?.stage === 'checked' && check.check).toMatchObject({identity: 'viewer', allowed: false});
 		expect(harness.scenario.sandbox.requests().filter(entry => entry.method !== 'GET' && !/selfsubject(access)?reviews/.test(entry.path))).toEqual([]);
 		expect(harness.journal.entries.at(-1)).toMatchObject({actor: 'viewer', action: 'suspend', outcome: {status: 'refused'}});
+		expect(harness.journal.entries.at(-1)?.objects).toEqual([
+			expect.objectContaining({kind: 'Kustomization', name: 'web', result: 'refused', message: expect.stringContaining('viewer cannot patch kustomizations.kustomize.toolkit.fluxcd.io in flux-system')}),
+		]);
 	});
 
 	it('the viewer is refused a rollback too (patch and create of the objects), with no write', async () => {

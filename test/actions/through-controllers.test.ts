@@ -9,7 +9,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {ContextClient} from '../../source/cluster/context-client.js';
 import {createActionRunner} from '../../source/actions/index.js';
-import type {ActionRequest, ActionResult} from '../../source/domain/action.js';
+import type {ActionEvent, ActionRequest, ActionResult} from '../../source/domain/action.js';
 import {createGit} from '../../source/repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
 import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 /** Runs a request while the controllers' clock moves, as time would pass for them. */
-async function run(request: ActionRequest): Promise<ActionResult> {
+async function run(request: ActionRequest, events: ActionEvent[] = []): Promise<ActionResult> {
 	const env = repoTestEnv(temp.dir);
 	const runner = createActionRunner({
 		contexts: [{info: {name: 'sandbox', server: client.context.cluster.server, namespace: 'default', current: true, reachable: true}, client}],
@@ -82,7 +82,7 @@ async function run(request: ActionRequest): Promise<ActionResult> {
 		pollIntervalMs: 50,
 	});
 	let finished = false;
-	const pending = runner.run(request, {confirm: async ask => ({confirmed: true, typed: ask.context})}).finally(() => {
+	const pending = runner.run(request, {confirm: async ask => ({confirmed: true, typed: ask.context}), onEvent: event => events.push(event)}).finally(() => {
 		finished = true;
 	});
 	while (!finished) {
@@ -116,6 +116,20 @@ describe('actions through the controllers', () => {
 		expect(result.after).toMatchObject({sync: 'Synced', health: 'Healthy'});
 	}, 60_000);
 
+	it('Argo CD suspend stops self-heal; resume restores automated exactly and the controller heals the drift', async () => {
+		const paused = await run({kind: 'suspend', target: target('api'), reason: 'hands off'});
+		expect(paused.outcome, paused.message).toBe('done');
+		await world.core.patchNamespacedConfigMap({name: 'settings', namespace: 'api', body: [{op: 'replace', path: '/data/colour', value: 'red'}]});
+		await world.advance(60_000);
+		expect((await world.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data?.['colour']).toBe('red');
+		const resumed = await run({kind: 'resume', target: target('api')});
+		expect(resumed.outcome, resumed.message).toBe('done');
+		const application = await world.read(crds.application, 'argocd', 'api');
+		expect((application['spec'] as {syncPolicy: {automated: unknown}}).syncPolicy.automated).toEqual({prune: true, selfHeal: true});
+		for (let step = 0; step < 20 && (await world.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data?.['colour'] !== 'blue'; step++) await world.advance(5000);
+		expect((await world.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data?.['colour']).toBe('blue');
+	}, 60_000);
+
 	it('rollback with the remote gone ends Healthy on the old image and stays there; resume brings HEAD back', async () => {
 		world.commit({'apps/web/deployment.yaml': deployment('nginx:1.26')}, 'web: nginx 1.26');
 		await repo.fetchNow();
@@ -139,5 +153,18 @@ describe('actions through the controllers', () => {
 		const history = journal.entries.map(entry => `${entry.action}:${entry.outcome.status}`);
 		expect(history.slice(-2)).toEqual(['rollback:done', 'resume:done']);
 	}, 90_000);
+
+	it('reconcile with the source during the outage: warned that the controller cannot fetch either; the app is still reconciled', async () => {
+		const fetched = await repo.fetchNow();
+		expect(fetched.ok).toBe(false);
+		const events: ActionEvent[] = [];
+		const result = await run({kind: 'reconcile', target: target('web'), withSource: true, timeoutMs: 20_000}, events);
+		expect(result.outcome, result.message).toBe('done');
+		const planned = events.find(event => event.stage === 'planned');
+		expect(planned?.stage === 'planned' && planned.plan.warnings.join('\n')).toMatch(/Git outage: .*the controller cannot fetch either/);
+		expect(events.some(event => event.stage === 'waiting' && event.message.includes('is not Ready'))).toBe(true);
+		const kustomization = await world.read(crds.kustomization, 'flux-system', 'web');
+		expect((kustomization['status'] as {lastHandledReconcileAt?: string}).lastHandledReconcileAt).toBe(kustomization.metadata.annotations?.['reconcile.fluxcd.io/requestedAt']);
+	}, 60_000);
 });
 

@@ -46,6 +46,26 @@ describe('action commands', () => {
 		expect(verify.code, verify.stdout + verify.stderr).toBe(0);
 	});
 
+	it('resume --expired resumes only the pauses whose end has passed', async () => {
+		scenario = await startScenario();
+		for (const app of ['web', 'api']) {
+			const paused = await gitopsTui(scenario, ['suspend', app, '--reason', 'maintenance', '--until', '1h', '--yes', '--repo', scenario.repo.dir]);
+			expect(paused.code, paused.stderr).toBe(0);
+		}
+		// An hour passes for web's pause.
+		const past = await scenario.kubectl(['annotate', '--overwrite', 'kustomization', 'web', '-n', 'flux-system', 'gitops-tui.io/pause-until=2026-01-01T00:00:00Z']);
+		expect(past.code).toBe(0);
+		const run = await gitopsTui(scenario, ['resume', '--expired', '--yes', '--repo', scenario.repo.dir]);
+		expect(run.code, run.stdout + run.stderr).toBe(0);
+		expect(run.stdout).toContain('flux/web on sandbox: paused by admin until 2026-01-01T00:00:00Z (maintenance)');
+		expect(stored('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'web')?.['spec']).toMatchObject({suspend: false});
+		const application = stored('argoproj.io/v1alpha1', 'Application', 'argocd', 'api')!;
+		expect((application['spec'] as {syncPolicy: Record<string, unknown>}).syncPolicy['automated']).toBeUndefined();
+		const again = await gitopsTui(scenario, ['resume', '--expired', '--yes', '--repo', scenario.repo.dir]);
+		expect(again.code).toBe(0);
+		expect(again.stdout).toBe('no expired pauses\n');
+	});
+
 	it('without --yes and without a terminal: not confirmed, exit 2, nothing written, journaled as cancelled', async () => {
 		scenario = await startScenario();
 		scenario.sandbox.clearRequests();

@@ -6,6 +6,7 @@
 import {AppsV1Api, KubeConfig, RbacAuthorizationV1Api} from '@kubernetes/client-node';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
+import {startSandboxHarness} from '../support/sandbox-harness.js';
 
 let sandbox: Sandbox;
 let rbac: RbacAuthorizationV1Api;
@@ -55,5 +56,23 @@ describe('DaemonSet deprecated.daemonset.template.generation', () => {
 		expect(limited.metadata?.annotations?.['deprecated.daemonset.template.generation']).toBe('1');
 		const bumped = await apps.patchNamespacedDaemonSet({name: 'agent', namespace: 'default', body: [{op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'agent:2'}]});
 		expect(bumped.metadata?.annotations?.['deprecated.daemonset.template.generation']).toBe('2');
+	});
+});
+
+describe('RBAC through kubectl', () => {
+	it('creates roles and bindings (kubectl sends protobuf) and prints them as a real server does', async () => {
+		const harness = await startSandboxHarness();
+		try {
+			expect((await harness.kubectl(['create', 'clusterrole', 'reader', '--verb=get,list', '--resource=pods'])).code).toBe(0);
+			expect((await harness.kubectl(['create', 'rolebinding', 'rb', '--clusterrole=reader', '--user=bob', '--serviceaccount=default:ci', '-n', 'default'])).code).toBe(0);
+			const roles = await harness.kubectl(['get', 'clusterroles']);
+			expect(roles.stdout).toMatch(/^NAME\s+CREATED AT\nreader\s+\d{4}-\d\d-\d\dT/);
+			const bindings = await harness.kubectl(['get', 'rolebindings', '-n', 'default', '-o', 'wide']);
+			expect(bindings.stdout).toMatch(/rb\s+ClusterRole\/reader\s+\S+\s+bob\s+default\/ci/);
+			const rule = await harness.kubectl(['get', 'clusterrole', 'reader', '-o', 'jsonpath={.rules[0].verbs}']);
+			expect(rule.stdout).toBe('["get","list"]');
+		} finally {
+			await harness.stop();
+		}
 	});
 });

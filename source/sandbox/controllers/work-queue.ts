@@ -3,6 +3,7 @@
  * the store's own notification), with delayed re-checks for time-based progress. Every timer is tracked so
  * stop() leaves none behind.
  */
+import {createDelayedRequeues} from './delayed-requeues.js';
 import type {Scheduler} from './scheduler.js';
 
 /** A queue of (controller, key) work items. */
@@ -28,7 +29,7 @@ export type WorkQueueOptions = {
 export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
 	const {scheduler, now, handle, onError} = options;
 	const ready = new Map<string, [string, string]>();
-	const delayed = new Map<string, {due: number; handle: unknown}>();
+	const delayed = createDelayedRequeues(scheduler, now);
 	let flushHandle: unknown;
 	let flushScheduled = false;
 	let stopped = false;
@@ -62,26 +63,19 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
 				scheduleFlush();
 				return;
 			}
-			const due = now().getTime() + delayMs;
-			const existing = delayed.get(id);
-			if (existing && existing.due <= due) return;
-			if (existing) scheduler.clearTimeout(existing.handle);
-			const timer = scheduler.setTimeout(() => {
-				delayed.delete(id);
+			delayed.schedule(id, delayMs, () => {
 				if (stopped) return;
 				ready.set(id, [controller, key]);
 				scheduleFlush();
-			}, delayMs);
-			delayed.set(id, {due, handle: timer});
+			});
 		},
 		stop() {
 			stopped = true;
 			if (flushScheduled) scheduler.clearTimeout(flushHandle);
 			flushScheduled = false;
-			for (const {handle: timer} of delayed.values()) scheduler.clearTimeout(timer);
 			delayed.clear();
 			ready.clear();
 		},
-		pendingTimers: () => delayed.size + (flushScheduled ? 1 : 0),
+		pendingTimers: () => delayed.size() + (flushScheduled ? 1 : 0),
 	};
 }

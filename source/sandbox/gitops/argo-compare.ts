@@ -4,10 +4,12 @@
  * drift; live objects tracked by the app that Git no longer has are OutOfSync and require pruning. Health per
  * object by the project's health rules (as gitops-engine's), the app's the worst of them.
  */
+import {exactCompare} from '../../domain/exact-compare.js';
+import {ownersOf, summariseManagedFields} from '../../domain/field-paths.js';
 import {healthOf, worstHealth, type HealthStatus} from '../../domain/health/index.js';
+import {argoIgnoreRules, isFieldIgnored, rulesForKey} from '../../domain/ignore-rules.js';
 import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
 import type {KindRef} from '../controllers/kinds.js';
-import {drifted} from './flux-apply.js';
 import {argoApplyManager, argoInstanceLabel, argoTrackingAnnotation} from './marks.js';
 import type {GitOpsRuntime} from './runtime.js';
 
@@ -41,8 +43,12 @@ const trackedKinds: KindRef[] = [
 	{apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler'},
 ];
 
-/** Compares desired objects with the cluster. */
-export function compareApp(runtime: GitOpsRuntime, app: string, desired: readonly KubeObject[]): Comparison {
+/**
+ * Compares desired objects with the cluster; differences the Application's ignoreDifferences name (JSON
+ * pointers, simple jq paths, fields owned by managedFieldsManagers) do not count.
+ */
+export function compareApp(runtime: GitOpsRuntime, app: string, desired: readonly KubeObject[], ignoreDifferences?: unknown): Comparison {
+	const rules = argoIgnoreRules(ignoreDifferences);
 	const resources: ResourceStatus[] = [];
 	const seen = new Set<string>();
 	for (const object of desired) {
@@ -53,7 +59,7 @@ export function compareApp(runtime: GitOpsRuntime, app: string, desired: readonl
 			continue;
 		}
 		const dryRun = runtime.apply(object, argoApplyManager, {dryRun: true});
-		const status = !dryRun.ok || drifted(live, dryRun.object) ? 'OutOfSync' : 'Synced';
+		const status = !dryRun.ok || differs(live, dryRun.object, rulesForKey(rules, keyOf(object))) ? 'OutOfSync' : 'Synced';
 		resources.push(withHealth({...refOf(object), status}, live));
 	}
 	const extra: KubeObject[] = [];
@@ -94,6 +100,17 @@ export function liveOf(runtime: GitOpsRuntime, object: KubeObject): KubeObject |
 	const type = runtime.objects.resourceType(object.apiVersion, object.kind);
 	if (!type) return undefined;
 	return runtime.objects.get(type, type.namespaced ? object.metadata.namespace : undefined, object.metadata.name ?? '');
+}
+
+/** Whether the dry-run result differs from live in a field no ignore rule hides. */
+function differs(live: KubeObject, dryRun: KubeObject, rules: ReturnType<typeof argoIgnoreRules>): boolean {
+	const managers = summariseManagedFields(live.metadata.managedFields);
+	return exactCompare(live, dryRun).some(path => !isFieldIgnored(path, rules, {objects: [live, dryRun], owners: ownersOf(managers, path).map(owner => owner.manager)}));
+}
+
+function keyOf(object: KubeObject): {group: string; version: string; kind: string; namespace: string; name: string} {
+	const {group, version} = splitApiVersion(object.apiVersion);
+	return {group, version, kind: object.kind, namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? ''};
 }
 
 function withHealth(resource: ResourceStatus, live: KubeObject): ResourceStatus {

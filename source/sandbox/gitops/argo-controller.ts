@@ -10,7 +10,7 @@
 import {specOf, statusOf} from '../../domain/health/conditions.js';
 import type {KubeObject} from '../../domain/kube-object.js';
 import {compareApp, trackingApp} from './argo-compare.js';
-import {generateManifests, sourceOf} from './argo-source.js';
+import {generateManifests, sourceOf, type ArgoManifests} from './argo-source.js';
 import {runSyncOperation, writeApp, type Operation} from './argo-sync.js';
 import type {GitOpsController} from './controller.js';
 import {stableJson} from './flux-apply.js';
@@ -31,20 +31,29 @@ export const argoControllerName = 'argocd-application-controller';
 /** Creates the application controller. */
 export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<ArgoSettings> = {}): GitOpsController {
 	const settings: ArgoSettings = {resyncMs: 180_000, selfHealTimeoutMs: 5000, ...overrides};
-	const refreshRequested = new Set<string>();
+	const requests: Requests = {refreshRequested: new Map(), selfHealDue: new Map(), manifests: new Map()};
+	const request = (key: string, level: CompareLevel) => {
+		if (requests.refreshRequested.get(key) !== 'latest') requests.refreshRequested.set(key, level);
+	};
 	return {
 		name: argoControllerName,
 		primary: gitopsKinds.application,
 		keysFor(event) {
 			const {object} = event;
-			if (object.apiVersion === gitopsKinds.application.apiVersion && object.kind === 'Application') return event.type === 'DELETED' ? [] : [keyOf(object)];
+			if (object.apiVersion === gitopsKinds.application.apiVersion && object.kind === 'Application') {
+				if (event.type === 'DELETED') return [];
+				// Turning automated sync on compares with the latest at once (Argo CD's automatedSyncEnabled).
+				if (event.previous && !automatedOn(event.previous) && automatedOn(object)) request(keyOf(object), 'latest');
+				return [keyOf(object)];
+			}
 			const app = trackingApp(object) ?? (event.previous ? trackingApp(event.previous) : undefined);
 			if (!app) return [];
 			const keys = runtime.list(gitopsKinds.application).filter(candidate => candidate.metadata.name === app).map(keyOf);
-			for (const key of keys) refreshRequested.add(key);
+			// A tracked resource changed: compare again with the manifests already generated (CompareWithRecent).
+			for (const key of keys) request(key, 'recent');
 			return keys;
 		},
-		reconcile: key => reconcile(runtime, settings, refreshRequested, key),
+		reconcile: key => reconcile(runtime, settings, requests, key),
 		startDelay(object) {
 			const reconciledAt = Date.parse(statusOf(object).reconciledAt ?? '');
 			if (Number.isNaN(reconciledAt) || object['operation']) return undefined;
@@ -53,31 +62,58 @@ export function createArgoController(runtime: GitOpsRuntime, overrides: Partial<
 	};
 }
 
+function automatedOn(app: KubeObject): boolean {
+	const automated = specOf(app).syncPolicy?.automated;
+	return Boolean(automated) && automated.enabled !== false;
+}
+
 function keyOf(object: KubeObject): string {
 	return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 }
 
-async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, refreshRequested: Set<string>, key: string): Promise<void> {
+/** How fresh a comparison must be: with the manifests last generated, or from the repository now. */
+type CompareLevel = 'recent' | 'latest';
+
+/** What the controller remembers between reconciles. */
+type Requests = {
+	refreshRequested: Map<string, CompareLevel>;
+	selfHealDue: Map<string, number>;
+	/** The manifests last generated per app, with the source they came from (Argo CD's manifest cache). */
+	manifests: Map<string, {source: string; manifests: ArgoManifests}>;
+};
+
+async function reconcile(runtime: GitOpsRuntime, settings: ArgoSettings, requests: Requests, key: string): Promise<void> {
+	const {refreshRequested, selfHealDue} = requests;
 	const {namespace, name} = splitKey(key);
 	let app = runtime.get(gitopsKinds.application, namespace, name);
 	if (!app || app.metadata.deletionTimestamp) return;
-	const requested = refreshRequested.delete(key);
-	if (requested || needsRefresh(app, settings, runtime.now())) {
-		await compare(runtime, app);
+	const healDue = selfHealDue.get(key);
+	const healNow = healDue !== undefined && healDue <= runtime.now().getTime();
+	if (healNow) selfHealDue.delete(key);
+	const requested = healNow ? 'latest' : refreshRequested.get(key);
+	refreshRequested.delete(key);
+	const expired = needsRefresh(app, settings, runtime.now());
+	if (requested || expired) {
+		const cached = requests.manifests.get(key);
+		const source = stableJson(sourceOf(app));
+		const reuse = !expired && requested === 'recent' && cached?.source === source;
+		const manifests = reuse ? cached.manifests : await generateManifests(runtime, app);
+		requests.manifests.set(key, {source, manifests});
+		compare(runtime, app, manifests);
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 		const delay = autoSync(runtime, settings, app);
 		// Self-heal waits: the app is compared again when the wait is over (requestAppRefresh with a delay).
-		if (delay !== undefined) runtime.scheduler.setTimeout(() => {
-			refreshRequested.add(key);
-			runtime.queue.enqueue(argoControllerName, key);
-		}, delay);
+		if (delay !== undefined) {
+			selfHealDue.set(key, runtime.now().getTime() + delay);
+			runtime.queue.enqueue(argoControllerName, key, delay);
+		}
 		app = runtime.get(gitopsKinds.application, namespace, name);
 		if (!app) return;
 	}
 	if (app['operation'] && (statusOf(app).operationState?.phase !== 'Running')) {
 		await runSyncOperation(runtime, app);
-		refreshRequested.add(key);
+		refreshRequested.set(key, 'latest');
 		runtime.queue.enqueue(argoControllerName, key);
 		return;
 	}
@@ -97,8 +133,7 @@ function needsRefresh(app: KubeObject, settings: ArgoSettings, now: Date): boole
 	return stableJson(comparedTo.source) !== stableJson(sourceOf(app)) || stableJson(comparedTo.destination) !== stableJson(spec.destination);
 }
 
-async function compare(runtime: GitOpsRuntime, app: KubeObject): Promise<void> {
-	const manifests = await generateManifests(runtime, app);
+function compare(runtime: GitOpsRuntime, app: KubeObject, manifests: ArgoManifests): void {
 	const name = app.metadata.name ?? '';
 	const time = runtime.timestamp();
 	const comparedTo = {source: sourceOf(app), destination: specOf(app).destination};
@@ -117,7 +152,7 @@ async function compare(runtime: GitOpsRuntime, app: KubeObject): Promise<void> {
 			status['sync'] = {...(before.sync ?? {}), status: 'Unknown', comparedTo};
 			return;
 		}
-		const comparison = compareApp(runtime, name, manifests.objects);
+		const comparison = compareApp(runtime, name, manifests.objects, specOf(app).ignoreDifferences);
 		if (others.length > 0) status['conditions'] = others;
 		else delete status['conditions'];
 		status['sync'] = {status: comparison.sync, revision: manifests.sha, comparedTo};

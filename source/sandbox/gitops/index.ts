@@ -20,6 +20,9 @@ import {createAsyncWorkQueue} from './work-queue.js';
 export {gitopsKinds} from './runtime.js';
 export {primeSourceStorage} from './git-mirror.js';
 
+/** How long a reconcile that threw waits before it is tried again. */
+const errorRequeueMs = 30_000;
+
 /** Options for startGitOps. */
 export type GitOpsOptions = {
 	objects: SandboxObjects;
@@ -61,7 +64,16 @@ export async function startGitOps(options: GitOpsOptions): Promise<GitOps> {
 	const git = options.git ?? createGit({run: createProcessRunner(), env});
 	const tools = options.tools ?? {run: createProcessRunner(), findBinary: createFindBinary(env), env};
 	const byName = new Map<string, GitOpsController>();
-	const queue = createAsyncWorkQueue({scheduler, now, onError, handle: (controller, key) => byName.get(controller)?.reconcile(key) ?? Promise.resolve()});
+	/** A reconcile that throws is reported and retried later, as controller-runtime requeues errors. */
+	const handle = async (controller: string, key: string) => {
+		try {
+			await byName.get(controller)?.reconcile(key);
+		} catch (error) {
+			onError(error, `${controller} ${key}`);
+			queue.enqueue(controller, key, errorRequeueMs);
+		}
+	};
+	const queue = createAsyncWorkQueue({scheduler, now, onError, handle});
 	const runtime = createGitOpsRuntime({objects: options.objects, now, scheduler, queue, git, tools, cacheDir: options.cacheDir, onError});
 	const wanted = options.controllers ?? ['source', 'kustomize', 'argo'];
 	const controllers: GitOpsController[] = [];

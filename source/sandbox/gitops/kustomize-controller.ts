@@ -15,6 +15,7 @@ import type {GitOpsController} from './controller.js';
 import {durationMs, formatGoDuration} from './durations.js';
 import {applyAll, type ChangeEntry} from './flux-apply.js';
 import {pruneStale} from './flux-prune.js';
+import {dependencyProblem, ensureFinalizer, finalizeDeletion, fluxFinalizer} from './flux-lifecycle.js';
 import {buildKustomization} from './kustomize-build.js';
 import {fluxRequestedAtAnnotation, inventoryEntry, kustomizeStatusManager} from './marks.js';
 import {gitopsKinds, gitopsSources, splitKey, type GitOpsRuntime} from './runtime.js';
@@ -33,7 +34,13 @@ export function createKustomizeController(runtime: GitOpsRuntime): GitOpsControl
 		keysFor(event) {
 			const {object, previous} = event;
 			if (event.type === 'DELETED') return [];
-			if (object.kind === 'Kustomization' && object.apiVersion === gitopsKinds.kustomization.apiVersion) return generationOrRequestChanged(object, previous) ? [keyOf(object)] : [];
+			if (object.kind === 'Kustomization' && object.apiVersion === gitopsKinds.kustomization.apiVersion) {
+				const own = generationOrRequestChanged(object, previous) || object.metadata.deletionTimestamp ? [keyOf(object)] : [];
+				// A dependency that just applied a new revision lets the Kustomizations waiting on it go.
+				const applied = statusOf(object).lastAppliedRevision !== (previous ? statusOf(previous).lastAppliedRevision : undefined);
+				const dependents = applied ? runtime.list(gitopsKinds.kustomization).filter(candidate => dependsOn(candidate, object)).map(keyOf) : [];
+				return [...own, ...dependents];
+			}
 			if (object.kind !== 'GitRepository' || artifactRevision(object) === artifactRevision(previous)) return [];
 			return runtime.list(gitopsKinds.kustomization).filter(candidate => refersTo(candidate, object)).map(keyOf);
 		},
@@ -49,6 +56,11 @@ export function createKustomizeController(runtime: GitOpsRuntime): GitOpsControl
 
 function keyOf(object: KubeObject): string {
 	return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
+}
+
+function dependsOn(kustomization: KubeObject, dependency: KubeObject): boolean {
+	const references = (specOf(kustomization).dependsOn ?? []) as Array<{name: string; namespace?: string}>;
+	return references.some(reference => reference.name === dependency.metadata.name && (reference.namespace || kustomization.metadata.namespace) === dependency.metadata.namespace);
 }
 
 function artifactRevision(object: KubeObject | undefined): string | undefined {
@@ -67,8 +79,14 @@ function refersTo(kustomization: KubeObject, source: KubeObject): boolean {
 
 async function reconcile(runtime: GitOpsRuntime, key: string): Promise<void> {
 	const {namespace, name} = splitKey(key);
-	const object = runtime.get(gitopsKinds.kustomization, namespace, name);
-	if (!object || object.metadata.deletionTimestamp || specOf(object).suspend === true) return;
+	const found = runtime.get(gitopsKinds.kustomization, namespace, name);
+	if (!found) return;
+	if (found.metadata.deletionTimestamp) {
+		if (found.metadata.finalizers?.includes(fluxFinalizer)) finalizeDeletion(runtime, found);
+		return;
+	}
+	if (specOf(found).suspend === true) return;
+	const object = ensureFinalizer(runtime, found);
 	const started = runtime.now().getTime();
 	const spec = specOf(object);
 	const generation = object.metadata.generation ?? 1;
@@ -100,6 +118,8 @@ async function reconcile(runtime: GitOpsRuntime, key: string): Promise<void> {
 	};
 	if (!source) return fail('ArtifactFailed', `Source '${ref.kind}/${ref.namespace}/${ref.name}' not found`, retryMs);
 	if (!revision || !sha) return fail('ArtifactFailed', `Source artifact not found, retrying in ${formatGoDuration(dependencyRequeueMs)}`, dependencyRequeueMs);
+	const waiting = dependencyProblem(runtime, object, revision);
+	if (waiting) return fail('DependencyNotReady', waiting, dependencyRequeueMs);
 
 	write((status, time) => {
 		let conditions = setCondition(conditionsIn(status), {type: 'Ready', status: 'Unknown', reason: 'Progressing', message: 'Reconciliation in progress'}, {time, generation});
@@ -130,8 +150,12 @@ async function reconcile(runtime: GitOpsRuntime, key: string): Promise<void> {
 		status['observedGeneration'] = generation;
 		status['history'] = upsertHistory(status['history'], {digest, revision, time, elapsedMs: elapsed});
 	});
-	if (changed.length > 0) runtime.events.record(object, {type: 'Normal', reason: 'Progressing', message: changed.join('\n'), source: gitopsSources.kustomize});
-	runtime.events.record(object, {type: 'Normal', reason: 'ReconciliationSucceeded', message: `Reconciliation finished in ${elapsed}ms, next run in ${formatGoDuration(intervalMs)}`, source: gitopsSources.kustomize});
+	// Events when something happened (a re-apply that changed nothing is only a status update): an
+	// ever-new "finished in …" message every interval would pile up Events the sandbox never expires.
+	if (changed.length > 0 || statusOf(object).lastAppliedRevision !== revision) {
+		if (changed.length > 0) runtime.events.record(object, {type: 'Normal', reason: 'Progressing', message: changed.join('\n'), source: gitopsSources.kustomize});
+		runtime.events.record(object, {type: 'Normal', reason: 'ReconciliationSucceeded', message: `Reconciliation finished in ${elapsed}ms, next run in ${formatGoDuration(intervalMs)}`, source: gitopsSources.kustomize});
+	}
 	runtime.queue.enqueue(kustomizeControllerName, key, intervalMs);
 }
 

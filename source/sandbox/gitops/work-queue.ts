@@ -6,6 +6,7 @@
  * so tests step them with a manual clock; ready work starts on the next macrotask, never inside a store event.
  * settle() resolves once nothing is ready or running: the deterministic step tests wait for.
  */
+import {createDelayedRequeues} from '../controllers/delayed-requeues.js';
 import type {Scheduler} from '../controllers/scheduler.js';
 
 /** A queue of (controller, key) items with async handlers. */
@@ -32,7 +33,7 @@ export function createAsyncWorkQueue(options: AsyncWorkQueueOptions): AsyncWorkQ
 	const {scheduler, now, handle, onError} = options;
 	const ready = new Map<string, [string, string]>();
 	const running = new Map<string, Promise<void>>();
-	const delayed = new Map<string, {due: number; handle: unknown}>();
+	const delayed = createDelayedRequeues(scheduler, now);
 	const idle = new Set<() => void>();
 	let stopped = false;
 	let kickScheduled = false;
@@ -84,17 +85,11 @@ export function createAsyncWorkQueue(options: AsyncWorkQueueOptions): AsyncWorkQ
 				kick();
 				return;
 			}
-			const due = now().getTime() + delayMs;
-			const existing = delayed.get(id);
-			if (existing && existing.due <= due) return;
-			if (existing) scheduler.clearTimeout(existing.handle);
-			const timer = scheduler.setTimeout(() => {
-				delayed.delete(id);
+			delayed.schedule(id, delayMs, () => {
 				if (stopped) return;
 				ready.set(id, [controller, key]);
 				kick();
-			}, delayMs);
-			delayed.set(id, {due, handle: timer});
+			});
 		},
 		settle() {
 			if (ready.size === 0 && running.size === 0 && !kickScheduled) return Promise.resolve();
@@ -102,12 +97,11 @@ export function createAsyncWorkQueue(options: AsyncWorkQueueOptions): AsyncWorkQ
 		},
 		async stop() {
 			stopped = true;
-			for (const {handle: timer} of delayed.values()) scheduler.clearTimeout(timer);
 			delayed.clear();
 			ready.clear();
 			await Promise.all(running.values());
 			notifyIdle();
 		},
-		pendingTimers: () => delayed.size,
+		pendingTimers: () => delayed.size(),
 	};
 }

@@ -5,7 +5,8 @@
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../../source/domain/kube-object.js';
-import {closedPort} from '../../support/repo-helpers.js';
+import type {Git} from '../../../source/repo/git-runner.js';
+import {closedPort, recordingGit} from '../../support/repo-helpers.js';
 import {crds, startGitOpsWorld, type GitOpsWorld} from '../../support/gitops-world.js';
 
 let world: GitOpsWorld | undefined;
@@ -27,8 +28,8 @@ type AppStatus = {
 };
 const statusOf = (app: KubeObject) => (app['status'] ?? {}) as AppStatus;
 
-async function start(syncPolicy?: Record<string, unknown>, url?: string): Promise<GitOpsWorld> {
-	world = await startGitOpsWorld({files: {'apps/api/settings.yaml': configMap('blue'), 'apps/api/service.yaml': service}, gitops: {argo: {resyncMs: 60_000, selfHealTimeoutMs: 5000}}});
+async function start(syncPolicy?: Record<string, unknown>, url?: string, git?: Git, extra: Record<string, unknown> = {}): Promise<GitOpsWorld> {
+	world = await startGitOpsWorld({files: {'apps/api/settings.yaml': configMap('blue'), 'apps/api/service.yaml': service}, gitops: {argo: {resyncMs: 60_000, selfHealTimeoutMs: 5000}, ...(git ? {git} : {})}});
 	for (const name of ['argocd', 'api']) await world.core.createNamespace({body: {apiVersion: 'v1', kind: 'Namespace', metadata: {name}}});
 	await world.create(crds.application, {
 		apiVersion: 'argoproj.io/v1alpha1',
@@ -39,6 +40,7 @@ async function start(syncPolicy?: Record<string, unknown>, url?: string): Promis
 			source: {repoURL: url ?? world.url, path: 'apps/api', targetRevision: 'main'},
 			destination: {server: 'https://kubernetes.default.svc', namespace: 'api'},
 			...(syncPolicy ? {syncPolicy} : {}),
+			...extra,
 		},
 	});
 	await world.gitops.settle();
@@ -107,6 +109,31 @@ describe('Argo CD application controller', () => {
 		expect(statusOf(await read(w)).resources?.map(resource => resource.kind)).toEqual(['ConfigMap']);
 	});
 
+	it('sees drift on a tracked resource at once, comparing with the manifests it has (no new fetch)', async () => {
+		const recorder = recordingGit({...process.env, GIT_CONFIG_NOSYSTEM: '1'});
+		const w = await start({automated: {prune: true}}, undefined, recorder.git);
+		const fetches = () => recorder.verbs().filter(verb => verb === 'fetch').length;
+		const before = fetches();
+		await w.core.patchNamespacedConfigMap({name: 'settings', namespace: 'api', fieldManager: 'kubectl-edit', body: [{op: 'replace', path: '/data/colour', value: 'hand-edited'}]});
+		await w.gitops.settle();
+		const app = await read(w);
+		expect(statusOf(app).resources?.find(resource => resource.kind === 'ConfigMap')?.status).toBe('OutOfSync');
+		expect(fetches()).toBe(before);
+		await w.advance(60_000);
+		expect(fetches()).toBeGreaterThan(before);
+	});
+
+	it('does not count, nor self-heal, differences its ignoreDifferences name', async () => {
+		const ignoreDifferences = [{kind: 'ConfigMap', name: 'settings', jsonPointers: ['/data/colour']}, {kind: 'Service', managedFieldsManagers: ['kubectl-edit']}];
+		const w = await start({automated: {prune: true, selfHeal: true}}, undefined, undefined, {ignoreDifferences});
+		await w.core.patchNamespacedConfigMap({name: 'settings', namespace: 'api', fieldManager: 'kubectl-patch', body: [{op: 'replace', path: '/data/colour', value: 'hand-edited'}]});
+		await w.core.patchNamespacedService({name: 'api', namespace: 'api', fieldManager: 'kubectl-edit', body: [{op: 'replace', path: '/spec/selector/app', value: 'api-canary'}]});
+		await w.advance(60_000);
+		expect((await w.core.readNamespacedConfigMap({name: 'settings', namespace: 'api'})).data).toEqual({colour: 'hand-edited'});
+		expect((await w.core.readNamespacedService({name: 'api', namespace: 'api'})).spec?.selector).toEqual({app: 'api-canary'});
+		expect(statusOf(await read(w)).sync?.status).toBe('Synced');
+	});
+
 	it('leaves drift alone without selfHeal: the revision was already synced', async () => {
 		const w = await start({automated: {prune: true}});
 		await w.core.patchNamespacedConfigMap({name: 'settings', namespace: 'api', fieldManager: 'kubectl-edit', body: [{op: 'replace', path: '/data/colour', value: 'hand-edited'}]});
@@ -115,6 +142,18 @@ describe('Argo CD application controller', () => {
 		const app = await read(w);
 		expect(statusOf(app).sync?.status).toBe('OutOfSync');
 		expect(statusOf(app).resources?.find(resource => resource.kind === 'ConfigMap')?.status).toBe('OutOfSync');
+	});
+
+	it('syncs at once when automated sync is turned (back) on', async () => {
+		const w = await start();
+		expect(statusOf(await read(w)).sync?.status).toBe('OutOfSync');
+		await w.edit(crds.application, 'argocd', 'api', object => {
+			(object['spec'] as {syncPolicy?: unknown}).syncPolicy = {automated: {prune: true}};
+		});
+		await w.gitops.settle();
+		const app = await read(w);
+		expect(statusOf(app).sync?.status).toBe('Synced');
+		expect(statusOf(app).history?.[0]?.initiatedBy).toEqual({automated: true});
 	});
 
 	it('reports ComparisonError with the git error when the repository cannot be fetched', async () => {

@@ -141,6 +141,42 @@ describe('kustomize-controller', () => {
 		expect(statusOf(await w.read(crds.kustomization, 'flux-system', 'web')).lastHandledReconcileAt).toBe('resume-1');
 	});
 
+	it('waits for dependsOn to be Ready at the source revision, then goes', async () => {
+		const w = await start({dependsOn: [{name: 'infra'}]});
+		const ks = await w.read(crds.kustomization, 'flux-system', 'web');
+		expect(condition(ks, 'Ready')).toMatchObject({status: 'False', reason: 'DependencyNotReady', message: "dependency 'flux-system/infra' not found"});
+		await w.create(crds.kustomization, {
+			apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+			kind: 'Kustomization',
+			metadata: {name: 'infra', namespace: 'flux-system'},
+			spec: {interval: '10m', path: './apps/web', prune: false, sourceRef: {kind: 'GitRepository', name: 'fleet'}, targetNamespace: 'web', postBuild: {substitute: {COLOUR: 'blue'}}},
+		});
+		await w.gitops.settle();
+		expect(condition(await w.read(crds.kustomization, 'flux-system', 'web'), 'Ready')).toMatchObject({status: 'True', reason: 'ReconciliationSucceeded'});
+	});
+
+	it('deleted with prune, takes what it applied with it (Flux finalizer)', async () => {
+		const w = await start();
+		expect((await w.read(crds.kustomization, 'flux-system', 'web')).metadata.finalizers).toEqual(['finalizers.fluxcd.io']);
+		await w.custom.deleteNamespacedCustomObject({...crds.kustomization, namespace: 'flux-system', name: 'web'});
+		await w.gitops.settle();
+		await expect(w.read(crds.kustomization, 'flux-system', 'web')).rejects.toThrow(/404|not found/i);
+		await expect(w.apps.readNamespacedDeployment({name: 'web', namespace: 'web'})).rejects.toThrow(/404|not found/i);
+		await expect(w.core.readNamespacedConfigMap({name: 'settings', namespace: 'web'})).rejects.toThrow(/404|not found/i);
+	});
+
+	it('builds with its own images and patches (Flux writes them into the build as a kustomize overlay)', async () => {
+		const w = await start({
+			images: [{name: 'nginx', newTag: '1.99'}],
+			patches: [{target: {kind: 'Deployment', name: 'web'}, patch: '- op: replace\n  path: /spec/replicas\n  value: 3\n'}],
+		});
+		const ks = await w.read(crds.kustomization, 'flux-system', 'web');
+		expect(condition(ks, 'Ready')).toMatchObject({status: 'True'});
+		const live = await w.apps.readNamespacedDeployment({name: 'web', namespace: 'web'});
+		expect(live.spec?.template.spec?.containers[0]?.image).toBe('nginx:1.99');
+		expect(live.spec?.replicas).toBe(3);
+	});
+
 	it('is Ready False with ArtifactFailed when its source does not exist', async () => {
 		const w = await start({sourceRef: {kind: 'GitRepository', name: 'nope'}});
 		const ks = await w.read(crds.kustomization, 'flux-system', 'web');

@@ -5,7 +5,7 @@
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../../source/domain/kube-object.js';
-import {closedPort, silentServer} from '../../support/repo-helpers.js';
+import {closedPort, gitSync, silentServer} from '../../support/repo-helpers.js';
 import {condition, crds, startGitOpsWorld, type GitOpsWorld} from '../../support/gitops-world.js';
 
 let world: GitOpsWorld | undefined;
@@ -93,6 +93,22 @@ describe('source-controller', () => {
 		} finally {
 			await server.close();
 		}
+	});
+
+	it('follows a tag or a commit, in Flux’s revision forms, and names a branch that does not exist', async () => {
+		const w = await start();
+		const first = w.commit({'apps/web/settings.yaml': manifest.replace('blue', 'green')}, 'green');
+		gitSync(w.workTree, w.env, ['tag', 'v1.0.0', first]);
+		gitSync(w.workTree, w.env, ['push', '--quiet', 'origin', 'v1.0.0']);
+		w.commit({'apps/web/settings.yaml': manifest.replace('blue', 'red')}, 'red');
+		await w.create(crds.gitRepository, gitRepository(w.url, {ref: {tag: 'v1.0.0'}}));
+		await w.create(crds.gitRepository, {...gitRepository(w.url, {ref: {commit: first}}), metadata: {name: 'pinned', namespace: 'flux-system'}});
+		await w.create(crds.gitRepository, {...gitRepository(w.url, {ref: {branch: 'nope'}}), metadata: {name: 'lost', namespace: 'flux-system'}});
+		await w.gitops.settle();
+		expect(status(await w.read(crds.gitRepository, 'flux-system', 'fleet')).artifact?.revision).toBe(`v1.0.0@sha1:${first}`);
+		expect(status(await w.read(crds.gitRepository, 'flux-system', 'pinned')).artifact?.revision).toBe(`sha1:${first}`);
+		const lost = await w.read(crds.gitRepository, 'flux-system', 'lost');
+		expect(condition(lost, 'Ready')).toMatchObject({status: 'False', reason: 'GitOperationFailed', message: expect.stringContaining("couldn't find remote ref 'refs/heads/nope'")});
 	});
 
 	it('does nothing while suspended, and fetches again once resumed', async () => {
