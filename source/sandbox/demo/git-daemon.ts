@@ -46,7 +46,9 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 		// --verbose makes the daemon say "Ready to rumble" once its socket listens: a connect probe could not
 		// tell our daemon from another process holding the port.
 		const args = ['daemon', '--verbose', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${options.baseDir}`, '--export-all', '--informative-errors', options.baseDir];
-		const started = spawn(options.gitPath ?? 'git', args, {env: options.env, stdio: ['ignore', 'ignore', 'pipe']});
+		// Its own process group: the daemon forks a server per connection, and each inherits the listening socket,
+		// so the port stays open until the whole group is gone (see stop).
+		const started = spawn(options.gitPath ?? 'git', args, {env: options.env, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
 		child = started;
 		let stderr = '';
 		let markReady: () => void = () => {};
@@ -68,12 +70,14 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 		if (outcome === 'ready') return;
 		child = undefined;
 		if (outcome === 'dead') throw new Error(`git daemon exited on start (port ${port}): ${stderr.trim() || 'no message'}`);
-		started.kill('SIGKILL');
+		killGroup(started, 'SIGKILL');
 		throw new Error(`git daemon did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
 	};
 
 	// The child is killed if this process exits without stop(): it must not outlive the demo.
-	const killOnExit = () => child?.kill('SIGKILL');
+	const killOnExit = () => {
+		if (child) killGroup(child, 'SIGKILL');
+	};
 	process.on('exit', killOnExit);
 
 	const daemon: GitDaemon = {
@@ -88,11 +92,18 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 			const stopping = child;
 			if (!stopping) return;
 			child = undefined;
-			stopping.kill('SIGTERM');
+			killGroup(stopping, 'SIGTERM');
 			// A daemon that ignores SIGTERM must still not outlive stop().
-			const force = setTimeout(() => stopping.kill('SIGKILL'), 2000);
+			const force = setTimeout(() => killGroup(stopping, 'SIGKILL'), 2000);
 			await exited;
 			clearTimeout(force);
+			// A per-connection server still exiting holds the listening socket a moment longer: stop() means the
+			// port refuses, so wait for that (bounded; a port taken over by someone else is not ours to wait for).
+			const deadline = Date.now() + 2000;
+			while (Date.now() < deadline && (await accepts(port))) {
+				killGroup(stopping, 'SIGKILL');
+				await new Promise(resolve => setTimeout(resolve, 20));
+			}
 		},
 		async close() {
 			await daemon.stop();
@@ -106,6 +117,15 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 		throw error;
 	}
 	return daemon;
+}
+
+/** Signals the child's whole process group (the daemon and the servers it forked); a group already gone is fine. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	try {
+		if (child.pid !== undefined) process.kill(-child.pid, signal);
+	} catch {
+		child.kill(signal);
+	}
 }
 
 /** A port nothing listens on right now (the kernel's pick). */
