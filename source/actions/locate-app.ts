@@ -9,8 +9,11 @@ import {createLiveSnapshot, type LiveSnapshot} from '../engines/live-snapshot.js
 import type {ContextClient} from '../cluster/context-client.js';
 import type {ActionDeps} from './deps.js';
 
-/** The app found, its snapshot, and the settings' protected contexts. */
-export type LocatedApp = {app: EvaluatedApp; snapshot: LiveSnapshot; protectedContexts: string[]; settingsWarnings: string[]};
+/**
+ * The app found, its snapshot, and the settings' protected contexts. `everyContextProtected`: the repository's
+ * settings could not be read, so which contexts they protect is unknown and every one needs its name typed.
+ */
+export type LocatedApp = {app: EvaluatedApp; snapshot: LiveSnapshot; protectedContexts: string[]; everyContextProtected: boolean; settingsWarnings: string[]};
 
 /** Evaluates the target app; fails naming what exists when it is not found or is ambiguous. */
 export async function locateApp(deps: ActionDeps, target: ActionTarget): Promise<{ok: true; located: LocatedApp} | {ok: false; message: string}> {
@@ -33,8 +36,12 @@ export async function locateApp(deps: ActionDeps, target: ActionTarget): Promise
 			(target.namespace === '' || app.namespace === target.namespace),
 	});
 	const protectedContexts = [...(deps.settings.protectedContexts ?? []), ...(evaluation.settings.ok ? evaluation.settings.settings.protectedContexts : [])];
-	const settingsWarnings = evaluation.settings.ok ? [] : [evaluation.settings.error.message];
-	if (evaluation.apps.length === 1) return {ok: true, located: {app: evaluation.apps[0]!, snapshot, protectedContexts, settingsWarnings}};
+	// Fail safe: a broken .gitops-tui.yaml must not quietly drop the typed confirmation it may have asked for.
+	const everyContextProtected = !evaluation.settings.ok;
+	const settingsWarnings = evaluation.settings.ok
+		? []
+		: [evaluation.settings.error.message, 'the repository settings cannot be read, so the contexts they protect are unknown: every context needs its name typed to confirm'];
+	if (evaluation.apps.length === 1) return {ok: true, located: {app: evaluation.apps[0]!, snapshot, protectedContexts, everyContextProtected, settingsWarnings}};
 	const where = `${target.engine} app ${target.app} on context ${target.context}`;
 	if (evaluation.apps.length > 1) return {ok: false, message: `${where} is ambiguous: it exists in namespaces ${evaluation.apps.map(app => app.definition.namespace).join(', ')}`};
 	const names = [...new Set(evaluation.discovered.map(app => `${app.engine}/${app.name}@${app.context ?? app.controllerContext}`))];

@@ -102,7 +102,7 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	if (!check.allowed) return finish('refused', `refused before any write: ${check.items.filter(item => !item.allowed).map(item => item.reason).join('; ')}`, {journal: refusedObjects(spec, check)});
 	if (options.dryRun) return finish('dry-run', `dry run: ${spec.writes.length} write(s) planned, nothing written`);
 
-	const protectedContext = [target.context, definition.controllerContext].some(context => located.located.protectedContexts.includes(context));
+	const protectedContext = located.located.everyContextProtected || [target.context, definition.controllerContext].some(context => located.located.protectedContexts.includes(context));
 	const answer = await options.confirm({plan, check, context: target.context, protectedContext});
 	if (!answer.confirmed) return finish('cancelled', 'not confirmed: nothing written');
 	if (protectedContext && answer.typed !== target.context) return finish('refused', `context ${target.context} is protected: type its name to confirm (got ${answer.typed === undefined ? 'nothing' : JSON.stringify(answer.typed)}); nothing written`);

@@ -75,6 +75,25 @@ describe('refusals', () => {
 		harness.scenario.repo.commit({'.gitops-tui.yaml': 'apps:\n  - {name: worker, path: apps/worker, namespace: batch}\n'}, 'unprotect');
 		await harness.repo.refresh();
 	});
+
+	it('a broken .gitops-tui.yaml protects every context: its protected contexts are unknown, so the name must be typed', async () => {
+		harness.scenario.repo.commit({'.gitops-tui.yaml': 'apps:\n  - {name: worker, path: apps/worker, namespace: batch}\nprotectedContexts: [sandbox\n'}, 'break the settings');
+		await harness.repo.refresh();
+		try {
+			harness.scenario.sandbox.clearRequests();
+			const untyped = await harness.run({kind: 'reconcile', target: target('web')}, {confirm: async () => ({confirmed: true})});
+			expect(untyped.result.outcome).toBe('refused');
+			expect(untyped.result.message).toContain('context sandbox is protected');
+			expect(harness.writes()).toEqual([]);
+			const planned = untyped.events.find(event => event.stage === 'planned');
+			expect(planned?.stage === 'planned' && planned.plan.warnings.join('\n')).toMatch(/settings cannot be read/);
+			const typed = await harness.run({kind: 'reconcile', target: target('web')});
+			expect(typed.result.outcome).toBe('done');
+		} finally {
+			harness.scenario.repo.commit({'.gitops-tui.yaml': 'apps:\n  - {name: worker, path: apps/worker, namespace: batch}\n'}, 'mend the settings');
+			await harness.repo.refresh();
+		}
+	});
 });
 
 describe('conflicts and Secrets', () => {
