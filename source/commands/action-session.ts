@@ -10,7 +10,7 @@ import type {Engine} from '../domain/app.js';
 import {lastKnownGoodDir, openLastKnownGood} from '../journal/last-known-good.js';
 import type {CommandInput} from './command.js';
 import {openEvaluationSession, type EvaluationSession} from './evaluation-session.js';
-import {openUserJournal} from './journal-location.js';
+import {openUserJournal, recordSessionModes} from './journal-location.js';
 
 /** An open action session. */
 export type ActionSession = {session: EvaluationSession; deps: ActionDeps; runner: ActionRunner; close(): void};
@@ -21,6 +21,10 @@ export async function openActionSession(input: CommandInput, command: string, op
 	if (!opened.ok) return opened;
 	const {session} = opened;
 	const home = input.io.env['HOME'] ?? os.homedir();
+	// Read-only on/off per context is journaled by every run that can act (the TUI does the same).
+	await recordSessionModes(session, input.io, command).catch((error: unknown) => {
+		input.io.stderr.write(`gitops-tui ${command}: cannot journal the read-only mode: ${error instanceof Error ? error.message : String(error)}\n`);
+	});
 	const deps: ActionDeps = {
 		contexts: session.contexts,
 		...(session.currentContext ? {currentContext: session.currentContext} : {}),

@@ -85,6 +85,11 @@ describe('action commands', () => {
 		const readOnly = await gitopsTui(scenario, ['rollback', 'worker', '--to', 'HEAD', '--read-only', '--yes', '--repo', scenario.repo.dir]);
 		expect(readOnly.code).toBe(2);
 		expect(readOnly.stdout).toMatch(/read-only/);
+		// The mode change is journaled before the refusal, as the TUI journals it.
+		expect(journalLines().slice(-2).map(line => JSON.parse(line) as {action: string; context: string; outcome: {status: string}})).toMatchObject([
+			{action: 'read-only-on', context: 'sandbox'},
+			{action: 'rollback', outcome: {status: 'refused'}},
+		]);
 		const dryRun = await gitopsTui(scenario, ['reconcile', 'worker', '--dry-run', '--repo', scenario.repo.dir]);
 		expect(dryRun.code, dryRun.stderr).toBe(0);
 		expect(dryRun.stdout).toMatch(/^dry-run: /m);
