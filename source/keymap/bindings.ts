@@ -33,6 +33,7 @@ export type CommandId =
 	| 'resume'
 	| 'rollback'
 	| 'confirm-action'
+	| 'force-retry'
 	| 'close-dialog';
 
 export type Binding = {
@@ -77,5 +78,6 @@ export const bindings: Binding[] = [
 	{command: 'resume', keys: ['U'], scopes: ['apps', 'tree'], hint: 'resume', description: 'Resume auto-sync as it was before the pause', mutating: true, hintRank: 2},
 	{command: 'rollback', keys: ['B'], scopes: ['history', 'revision-diff'], hint: 'roll back', description: 'Roll the app back to the selected revision (its diff vs live first)', mutating: true, hintRank: 1},
 	{command: 'confirm-action', keys: ['y'], scopes: ['dialog'], hint: 'confirm', description: 'Confirm the action shown', mutating: true, hintRank: 1},
+	{command: 'force-retry', keys: ['F'], scopes: ['dialog'], hint: 'force', description: 'After field conflicts: plan again taking the fields over (server-side apply force)', mutating: true, hintRank: 1},
 	{command: 'close-dialog', keys: ['esc', 'q'], scopes: ['dialog'], hint: 'cancel/close', description: 'Cancel before it runs, or close the result', hintRank: 1},
 ];

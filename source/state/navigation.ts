@@ -68,6 +68,8 @@ function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId
 			return dialogReducer(state, {type: 'action-confirmed'});
 		case 'close-dialog':
 			return dialogReducer(state, {type: 'dialog-closed'});
+		case 'force-retry':
+			return dialogReducer(state, {type: 'force-retry-requested'});
 		case 'quit':
 			return {...state, quitting: true};
 		default:
@@ -139,6 +141,7 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 		case 'rollback':
 			return openAction(state, {kind: 'rollback'});
 		case 'confirm-action':
+		case 'force-retry':
 		case 'close-dialog':
 			return state;
 	}

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {KubeObject} from '../domain/kube-object.js';
 import {bindings} from '../keymap/bindings.js';
 import {helpRows, hints} from '../keymap/help.js';
+import {conflicted} from '../state/action-dialog.js';
 import {actionCommandHelp, commandLineHelp} from '../state/command-line.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
 import {pauseNotices, pauseStory} from '../state/pause-story.js';
@@ -101,7 +102,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 				{body}
 			</Box>
 			{state.dialog ? null : <Box height={1}>{bottom}</Box>}
-			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || hint.key !== 'y' || yConfirms(state.dialog))} columns={columns} />
+			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || (hint.key === 'y' ? yConfirms(state.dialog) : hint.key !== 'F' || conflicted(state.dialog)))} columns={columns} />
 		</Box>
 	);
 }

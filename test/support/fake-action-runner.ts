@@ -92,7 +92,8 @@ export function fakeActionRunner(script: FakeRunnerScript = {}): FakeActionRunne
 			const done: ObjectProgress[] = [];
 			for (const object of objects) {
 				await Promise.resolve();
-				const failure = script.failOn?.name === object.key.name ? script.failOn : undefined;
+				// Force takes conflicting fields over, as server-side apply does; other failures stay.
+				const failure = script.failOn?.name === object.key.name && !(options.force && script.failOn.conflicts) ? script.failOn : undefined;
 				const progress: ObjectProgress = failure
 					? {key: object.key, status: failure.conflicts ? 'conflict' : 'failed', message: failure.message, ...(failure.conflicts ? {conflicts: failure.conflicts} : {})}
 					: {key: object.key, status: 'done', message: 'applied'};

@@ -134,7 +134,7 @@ describe('acting from the TUI', () => {
 		expect(tui.runner.executed).toEqual([]);
 	});
 
-	it('reports a failure per object, with the fields and managers in conflict', async () => {
+	it('reports a failure per object, with the fields and managers in conflict, and F plans it again with force', async () => {
 		const objects = () => [
 			{key: key('Deployment', 'apps', 'shop', 'web'), change: 'change' as const},
 			{key: key('Service', '', 'shop', 'web-svc'), change: 'change' as const},
@@ -148,8 +148,14 @@ describe('acting from the TUI', () => {
 		expect(failed).toMatch(/conflict\s+Deployment shop\/web — conflict with kubectl-edit/);
 		expect(failed).toContain('.spec.replicas is owned by kubectl-edit');
 		expect(failed).toMatch(/done\s+Service shop\/web-svc/);
+		tui.press('F');
+		await tui.until('reconcile shop on prod-eu (force)');
+		await tui.until('y confirms');
+		tui.press('y');
+		await tui.until('journal entry #2');
+		expect(tui.runner.executed).toHaveLength(2);
 		tui.press('\u001B');
-		await tui.until(/reconcile shop on prod-eu: failed/);
+		await tui.until(/reconcile shop on prod-eu \(force\): done/);
 	});
 
 	it('esc while it waits for the controller leaves the wait to the background; the result comes as a message', async () => {
