@@ -216,13 +216,13 @@ describe('acting from the TUI', () => {
 		tui.press('y');
 		await tui.until('journal entry #1');
 		tui.press('\u001B');
-		await tui.until(/pause auto-sync of shop on prod-eu until \d\d:\d\d \(for 2h\): done/);
+		await tui.until(/pause auto-sync of shop on prod-eu until (\d\d-\d\d )?\d\d:\d\d \(for 2h\): done/);
 		await tui.until(/shop\s+flux\s+prod-eu\s+.*paused/);
 		// The result stays on the message line until the pointer moves.
 		tui.press('k');
 		tui.press('j');
 		const local = new Date(until).toTimeString().slice(0, 5);
-		await tui.until(new RegExp(`shop: auto-sync paused by alice \\d+s ago — until ${local}, in (2h|1h59m): deploy freeze`));
+		await tui.until(new RegExp(`shop: auto-sync paused by alice \\d+s ago — until (\\d\\d-\\d\\d )?${local}, in (2h|1h59m): deploy freeze`));
 	});
 
 	it(':pause REASON for 30m skips the form; :resume and :reconcile act on the selected app', async () => {
