@@ -80,15 +80,15 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		await waitFor(async () => /billing.*\son\s*$/.test(pointerLine(await tmux.screen())), {timeoutMs: 30_000, describe: () => 'billing to show auto-sync on'});
 
 		await tmux.keys(['P']);
-		await tmux.waitForText('reason (required)');
+		await tmux.waitForText('reason (required)', 30_000);
 		await tmux.keys(['Enter']);
-		await tmux.waitForText('a reason is required');
+		await tmux.waitForText('a reason is required', 30_000);
 		await tmux.keys(['db migration'], {literal: true});
 		await tmux.keys(['Tab']);
 		await tmux.keys(['2h'], {literal: true});
 		await tmux.keys(['Enter']);
 		const plan = await tmux.waitForText('y confirms', 30_000);
-		expect(plan).toMatch(/pause auto-sync of billing on staging until (\d\d-\d\d )?\d\d:\d\d \(for 2h\)/);
+		expect(plan).toMatch(/pause auto-sync of billing on staging until (\d\d-\d\d )?\d\d:\d\d/);
 		expect(plan).toContain('gitops-tui.io/pause-reason: db migration');
 		expect(fits(plan)).toBe(true);
 		await tmux.keys(['y']);
@@ -123,17 +123,17 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 			}
 		}
 		await command(tmux, 'app shop');
-		await tmux.waitForText(/Deployment\/web/);
+		await tmux.waitForText(/Deployment\/web/, 30_000);
 		expect(await tmux.screen()).toMatch(/shop flux on prod-eu/);
 		await tmux.keys(['h']);
-		await tmux.waitForText('web, worker and settings');
+		await tmux.waitForText('web, worker and settings', 30_000);
 		// The oldest commit: web on nginx 1.25, an image no context runs now.
 		await tmux.keys(['G']);
 		await waitFor(async () => pointerLine(await tmux.screen()).includes('web, worker and settings'), {timeoutMs: 5000});
 		await tmux.keys(['d']);
 		const diff = await tmux.waitForText(/app shop at [0-9a-f]{7} vs live/, 30_000);
 		const sha = /app shop at ([0-9a-f]{7}) vs live/.exec(diff)![1]!;
-		await tmux.waitForText('<B>roll back');
+		await tmux.waitForText('<B>roll back', 30_000);
 		await tmux.keys(['B']);
 		const confirm = await tmux.waitForText('prod-eu is protected: type its name', 60_000);
 		expect(confirm).toContain(`roll back shop on prod-eu to ${sha}`);
@@ -142,7 +142,7 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		expect(fits(confirm)).toBe(true);
 		await tmux.keys(['y']);
 		await tmux.keys(['Enter']);
-		await tmux.waitForText('type prod-eu exactly to confirm');
+		await tmux.waitForText('type prod-eu exactly to confirm', 30_000);
 		await tmux.keys(['BSpace']);
 		await tmux.keys(['prod-eu'], {literal: true});
 		await tmux.keys(['Enter']);
@@ -163,11 +163,11 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		// The old image is live: the whole-app diff against HEAD now shows nginx 1.25 on the live side.
 		await tmux.keys(['Escape']);
 		await tmux.keys(['Escape']);
-		await tmux.waitForText(/Deployment\/web/);
+		await tmux.waitForText(/Deployment\/web/, 30_000);
 		await tmux.keys(['D']);
 		await tmux.waitForText(/^-\s+- image: nginx:1\.25/m, 30_000);
 		await tmux.keys(['Escape']);
-		await tmux.waitForText(/Deployment\/web/);
+		await tmux.waitForText(/Deployment\/web/, 30_000);
 		expect(await tmux.screen()).toContain(`rolled back to ${sha}`);
 
 		await tmux.keys(['U']);
@@ -185,11 +185,11 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		expect(first).toContain('READ-ONLY');
 		expect(first).not.toContain('<R>');
 		await tmux.keys(['R']);
-		await tmux.waitForText('read-only mode: reconcile would write to staging');
+		await tmux.waitForText('read-only mode: reconcile would write to staging', 30_000);
 		await command(tmux, 'pause because');
-		await tmux.waitForText('read-only mode: pause would write to staging');
+		await tmux.waitForText('read-only mode: pause would write to staging', 30_000);
 		await tmux.keys(['U']);
-		await tmux.waitForText('read-only mode: resume would write');
+		await tmux.waitForText('read-only mode: resume would write', 30_000);
 		expect(await tmux.screen()).not.toContain('y confirms');
 	}, 120_000);
 });
