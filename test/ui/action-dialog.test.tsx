@@ -134,6 +134,18 @@ describe('acting from the TUI', () => {
 		expect(tui.runner.executed).toEqual([]);
 	});
 
+	it('esc while planning aborts the run: no confirmation is ever asked', async () => {
+		const tui = start({planUntil: new Promise<void>(() => undefined)});
+		await select(tui, /› shop\s+flux\s+prod-eu/);
+		tui.press('R');
+		await tui.until('planning: rendering and comparing with live');
+		tui.press('\u001B');
+		await tui.until('reconcile shop on prod-eu: cancelled, nothing was written');
+		await waitFor(() => tui.runner.aborted === 1);
+		expect(tui.runner.answers).toEqual([]);
+		expect(tui.runner.executed).toEqual([]);
+	});
+
 	it('reports a failure per object, with the fields and managers in conflict, and F plans it again with force', async () => {
 		const objects = () => [
 			{key: key('Deployment', 'apps', 'shop', 'web'), change: 'change' as const},
