@@ -63,7 +63,7 @@ export const bindings: Binding[] = [
 	{command: 'bottom', keys: ['G', 'end'], scopes: ['global'], description: 'Go to the bottom'},
 	{command: 'open', keys: ['enter'], scopes: ['apps', 'tree', 'history', 'since-healthy'], hint: 'open', description: 'Open the selected app, resource or commit', hintRank: 1},
 	{command: 'filter', keys: ['/'], scopes: ['apps', 'tree'], hint: 'filter', description: 'Filter the list by text'},
-	{command: 'command-line', keys: [':'], scopes: ['global'], hint: 'cmd', description: 'Command line (commands below)', hintRank: 1},
+	{command: 'command-line', keys: [':'], scopes: ['global'], hint: 'cmd', description: 'Command line', hintRank: 1},
 	{command: 'cycle-sort', keys: ['s'], scopes: ['apps'], hint: 'sort', description: 'Cycle the sort order (name, sync, health, context)'},
 	{command: 'toggle-group', keys: ['w'], scopes: ['apps'], description: 'Group the same app across contexts, or list flat'},
 	{command: 'show-diff', keys: ['d'], scopes: ['tree'], hint: 'diff', description: 'Diff of the selected resource'},

@@ -18,9 +18,8 @@ export function HelpScreen({rows, commands, height, columns = 80}: HelpScreenPro
 	// width it needs on the right, so the long descriptions on the left keep most of theirs.
 	const overflow = split ? lines.slice(space, space * 2) : [];
 	const cells = (line: {keys: string; text: string}) => (line.keys ? keyWidth : 2) + line.text.length + 1;
-	const widths = overflow.map(cells).sort((a, b) => a - b);
-	// Sized for most of its entries (a rare long one is cut rather than every description on the left).
-	const rightWidth = split ? Math.min(Math.floor(columns / 2), widths[Math.floor(widths.length * 0.9)] ?? 0) : 0;
+	// At most 32 cells: a long entry there is cut rather than every description on the left.
+	const rightWidth = split ? Math.min(Math.floor(columns / 2), 32, Math.max(...overflow.map(cells))) : 0;
 	const leftWidth = columns - rightWidth;
 	const column = (part: typeof lines, width: number) => (
 		<Box flexDirection="column" width={width}>
