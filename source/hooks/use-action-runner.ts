@@ -44,7 +44,7 @@ function launch(store: TuiStore, runner: ActionRunner | undefined, dialog: Actio
 		});
 	const request = dialog.request;
 	// A runner that throws instead of rejecting is a failed run too, not a crashed screen.
-	new Promise<ActionResult>(resolve => resolve(runner.run(request, {confirm, signal: run.abort.signal, onEvent: event => current() && store.dispatch({type: 'action-event', id, event})}))).then(
+	new Promise<ActionResult>(resolve => resolve(runner.run(request, {confirm, signal: run.abort.signal, ...(dialog.force ? {force: true} : {}), onEvent: event => current() && store.dispatch({type: 'action-event', id, event})}))).then(
 			result => {
 				run.settled = true;
 				// The engine normally reports `finished` itself; this covers one that only resolves.

@@ -1,6 +1,7 @@
 import {useEffect, type Dispatch} from 'react';
 import type {TuiAction} from '../state/actions.js';
 import type {FleetSource} from '../state/fleet-source.js';
+import type {SinceHealthyDocument} from '../state/since-healthy.js';
 import {currentScreen, screenKey, type TuiState} from '../state/tui-state.js';
 
 /** Feeds snapshots into the store for as long as the screen is mounted. */
@@ -33,6 +34,17 @@ export function useScreenDocuments(source: FleetSource, state: TuiState, dispatc
 				document => live && dispatch({type: 'history-loaded', appId: screen.appId, document}),
 				(error: unknown) => live && dispatch({type: 'history-loaded', appId: screen.appId, document: {status: 'error', error: String(error)}}),
 			);
+			return () => {
+				live = false;
+			};
+		}
+		if (screen.kind === 'since-healthy') {
+			let live = true;
+			const {appId} = screen;
+			const done = (document: SinceHealthyDocument) => live && dispatch({type: 'since-healthy-loaded', appId, document});
+			done({status: 'loading'});
+			if (!source.loadSinceHealthy) done({status: 'error', error: 'this session cannot tell when apps were last healthy'});
+			else source.loadSinceHealthy(appId).then(done, (error: unknown) => done({status: 'error', error: String(error)}));
 			return () => {
 				live = false;
 			};

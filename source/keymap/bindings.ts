@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; `global` applies everywhere unless a screen binds the same key. */
-export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'help' | 'dialog';
+export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'help' | 'dialog';
 
 /** What a key does, named for the operator's intent. */
 export type CommandId =
@@ -25,6 +25,7 @@ export type CommandId =
 	| 'show-diff'
 	| 'show-app-diff'
 	| 'show-history'
+	| 'show-since-healthy'
 	| 'toggle-ignored'
 	| 'diff-revision'
 	| 'reconcile'
@@ -33,6 +34,7 @@ export type CommandId =
 	| 'resume'
 	| 'rollback'
 	| 'confirm-action'
+	| 'force-retry'
 	| 'close-dialog';
 
 export type Binding = {
@@ -52,23 +54,24 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl-c'], scopes: ['global'], hint: 'quit', description: 'Quit (restores the terminal)', hintRank: 1},
 	{command: 'help', keys: ['?'], scopes: ['global'], hint: 'help', description: 'Show or hide this help', hintRank: 1},
-	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'help'], hint: 'back', description: 'Go back to the previous view', hintRank: 1},
+	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help'], hint: 'back', description: 'Go back to the previous view', hintRank: 1},
 	{command: 'move-down', keys: ['j', 'down'], scopes: ['global'], description: 'Move down'},
 	{command: 'move-up', keys: ['k', 'up'], scopes: ['global'], description: 'Move up'},
 	{command: 'page-down', keys: ['ctrl-d', 'pgdn'], scopes: ['global'], description: 'Move down a page'},
 	{command: 'page-up', keys: ['ctrl-u', 'pgup'], scopes: ['global'], description: 'Move up a page'},
 	{command: 'top', keys: ['g', 'home'], scopes: ['global'], description: 'Go to the top'},
 	{command: 'bottom', keys: ['G', 'end'], scopes: ['global'], description: 'Go to the bottom'},
-	{command: 'open', keys: ['enter'], scopes: ['apps', 'tree', 'history'], hint: 'open', description: 'Open the selected app, resource or commit', hintRank: 1},
+	{command: 'open', keys: ['enter'], scopes: ['apps', 'tree', 'history', 'since-healthy'], hint: 'open', description: 'Open the selected app, resource or commit', hintRank: 1},
 	{command: 'filter', keys: ['/'], scopes: ['apps', 'tree'], hint: 'filter', description: 'Filter the list by text'},
-	{command: 'command-line', keys: [':'], scopes: ['global'], hint: 'cmd', description: 'Command line (:ctx NAME, :app NAME, :q)', hintRank: 1},
+	{command: 'command-line', keys: [':'], scopes: ['global'], hint: 'cmd', description: 'Command line', hintRank: 1},
 	{command: 'cycle-sort', keys: ['s'], scopes: ['apps'], hint: 'sort', description: 'Cycle the sort order (name, sync, health, context)'},
 	{command: 'toggle-group', keys: ['w'], scopes: ['apps'], description: 'Group the same app across contexts, or list flat'},
 	{command: 'show-diff', keys: ['d'], scopes: ['tree'], hint: 'diff', description: 'Diff of the selected resource'},
 	{command: 'show-app-diff', keys: ['D'], scopes: ['apps', 'tree'], hint: 'app diff', description: 'Diff of the whole app'},
 	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: 'Commits touching the app’s path'},
 	{command: 'toggle-ignored', keys: ['i'], scopes: ['diff', 'revision-diff'], hint: 'ignored', description: 'Show or hide what ignore rules hide'},
-	{command: 'diff-revision', keys: ['d'], scopes: ['history'], hint: 'diff vs live', description: 'Diff the selected revision against live', hintRank: 2},
+	{command: 'show-since-healthy', keys: ['c'], scopes: ['apps', 'tree'], hint: 'changes', description: 'What changed since it was last healthy: that revision, the commits since, its diff vs live', hintRank: 2},
+	{command: 'diff-revision', keys: ['d'], scopes: ['history', 'since-healthy'], hint: 'diff vs live', description: 'Diff the selected revision against live', hintRank: 2},
 	// Actions open a dialog (plan, permission check, confirmation): no single key writes anything. Upper case, as
 	// k9s' Flux plugin binds Shift-R, so a stray lower-case key never starts one.
 	{command: 'reconcile', keys: ['R'], scopes: ['apps', 'tree'], hint: 'reconcile', description: 'Reconcile the app now (shows the plan, asks first)', mutating: true, hintRank: 2},
@@ -77,5 +80,6 @@ export const bindings: Binding[] = [
 	{command: 'resume', keys: ['U'], scopes: ['apps', 'tree'], hint: 'resume', description: 'Resume auto-sync as it was before the pause', mutating: true, hintRank: 2},
 	{command: 'rollback', keys: ['B'], scopes: ['history', 'revision-diff'], hint: 'roll back', description: 'Roll the app back to the selected revision (its diff vs live first)', mutating: true, hintRank: 1},
 	{command: 'confirm-action', keys: ['y'], scopes: ['dialog'], hint: 'confirm', description: 'Confirm the action shown', mutating: true, hintRank: 1},
+	{command: 'force-retry', keys: ['F'], scopes: ['dialog'], hint: 'force', description: 'After field conflicts: plan again taking the fields over (server-side apply force)', mutating: true, hintRank: 1},
 	{command: 'close-dialog', keys: ['esc', 'q'], scopes: ['dialog'], hint: 'cancel/close', description: 'Cancel before it runs, or close the result', hintRank: 1},
 ];

@@ -16,6 +16,7 @@ import type {FleetSource} from '../state/fleet-source.js';
 import {diffDocument} from './diff-document.js';
 import {fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
+import {sinceHealthy} from './since-healthy.js';
 import {serialRunner, type Timers} from './serial-runner.js';
 import {createWatchView} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
@@ -153,6 +154,17 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			if (!app) return {status: 'error', error: 'this app is not evaluated yet'};
 			const siblings = evaluation?.apps.filter(other => other.status.name === app.status.name && other.status.engine === app.status.engine) ?? [app];
 			return terminalSafe(await appHistory(inputs.repo, app, siblings));
+		},
+		async loadSinceHealthy(id) {
+			const app = find(id);
+			if (!app) return {status: 'error', error: 'this app is not evaluated yet'};
+			const {definition} = app;
+			// The app's own object (Kustomization, Application) as the watch store holds it: its status keeps the history.
+			const appObject = store
+				.objects(definition.controllerContext)
+				.map(entry => entry.object)
+				.find(object => object.kind === definition.objectKind && object.metadata.name === definition.name && object.metadata.namespace === definition.namespace);
+			return sinceHealthy({repo: inputs.repo, app, appObject});
 		},
 	};
 	if (options.actions) source.actions = options.actions;

@@ -32,6 +32,8 @@ export type ActionDialog = {
 	form?: PauseForm;
 	/** Set once the form is done (or at once for actions without one): the hook starts the run on it. */
 	request?: ActionRequest;
+	/** Server-side apply with force: asked for after field conflicts, planned and confirmed again. */
+	force?: boolean;
 	plan?: ActionPlan;
 	check?: PermissionCheck;
 	/** The confirmation asked; on a protected context the operator types the context name. */
@@ -51,6 +53,11 @@ export type ActionDialog = {
 /** Stages at which nothing has been written yet, so esc cancels. */
 export function cancellable(dialog: ActionDialog): boolean {
 	return dialog.stage !== 'executing' && dialog.stage !== 'finished';
+}
+
+/** A finished run whose writes hit field conflicts: it may be planned again with force. */
+export function conflicted(dialog: ActionDialog): boolean {
+	return dialog.stage === 'finished' && !dialog.force && dialog.progress.some(item => item.status === 'conflict');
 }
 
 /** Replaces an object's progress by key, or appends it. */

@@ -2,6 +2,7 @@
 import type {CommandId} from '../keymap/bindings.js';
 import type {DialogAction} from './dialog-reducer.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
+import type {SinceHealthyDocument} from './since-healthy.js';
 import type {DiffDocument, HistoryDocument, Message} from './tui-state.js';
 
 export type TuiAction =
@@ -16,5 +17,6 @@ export type TuiAction =
 	| {type: 'app-named'; name: string}
 	| {type: 'diff-loaded'; key: string; document: DiffDocument}
 	| {type: 'history-loaded'; appId: string; document: HistoryDocument}
+	| {type: 'since-healthy-loaded'; appId: string; document: SinceHealthyDocument}
 	| {type: 'message-shown'; message: Message | undefined}
 	| DialogAction;

@@ -1,6 +1,6 @@
 /** What happens to the action dialog: the form, the engine's stages, the operator's answer, closing. */
 import type {ActionEvent, ActionPlan, PermissionCheck} from '../domain/action.js';
-import {dialogWithEvent, resultSummary, type ActionDialog} from './action-dialog.js';
+import {conflicted, dialogWithEvent, resultSummary, type ActionDialog} from './action-dialog.js';
 import {openAction, type ActionIntent} from './action-open.js';
 import {parseDuration, pauseEnd} from './duration.js';
 import {clockTime} from './pause-story.js';
@@ -16,6 +16,8 @@ export type DialogAction =
 	| {type: 'action-confirmation-asked'; id: number; protectedContext: boolean; plan: ActionPlan; check: PermissionCheck}
 	| {type: 'confirmation-typed'; text: string}
 	| {type: 'action-confirmed'}
+	/** After field conflicts: the same request planned, checked and confirmed again, with force. */
+	| {type: 'force-retry-requested'}
 	| {type: 'action-crashed'; id: number; error: string}
 	| {type: 'dialog-closed'};
 
@@ -87,6 +89,22 @@ export function dialogReducer(state: TuiState, action: DialogAction): TuiState {
 			return dialog.confirm ? withDialog(state, {...dialog, confirm: {...dialog.confirm, typed: action.text, error: undefined}}) : state;
 		case 'action-confirmed':
 			return confirm(state, dialog);
+		case 'force-retry-requested': {
+			if (!conflicted(dialog) || !dialog.request) return state;
+			const retry: ActionDialog = {
+				id: state.nextDialogId,
+				appId: dialog.appId,
+				kind: dialog.kind,
+				target: dialog.target,
+				title: `${dialog.title} (force)`,
+				stage: 'starting',
+				request: dialog.request,
+				force: true,
+				progress: [],
+				scroll: 0,
+			};
+			return {...state, dialog: retry, nextDialogId: state.nextDialogId + 1};
+		}
 		case 'action-crashed':
 			return action.id === dialog.id ? withDialog(state, {...dialog, stage: 'finished', crash: action.error}) : state;
 		case 'dialog-closed':

@@ -5,6 +5,7 @@
  */
 import type {ActionRunner} from './action-runner.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
+import type {SinceHealthyDocument} from './since-healthy.js';
 import type {DiffDocument, HistoryDocument} from './tui-state.js';
 
 export type DiffRequest = {appId: string; resourceId?: string; revision?: string};
@@ -15,6 +16,8 @@ export type FleetSource = {
 	/** Computes a diff: the fast one first, then the exact one; returns a cancel function. */
 	loadDiff(request: DiffRequest, onUpdate: (document: DiffDocument) => void): () => void;
 	loadHistory(appId: string): Promise<HistoryDocument>;
+	/** The last Synced+Healthy revision of an app and the commits on its path since; absent where unknown. */
+	loadSinceHealthy?(appId: string): Promise<SinceHealthyDocument>;
 	/** The demo's switch for a simulated Git outage; absent outside the demo. */
 	simulateOutage?: (on: boolean) => Promise<void>;
 	/** Reconcile, pause, resume and rollback; absent when nothing can act (the TUI then says so). */

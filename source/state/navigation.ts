@@ -32,6 +32,11 @@ function opened(state: TuiState): Screen | undefined {
 		// Owned children (Pods, ReplicaSets) are not compared with Git: nothing to diff.
 		return row?.node.verdict ? {kind: 'diff', appId: screen.appId, resourceId: row.node.id} : undefined;
 	}
+	if (screen.kind === 'since-healthy') {
+		// The diff that answers the question: the last healthy revision's render against live.
+		const doc = state.sinceHealthy[screen.appId];
+		return doc?.status === 'ready' && doc.revision ? {kind: 'diff', appId: screen.appId, revision: doc.revision} : undefined;
+	}
 	if (screen.kind === 'history') {
 		const doc = state.histories[screen.appId];
 		const commit = doc?.status === 'ready' ? doc.commits[cursor] : undefined;
@@ -68,6 +73,8 @@ function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId
 			return dialogReducer(state, {type: 'action-confirmed'});
 		case 'close-dialog':
 			return dialogReducer(state, {type: 'dialog-closed'});
+		case 'force-retry':
+			return dialogReducer(state, {type: 'force-retry-requested'});
 		case 'quit':
 			return {...state, quitting: true};
 		default:
@@ -118,6 +125,10 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			const id = selectedAppId(state);
 			return id ? push(state, {kind: 'history', appId: id}) : state;
 		}
+		case 'show-since-healthy': {
+			const id = selectedAppId(state);
+			return id ? push(state, {kind: 'since-healthy', appId: id}) : state;
+		}
 		case 'filter':
 			return {...state, filter: {...state.filter, editing: true}};
 		case 'command-line':
@@ -139,6 +150,7 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 		case 'rollback':
 			return openAction(state, {kind: 'rollback'});
 		case 'confirm-action':
+		case 'force-retry':
 		case 'close-dialog':
 			return state;
 	}

@@ -44,6 +44,8 @@ export function reducer(state: TuiState, action: TuiAction): TuiState {
 			return {...state, diffs: {...state.diffs, [action.key]: action.document}};
 		case 'history-loaded':
 			return {...state, histories: {...state.histories, [action.appId]: action.document}};
+		case 'since-healthy-loaded':
+			return {...state, sinceHealthy: {...state.sinceHealthy, [action.appId]: action.document}};
 		case 'message-shown':
 			return {...state, message: action.message};
 		default:

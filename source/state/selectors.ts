@@ -82,6 +82,10 @@ export function rowCount(state: TuiState, screen: Screen = currentScreen(state))
 			const doc = state.histories[screen.appId];
 			return doc?.status === 'ready' ? doc.commits.length : 0;
 		}
+		case 'since-healthy': {
+			const doc = state.sinceHealthy[screen.appId];
+			return doc?.status === 'ready' ? doc.commits.length : 0;
+		}
 		case 'diff': {
 			const doc = state.diffs[screenKey(screen)];
 			return doc ? shownDiffLines(doc, state.showIgnored).length : 0;

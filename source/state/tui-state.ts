@@ -4,13 +4,15 @@
  */
 import type {ActionDialog} from './action-dialog.js';
 import type {FleetSnapshot, CommitView} from './fleet-snapshot.js';
+import type {SinceHealthyDocument} from './since-healthy.js';
 
 /** A view on the navigation stack. */
 export type Screen =
 	| {kind: 'apps'}
 	| {kind: 'tree'; appId: string}
 	| {kind: 'diff'; appId: string; resourceId?: string; revision?: string}
-	| {kind: 'history'; appId: string};
+	| {kind: 'history'; appId: string}
+	| {kind: 'since-healthy'; appId: string};
 
 export type SortOrder = 'name' | 'sync' | 'health' | 'context';
 export const sortOrders: readonly SortOrder[] = ['name', 'sync', 'health', 'context'];
@@ -69,6 +71,7 @@ export type TuiState = {
 	viewport: {columns: number; rows: number};
 	diffs: Record<string, DiffDocument>;
 	histories: Record<string, HistoryDocument>;
+	sinceHealthy: Record<string, SinceHealthyDocument>;
 	message?: Message;
 	quitting: boolean;
 };
@@ -89,6 +92,7 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 		viewport: {columns: options.columns, rows: options.rows},
 		diffs: {},
 		histories: {},
+		sinceHealthy: {},
 		quitting: false,
 	};
 }
@@ -102,6 +106,8 @@ export function screenKey(screen: Screen): string {
 			return `tree:${screen.appId}`;
 		case 'history':
 			return `history:${screen.appId}`;
+		case 'since-healthy':
+			return `since-healthy:${screen.appId}`;
 		case 'diff':
 			return `diff:${screen.appId}:${screen.resourceId ?? '*'}:${screen.revision ?? 'HEAD'}`;
 	}

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {ActionDialog as Dialog, DialogStage} from '../state/action-dialog.js';
+import {conflicted, type ActionDialog as Dialog, type DialogStage} from '../state/action-dialog.js';
 import {dialogBodyRows, dialogLines, type DialogTone} from '../state/dialog-lines.js';
 import {Styled} from './styled.js';
 import {clip} from './text-fit.js';
@@ -35,6 +35,7 @@ const stageWords: Record<DialogStage, string> = {
 /** The line at the bottom of the dialog: what the operator can do now. */
 function prompt(dialog: Dialog): {text: string; cursor?: boolean; token: StyleToken} {
 	if (dialog.stage === 'form') return {text: 'enter pauses, tab switches field, esc cancels', token: 'muted'};
+	if (conflicted(dialog)) return {text: 'F plans it again taking the conflicting fields over (force), esc closes', token: 'key'};
 	if (dialog.stage === 'finished') return {text: 'esc closes', token: 'muted'};
 	if (dialog.stage === 'executing') return {text: 'running: esc can no longer cancel', token: 'muted'};
 	if (dialog.stage === 'confirming' && dialog.answer) return {text: 'confirmed; starting…', token: 'muted'};

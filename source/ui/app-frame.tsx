@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {KubeObject} from '../domain/kube-object.js';
 import {bindings} from '../keymap/bindings.js';
 import {helpRows, hints} from '../keymap/help.js';
+import {conflicted} from '../state/action-dialog.js';
 import {actionCommandHelp, commandLineHelp} from '../state/command-line.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
 import {pauseNotices, pauseStory} from '../state/pause-story.js';
@@ -15,6 +16,7 @@ import {HelpScreen} from './help-screen.js';
 import {HintsBar} from './hints-bar.js';
 import {HistoryScreen} from './history-screen.js';
 import {PauseBanner} from './pause-banner.js';
+import {SinceHealthyScreen} from './since-healthy-screen.js';
 import {Styled} from './styled.js';
 import {clip} from './text-fit.js';
 import {TreeScreen} from './tree-screen.js';
@@ -42,6 +44,9 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 		const selected = rows[cursor]?.node;
 		const uid = selected ? app.resources.find(r => r.key === selected.key)?.live?.metadata.uid ?? (selected.verdict ? undefined : selected.id) : undefined;
 		return <TreeScreen app={app} rows={rows} cursor={cursor} height={height} columns={columns} events={eventsFor(state, app.context, uid)} pause={pauseStory(app, now)?.text} />;
+	}
+	if (screen.kind === 'since-healthy') {
+		return <SinceHealthyScreen app={app} document={state.sinceHealthy[screen.appId]} cursor={cursor} height={height} columns={columns} />;
 	}
 	if (screen.kind === 'history') {
 		return <HistoryScreen app={app} document={state.histories[screen.appId]} cursor={cursor} height={height} columns={columns} />;
@@ -101,7 +106,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 				{body}
 			</Box>
 			{state.dialog ? null : <Box height={1}>{bottom}</Box>}
-			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || hint.key !== 'y' || yConfirms(state.dialog))} columns={columns} />
+			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || (hint.key === 'y' ? yConfirms(state.dialog) : hint.key !== 'F' || conflicted(state.dialog)))} columns={columns} />
 		</Box>
 	);
 }

@@ -10,18 +10,24 @@ export type HelpScreenProps = {rows: HelpRow[]; commands: string[]; height: numb
  * one column (80×24 with the action keys), they flow into two, descriptions cut, so nothing is left off.
  */
 export function HelpScreen({rows, commands, height, columns = 80}: HelpScreenProps) {
-	const lines = [...rows.map(r => ({keys: r.keys, text: r.description})), ...commands.map((command, i) => ({keys: i === 0 ? ':' : '', text: command}))];
+	const lines = [...rows.map(r => ({keys: r.keys, text: r.description})), ...commands.map(command => ({keys: '', text: command}))];
 	const space = Math.max(1, height - 1);
 	const split = lines.length > space && columns >= 60;
-	const perColumn = split ? Math.ceil(lines.length / 2) : space;
-	const columnWidth = split ? Math.floor(columns / 2) : columns;
-	const keyWidth = Math.min(Math.max(...lines.map(l => l.keys.length), 8) + 1, split ? 14 : 20);
-	const column = (part: typeof lines) => (
-		<Box flexDirection="column" width={columnWidth}>
+	const keyWidth = Math.min(Math.max(...lines.map(l => l.keys.length), 8) + 1, 14);
+	// The first column fills the height; what overflows (short navigation keys and the : commands) takes only the
+	// width it needs on the right, so the long descriptions on the left keep most of theirs.
+	const overflow = split ? lines.slice(space, space * 2) : [];
+	const cells = (line: {keys: string; text: string}) => (line.keys ? keyWidth : 2) + line.text.length + 1;
+	// At most 32 cells: a long entry there is cut rather than every description on the left.
+	const rightWidth = split ? Math.min(Math.floor(columns / 2), 32, Math.max(...overflow.map(cells))) : 0;
+	const leftWidth = columns - rightWidth;
+	const column = (part: typeof lines, width: number) => (
+		<Box flexDirection="column" width={width}>
 			{part.map(line => (
 				<Text key={line.keys + line.text} wrap="truncate-end">
-					<Styled token="key">{fit(line.keys, keyWidth)}</Styled>
-					{clip(line.text, columnWidth - keyWidth - 1)}
+					{/* The : commands are listed under the ':' key, indented. */}
+					<Styled token="key">{fit(line.keys, line.keys ? keyWidth : 2)}</Styled>
+					{clip(line.text, width - (line.keys ? keyWidth : 2) - 1)}
 				</Text>
 			))}
 		</Box>
@@ -30,8 +36,8 @@ export function HelpScreen({rows, commands, height, columns = 80}: HelpScreenPro
 		<Box flexDirection="column">
 			<Styled token="title">Keys (esc or ? to close)</Styled>
 			<Box>
-				{column(lines.slice(0, Math.min(perColumn, space)))}
-				{split ? column(lines.slice(perColumn, perColumn + space)) : null}
+				{column(lines.slice(0, space), leftWidth)}
+				{split ? column(overflow, rightWidth) : null}
 			</Box>
 		</Box>
 	);

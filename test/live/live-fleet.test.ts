@@ -211,4 +211,20 @@ describe('the live fleet over the demo world', () => {
 		await fleet.source.simulateOutage!(false);
 		await waitFor(() => view.latest()?.git.reachable === true, {timeoutMs: 15_000});
 	}, 60_000);
+	it('tells what changed since an app was last healthy: its last applied revision and the commits since, from the clone', async () => {
+		const fleet = startFleet(false);
+		const view = follow(fleet);
+		const shopUs = () => view.latest()?.apps.find(app => app.name === 'shop' && app.context === 'prod-us');
+		await waitFor(() => Boolean(shopUs()?.revision.deployed), {timeoutMs: 30_000});
+		const app = shopUs()!;
+		const answer = await fleet.source.loadSinceHealthy!(appId(app));
+		expect(answer.status).toBe('ready');
+		if (answer.status !== 'ready') return;
+		expect(answer.healthyNow).toBe(false);
+		expect(answer.revision).toBe(app.revision.deployed);
+		expect(answer.basis).toContain('lastAppliedRevision');
+		// The commits on shop's path after the deployed one: as many as the app is behind, HEAD's bump first.
+		expect(answer.commits).toHaveLength(app.revision.behind!);
+		expect(answer.commits[0]!.subject).toBe('shop: bump web to nginx 1.27');
+	}, 60_000);
 });

@@ -3,7 +3,8 @@ import {parseDuration, splitPauseArguments} from '../../source/state/duration.js
 import {clockTime, pauseNotices, pauseStory, span} from '../../source/state/pause-story.js';
 import {seededApps} from '../support/tui-snapshot.js';
 
-const now = new Date('2026-11-22T16:20:00Z');
+// Midday UTC: "today" is the same day in every time zone from -11 to +11 for the times below.
+const now = new Date('2026-11-22T12:00:00Z');
 const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
 const hour = 3_600_000;
 

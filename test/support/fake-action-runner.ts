@@ -26,6 +26,8 @@ export type FakeRunnerScript = {
 	failOn?: {name: string; message: string; conflicts?: Array<{field: string; manager: string}>};
 	/** The engine throws instead of returning a result. */
 	throws?: string;
+	/** Planning lasts until this settles (or the run is aborted). */
+	planUntil?: Promise<void>;
 	/** Waiting for the controller lasts until this settles. */
 	waitUntil?: Promise<void>;
 	/** Called when the action would write: tests push the snapshot the controller would then produce. */
@@ -74,6 +76,13 @@ export function fakeActionRunner(script: FakeRunnerScript = {}): FakeActionRunne
 			};
 			emit({stage: 'planning'});
 			await Promise.resolve();
+			if (script.planUntil) {
+				await new Promise<void>(resolve => {
+					script.planUntil!.then(resolve);
+					options.signal?.addEventListener('abort', () => resolve());
+				});
+				if (options.signal?.aborted) return finish('cancelled', 'aborted while planning');
+			}
 			if (script.throws) throw new Error(script.throws);
 			const objects = script.objects?.(request) ?? [{key: key('Kustomization', 'kustomize.toolkit.fluxcd.io', 'flux-system', request.target.app), change: 'annotate' as const, summary: defaultSteps[request.kind]}];
 			const plan: ActionPlan = {request, steps: script.steps?.(request) ?? [defaultSteps[request.kind]], objects, warnings: script.warnings ?? [], digest: 'digest-1'};
@@ -92,7 +101,8 @@ export function fakeActionRunner(script: FakeRunnerScript = {}): FakeActionRunne
 			const done: ObjectProgress[] = [];
 			for (const object of objects) {
 				await Promise.resolve();
-				const failure = script.failOn?.name === object.key.name ? script.failOn : undefined;
+				// Force takes conflicting fields over, as server-side apply does; other failures stay.
+				const failure = script.failOn?.name === object.key.name && !(options.force && script.failOn.conflicts) ? script.failOn : undefined;
 				const progress: ObjectProgress = failure
 					? {key: object.key, status: failure.conflicts ? 'conflict' : 'failed', message: failure.message, ...(failure.conflicts ? {conflicts: failure.conflicts} : {})}
 					: {key: object.key, status: 'done', message: 'applied'};

@@ -134,7 +134,19 @@ describe('acting from the TUI', () => {
 		expect(tui.runner.executed).toEqual([]);
 	});
 
-	it('reports a failure per object, with the fields and managers in conflict', async () => {
+	it('esc while planning aborts the run: no confirmation is ever asked', async () => {
+		const tui = start({planUntil: new Promise<void>(() => undefined)});
+		await select(tui, /› shop\s+flux\s+prod-eu/);
+		tui.press('R');
+		await tui.until('planning: rendering and comparing with live');
+		tui.press('\u001B');
+		await tui.until('reconcile shop on prod-eu: cancelled, nothing was written');
+		await waitFor(() => tui.runner.aborted === 1);
+		expect(tui.runner.answers).toEqual([]);
+		expect(tui.runner.executed).toEqual([]);
+	});
+
+	it('reports a failure per object, with the fields and managers in conflict, and F plans it again with force', async () => {
 		const objects = () => [
 			{key: key('Deployment', 'apps', 'shop', 'web'), change: 'change' as const},
 			{key: key('Service', '', 'shop', 'web-svc'), change: 'change' as const},
@@ -148,8 +160,14 @@ describe('acting from the TUI', () => {
 		expect(failed).toMatch(/conflict\s+Deployment shop\/web — conflict with kubectl-edit/);
 		expect(failed).toContain('.spec.replicas is owned by kubectl-edit');
 		expect(failed).toMatch(/done\s+Service shop\/web-svc/);
+		tui.press('F');
+		await tui.until('reconcile shop on prod-eu (force)');
+		await tui.until('y confirms');
+		tui.press('y');
+		await tui.until('journal entry #2');
+		expect(tui.runner.executed).toHaveLength(2);
 		tui.press('\u001B');
-		await tui.until(/reconcile shop on prod-eu: failed/);
+		await tui.until(/reconcile shop on prod-eu \(force\): done/);
 	});
 
 	it('esc while it waits for the controller leaves the wait to the background; the result comes as a message', async () => {
@@ -210,13 +228,13 @@ describe('acting from the TUI', () => {
 		tui.press('y');
 		await tui.until('journal entry #1');
 		tui.press('\u001B');
-		await tui.until(/pause auto-sync of shop on prod-eu until \d\d:\d\d \(for 2h\): done/);
+		await tui.until(/pause auto-sync of shop on prod-eu until (\d\d-\d\d )?\d\d:\d\d \(for 2h\): done/);
 		await tui.until(/shop\s+flux\s+prod-eu\s+.*paused/);
 		// The result stays on the message line until the pointer moves.
 		tui.press('k');
 		tui.press('j');
 		const local = new Date(until).toTimeString().slice(0, 5);
-		await tui.until(new RegExp(`shop: auto-sync paused by alice \\d+s ago — until ${local}, in (2h|1h59m): deploy freeze`));
+		await tui.until(new RegExp(`shop: auto-sync paused by alice \\d+s ago — until (\\d\\d-\\d\\d )?${local}, in (2h|1h59m): deploy freeze`));
 	});
 
 	it(':pause REASON for 30m skips the form; :resume and :reconcile act on the selected app', async () => {
