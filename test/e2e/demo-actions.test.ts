@@ -177,6 +177,10 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		await tmux.waitForText(/journal entry #3/, 60_000);
 		await tmux.keys(['Escape']);
 		await waitFor(async () => !(await tmux.screen()).includes('rolled back to'), {timeoutMs: 30_000, describe: () => 'the rolled-back mark to go once resumed'});
+		// Resumed, the simulated kustomize-controller applies its artifact (HEAD, fetched before the outage) again,
+		// taking the hand edit over: shop on prod-eu comes back Synced without Git being reachable.
+		await tmux.keys(['Escape']);
+		await tmux.waitForText(/shop\s+flux\s+prod-eu\s+✓ Synced/, 60_000);
 	}, 300_000);
 
 	it('in --read-only the action keys and commands write nothing and say why', async () => {
