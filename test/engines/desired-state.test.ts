@@ -109,7 +109,7 @@ describe('render errors and Secret values', () => {
 		const result = await renderApp(
 			app(),
 			options(requests, {
-				variablesFrom: async (_app, entry) => (entry.kind === 'Secret' ? {ok: true, variables: {token: canary}} : {ok: true, variables: {region: 'us'}}),
+				variablesFrom: async (_app, entry) => ({ok: true, variables: entry.kind === 'Secret' ? ({token: canary} as Record<string, string>) : {region: 'us'}}),
 				render: async () => ({ok: false, error: {kind: 'substitute', message: `apps/web/deploy.yaml: cannot substitute "${canary}" (base64 ${Buffer.from(canary).toString('base64')})`}}),
 			}),
 		);
