@@ -46,6 +46,7 @@ export async function renderApp(app: AppDefinition, options: RenderAppOptions): 
 	const render = options.render ?? renderPath;
 	const rendered: RenderedObject[] = [];
 	const notes: string[] = [];
+	const emptyNotes: string[] = [];
 	for (const source of app.sources) {
 		const request = await requestFor(app, source, options);
 		if (!request.ok) return failed('substitute', request.message);
@@ -54,11 +55,14 @@ export async function renderApp(app: AppDefinition, options: RenderAppOptions): 
 		if (!result.ok) return failed(result.error.kind, maskSecretValues(renderMessage(source, result.error.message), request.secretValues));
 		rendered.push(...result.objects);
 		for (const note of result.notes) notes.push(note.file ? `${note.file}${note.line ? `:${note.line}` : ''}: ${note.message}` : note.message);
+		for (const note of result.notes) if (note.kind === 'empty-render') emptyNotes.push(note.message);
 		for (const warning of result.warnings) notes.push(warning.message);
 	}
 
 	const objects: KubeObject[] = rendered.map(item => item.object);
-	return {state: {ok: true, objects}, rendered, notes};
+	// An empty render names its path in every output (JSON included), not only in the table's notes.
+	const emptyReason = objects.length === 0 ? emptyNotes.join('; ') : '';
+	return {state: {ok: true, objects, ...(emptyReason ? {emptyReason} : {})}, rendered, notes};
 }
 
 async function requestFor(
