@@ -58,7 +58,7 @@ async function runDiff(input: CommandInput): Promise<number> {
 
 		const [app] = evaluation.apps as [EvaluatedApp];
 		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${terminalText(evaluation.settings.error.message)}\n`);
-		return await printDiff(app, input, flags['fast'] === true);
+		return await printDiff(app, input, mode === 'fast');
 	} finally {
 		session.close();
 	}
