@@ -12,6 +12,14 @@ import {runStatus} from './commands/status.js';
 
 const version = process.env.GITOPS_TUI_VERSION ?? '0.0.0-dev';
 
+// `gitops-tui status | head`: the reader is gone. Stop quietly, as a command killed by SIGPIPE does (exit 141).
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(141);
+		throw error;
+	});
+}
+
 const help = `
   Usage
     $ gitops-tui [command] [options]
@@ -66,7 +74,8 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     $ gitops-tui rollback payments --context prod-eu --yes --confirm-context prod-eu --timeout 5m
 `;
 
-const cli = meow(help, {
+const cli = parseCommandLine(() =>
+	meow(help, {
 	importMeta: import.meta,
 	version,
 	autoHelp: true,
@@ -107,7 +116,8 @@ const cli = meow(help, {
 		to: {type: 'string'},
 		fieldManager: {type: 'string'},
 	},
-});
+	}),
+);
 
 const io: CommandIo = {
 	stdout: process.stdout,
@@ -147,3 +157,13 @@ main().then(
 		exitSoon(2);
 	},
 );
+
+/** meow throws on a repeated single-value flag (`-o json -o yaml`): a usage error, one line, exit 2. */
+function parseCommandLine<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		process.stderr.write(`gitops-tui: ${error instanceof Error ? error.message : String(error)} Run gitops-tui --help for usage.\n`);
+		process.exit(2);
+	}
+}

@@ -97,19 +97,34 @@ async function runExecPlugin(options: ExecCredentialOptions, started: (kill: () 
 		let stderr = '';
 		let settled = false;
 		let timedOut = false;
-		const child = runtime.spawn(exec.command, exec.args, {env, stdio: ['ignore', 'pipe', 'pipe']});
+		// Its own process group: a plugin's children (a browser login helper, a shell pipeline) die with it, and
+		// their open pipes cannot keep a timed-out call waiting.
+		const child = runtime.spawn(exec.command, exec.args, {env, stdio: ['ignore', 'pipe', 'pipe'], detached: true});
+		const killGroup = () => {
+			try {
+				if (child.pid === undefined) throw new Error('no pid');
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				child.kill('SIGKILL');
+			}
+		};
+		// Detached children would outlive us: exiting while the plugin runs kills its group.
+		process.on('exit', killGroup);
 		const cancelTimer = runtime.setTimer(() => {
 			timedOut = true;
-			child.kill('SIGKILL');
+			killGroup();
+			// Resolve now: a grandchild that escaped the group may still hold the pipes open.
+			finish(null);
 		}, options.timeoutMs ?? 60_000);
 		started(() => {
 			stopped = true;
-			child.kill('SIGKILL');
+			killGroup();
 		});
 		const finish = (code: number | null, error?: Error) => {
 			if (settled) return;
 			settled = true;
 			cancelTimer();
+			process.off('exit', killGroup);
 			resolve({code, stdout, stderr, timedOut, ...(error ? {error} : {})});
 		};
 

@@ -3,6 +3,7 @@
  * clusters and a generated repo with history — so a new user sees every feature with nothing
  * installed. `:outage on|off` simulates a Git outage. Without a terminal it prints the status once.
  */
+import {rmSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,34 +15,63 @@ import {runLiveTui} from './tui.js';
 /** Options of runDemo; `start` is the real startDemo unless a test injects a failing one. */
 export type RunDemoOptions = {interactive: boolean; start?: (options: DemoOptions) => Promise<Demo>};
 
+/** The exit code of a process ended by a signal, as a shell reports it. */
+const signalExitCodes: Record<string, number> = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143};
+
 export async function runDemo(input: CommandInput, options: RunDemoOptions): Promise<number> {
 	const workDir = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-demo-'));
-	let demo: Demo;
-	try {
-		demo = await (options.start ?? startDemo)({workDir});
-	} catch (error) {
-		// startDemo stops whatever it had started; the folder (kubeconfig with admin tokens) goes too.
+	let demo: Demo | undefined;
+	let cleaning: Promise<void> | undefined;
+	// The folder holds the sandboxes' admin tokens: it goes whatever ends the demo.
+	const cleanup = () => (cleaning ??= (async () => {
+		await demo?.stop();
 		await rm(workDir, {recursive: true, force: true});
-		input.io.stderr.write(`gitops-tui demo: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-		return 2;
-	}
-	const demoInput: CommandInput = {
-		...input,
-		// The demo's world replaces any kubeconfig and repo of the user's.
-		flags: {...input.flags, kubeconfig: demo.kubeconfigPath, allContexts: true, context: [], repo: demo.repoPath},
-		io: {...input.io, env: {...input.io.env, KUBECONFIG: demo.kubeconfigPath}},
-	};
+	})());
+	const releaseSignals = cleanupOnSignals(workDir, cleanup);
 	try {
+		try {
+			demo = await (options.start ?? startDemo)({workDir});
+		} catch (error) {
+			// startDemo stops whatever it had started.
+			input.io.stderr.write(`gitops-tui demo: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+			return 2;
+		}
+		const started = demo;
+		const demoInput: CommandInput = {
+			...input,
+			// The demo's world replaces any kubeconfig and repo of the user's.
+			flags: {...input.flags, kubeconfig: started.kubeconfigPath, allContexts: true, context: [], repo: started.repoPath},
+			io: {...input.io, env: {...input.io.env, KUBECONFIG: started.kubeconfigPath}},
+		};
 		if (!options.interactive) {
 			// On stderr: stdout carries the status exactly as `status` prints it (JSON stays parseable).
-			input.io.stderr.write(`gitops-tui demo: ${demo.contexts.length} sandbox clusters (${demo.contexts.join(', ')}), repo ${demo.repoPath}\n`);
+			input.io.stderr.write(`gitops-tui demo: ${started.contexts.length} sandbox clusters (${started.contexts.join(', ')}), repo ${started.repoPath}\n`);
 			return await runStatus(demoInput);
 		}
-		return await runLiveTui({input: demoInput, simulateOutage: on => demo.simulateOutage(on), recordModeChanges: false});
+		return await runLiveTui({input: demoInput, simulateOutage: on => started.simulateOutage(on), recordModeChanges: false});
 	} finally {
-		await demo.stop();
-		await rm(workDir, {recursive: true, force: true});
+		await cleanup();
+		releaseSignals();
 	}
+}
+
+/**
+ * While the demo runs, SIGINT, SIGTERM and SIGHUP stop it (sandboxes, git daemon) and remove its folder before the
+ * process ends with the signal's exit code; the TUI, when it runs, restores the terminal on the same signals. If
+ * the process ends any other way (a crash), the folder is still removed, synchronously, on exit.
+ */
+function cleanupOnSignals(workDir: string, cleanup: () => Promise<void>): () => void {
+	const handlers = Object.keys(signalExitCodes).map(signal => {
+		const handler = () => void cleanup().finally(() => process.exit(signalExitCodes[signal]));
+		process.on(signal, handler);
+		return [signal, handler] as const;
+	});
+	const onExit = () => rmSync(workDir, {recursive: true, force: true});
+	process.on('exit', onExit);
+	return () => {
+		for (const [signal, handler] of handlers) process.off(signal, handler);
+		process.off('exit', onExit);
+	};
 }
 
 export const demoCommand: Command = {

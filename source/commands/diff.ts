@@ -3,12 +3,13 @@
  * what Git says, per resource: the drifted fields with the field manager that set each live, then a unified
  * diff of live against live-after-apply. Exact by default (a server-side apply dry-run of each object as the
  * app's controller, as `kubectl diff --server-side --force-conflicts` does); `--fast` compares locally.
- * Honours KUBECTL_EXTERNAL_DIFF. Exit 0 no differences, 1 differences, 2 on error. Secrets are always masked.
+ * Honours KUBECTL_EXTERNAL_DIFF. Exit 0 no differences, 1 differences, 2 on error (a resource that could not be
+ * judged included). Secrets are always masked.
  */
 import {evaluate, type EvaluatedApp} from '../engines/evaluate.js';
 import type {AppDefinition} from '../engines/engine.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
-import {resourceSides} from '../engines/resource-sides.js';
+import {resourceSidesOf} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
 import {terminalText} from '../domain/terminal-text.js';
 import type {Command, CommandInput} from './command.js';
@@ -71,12 +72,16 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 	if (status.sync === 'Unknown' && status.error && status.resources.every(resource => resource.verdict === 'Unknown')) return 2;
 	const shown = status.resources.filter(resource => resource.verdict !== 'Synced' || resource.fields.length > 0);
 	const differs = status.resources.some(resource => !resource.ignore && isOutOfSync(resource.verdict));
+	// A resource that could not be judged (a kind the cluster does not serve, an unreadable object) is an error, as in
+	// kubectl diff: exit 2, never "no differences".
+	const unjudged = status.resources.some(resource => resource.verdict === 'Unknown');
+	const sidesOf = resourceSidesOf(app.prepared, app.dryRuns);
 	const external = io.env['KUBECTL_EXTERNAL_DIFF'];
 	if (external) {
 		const entries: ExternalDiffEntry[] = status.resources
 			.filter(resource => resource.verdict !== 'Unknown')
 			.map(resource => {
-				const sides = resourceSides(app.prepared, resource.key, app.dryRuns);
+				const sides = sidesOf(resource.key);
 				return {key: resource.key, ...(sides.live ? {live: sides.live} : {}), ...(sides.merged && resource.verdict !== 'Extra' ? {merged: sides.merged} : {})};
 			});
 		const ran = await runExternalDiff({command: external, entries, stdout: io.stdout, stderr: io.stderr, env: io.env});
@@ -85,16 +90,16 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 			return 2;
 		}
 
-		if (ran.exitCode > 1) return 2;
+		if (ran.exitCode > 1 || unjudged) return 2;
 		return differs ? 1 : 0;
 	}
 
 	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
 	io.stdout.write(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
 	// Headers and diff lines carry names and values from Git and the cluster: shown, never interpreted.
-	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, resourceSides(app.prepared, resource.key, app.dryRuns)), {multiline: true}));
+	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, sidesOf(resource.key)), {multiline: true}));
 	if (shown.length === 0) io.stdout.write('# no differences\n');
-	return status.sync === 'Unknown' && status.error ? 2 : differs ? 1 : 0;
+	return (status.sync === 'Unknown' && status.error) || unjudged ? 2 : differs ? 1 : 0;
 }
 
 function notFound(name: string, matched: readonly AppDefinition[], discovered: readonly AppDefinition[]): string {

@@ -49,7 +49,7 @@ export async function runStatus(input: CommandInput): Promise<number> {
 		const problems = settingsProblems(evaluation);
 		for (const problem of problems) io.stderr.write(`gitops-tui status: ${terminalText(problem)}\n`);
 		io.stdout.write(render(document, evaluation, format, session.now()));
-		return statusExitCode(document, {settingsError: !evaluation.settings.ok});
+		return statusExitCode(document, {settingsError: !evaluation.settings.ok, repoError: session.repoError !== undefined});
 	} finally {
 		session.close();
 	}

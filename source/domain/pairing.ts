@@ -6,7 +6,10 @@ import type {Pair} from './verdict.js';
  * The desired side as the repo edge produced it: objects, or a typed failure (fetch, render...). An empty
  * object list is valid input but is treated like a failure for Extra: an empty render is never "Git says delete".
  */
-export type DesiredState = {ok: true; objects: readonly KubeObject[]} | {ok: false; error: {kind: string; message: string}};
+export type DesiredState =
+	/** emptyReason: what the renderer said when it found no objects (which path, how many files), for the message. */
+	| {ok: true; objects: readonly KubeObject[]; emptyReason?: string}
+	| {ok: false; error: {kind: string; message: string}};
 
 /** Inputs of `pairResources`; ownership (Flux inventory, Argo tracking, our label) is decided by the engines. */
 export type PairingOptions = {
@@ -68,7 +71,7 @@ export function pairResources(options: PairingOptions): PairingResult {
 	const message = !options.desired.ok
 		? options.desired.error.message
 		: desiredState === 'empty'
-			? 'the desired state rendered no objects'
+			? `the desired state rendered no objects${options.desired.emptyReason ? `: ${options.desired.emptyReason}` : ''}`
 			: undefined;
 	for (const object of options.ownedLive) {
 		const key = resourceKeyOf(object, {isNamespaced: options.isNamespaced});

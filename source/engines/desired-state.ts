@@ -8,6 +8,7 @@ import type {KubeObject} from '../domain/kube-object.js';
 import type {DesiredState} from '../domain/pairing.js';
 import type {IsNamespaced} from '../domain/resource-key.js';
 import {renderPath, type RenderRequest, type RenderResult, type RenderTools, type RenderedObject} from '../repo/render/index.js';
+import {maskSecretValues} from '../domain/secret-text.js';
 import type {AppDefinition, AppSource} from './engine.js';
 
 /** The tree every app is rendered from, or why there is none. */
@@ -45,27 +46,33 @@ export async function renderApp(app: AppDefinition, options: RenderAppOptions): 
 	const render = options.render ?? renderPath;
 	const rendered: RenderedObject[] = [];
 	const notes: string[] = [];
+	const emptyNotes: string[] = [];
 	for (const source of app.sources) {
 		const request = await requestFor(app, source, options);
 		if (!request.ok) return failed('substitute', request.message);
 		const result = await render(request.request);
-		if (!result.ok) return failed(result.error.kind, renderMessage(source, result.error.message));
+		// A substitution error can quote a variable read from a Secret: never shown or stored.
+		if (!result.ok) return failed(result.error.kind, maskSecretValues(renderMessage(source, result.error.message), request.secretValues));
 		rendered.push(...result.objects);
 		for (const note of result.notes) notes.push(note.file ? `${note.file}${note.line ? `:${note.line}` : ''}: ${note.message}` : note.message);
+		for (const note of result.notes) if (note.kind === 'empty-render') emptyNotes.push(note.message);
 		for (const warning of result.warnings) notes.push(warning.message);
 	}
 
 	const objects: KubeObject[] = rendered.map(item => item.object);
-	return {state: {ok: true, objects}, rendered, notes};
+	// An empty render names its path in every output (JSON included), not only in the table's notes.
+	const emptyReason = objects.length === 0 ? emptyNotes.join('; ') : '';
+	return {state: {ok: true, objects, ...(emptyReason ? {emptyReason} : {})}, rendered, notes};
 }
 
 async function requestFor(
 	app: AppDefinition,
 	source: AppSource,
 	options: RenderAppOptions,
-): Promise<{ok: true; request: RenderRequest} | {ok: false; message: string}> {
+): Promise<{ok: true; request: RenderRequest; secretValues: string[]} | {ok: false; message: string}> {
 	const tree = options.tree as Extract<DesiredTree, {ok: true}>;
 	const request: RenderRequest = {root: tree.dir, path: source.path || '.', tools: options.tools};
+	const secretValues: string[] = [];
 	if (source.kind) request.kind = source.kind;
 	if (source.recurse !== undefined) request.recurse = source.recurse;
 	if (source.helm) request.helm = source.helm;
@@ -82,6 +89,7 @@ async function requestFor(
 			}
 
 			Object.assign(variables, read.variables);
+			if (entry.kind === 'Secret') secretValues.push(...Object.values(read.variables));
 		}
 
 		// `substitute` wins over `substituteFrom`, as in kustomize-controller.
@@ -93,7 +101,7 @@ async function requestFor(
 		};
 	}
 
-	return {ok: true, request};
+	return {ok: true, request, secretValues};
 }
 
 function renderMessage(source: AppSource, message: string): string {

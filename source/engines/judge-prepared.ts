@@ -38,7 +38,7 @@ export function judgePrepared(prepared: PreparedApp, input: JudgeInput): AppStat
 		return {...base, sync: 'Unknown', health: 'Unknown', resources: [], error: joinErrors([...errors, ...sourceErrors(prepared)])};
 	}
 
-	const desiredState = prepared.desired.state.ok ? {ok: true as const, objects: prepared.decorated} : prepared.desired.state;
+	const desiredState = prepared.desired.state.ok ? {...prepared.desired.state, objects: prepared.decorated} : prepared.desired.state;
 	const {pairing, resources} = judgeApp({
 		desired: desiredState,
 		live: prepared.live,

@@ -11,7 +11,7 @@ import type {DriftedField, ResourceResult} from '../domain/verdict.js';
 import type {EvaluatedApp} from '../engines/evaluate.js';
 import type {DryRunResults} from '../engines/judge-prepared.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
-import {resourceSides} from '../engines/resource-sides.js';
+import {resourceSidesOf, type ResourceSides} from '../engines/resource-sides.js';
 import type {DiffDocument, DiffLine} from '../state/tui-state.js';
 
 /** Classifies one line of `formatResourceDiff` output. */
@@ -28,7 +28,7 @@ export function classify(text: string): DiffLine {
 	return {kind: 'context', text};
 }
 
-type Sides = ReturnType<typeof resourceSides>;
+type Sides = ResourceSides;
 
 function parsedPaths(fields: readonly DriftedField[]): FieldPath[] {
 	return fields.flatMap(field => {
@@ -60,7 +60,8 @@ export function diffDocument(app: EvaluatedApp, options: {resourceId?: string; d
 	const results = app.status.resources.filter(result =>
 		options.resourceId ? resourceId(result.key) === options.resourceId : result.verdict !== 'Synced' || result.fields.length > 0,
 	);
-	const build = (hideIgnored: boolean) => results.flatMap(result => resourceLines(result, resourceSides(app.prepared, result.key, options.dryRuns), hideIgnored));
+	const sidesOf = resourceSidesOf(app.prepared, options.dryRuns);
+	const build = (hideIgnored: boolean) => results.flatMap(result => resourceLines(result, sidesOf(result.key), hideIgnored));
 	const lines = build(true);
 	const anyIgnored = results.some(result => result.fields.some(field => field.ignored));
 	const withIgnored = anyIgnored ? build(false) : undefined;

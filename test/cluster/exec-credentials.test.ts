@@ -1,3 +1,5 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createExecCredentialSource, parseExecCredential} from '../../source/cluster/exec-credentials.js';
 import type {ExecConfig, KubeconfigCluster} from '../../source/cluster/kubeconfig-types.js';
@@ -125,6 +127,26 @@ describe('exec credential plugins', () => {
 		const source = createExecCredentialSource({exec: execConfig(), cluster, runtime: testRuntime(), timeoutMs: 300});
 		const result = await source.get();
 		expect(!result.ok && result.error.message).toBe(`exec plugin ${plugin.command} did not finish within 0.3 s`);
+	});
+
+	it('kills a hanging plugin together with its children, even one holding its output open', async () => {
+		await plugin.set('delay-ms', '60000');
+		await plugin.set('spawn-child', 'yes');
+		const source = createExecCredentialSource({exec: execConfig(), cluster, runtime: testRuntime(), timeoutMs: 500});
+		const started = performance.now();
+		const result = await source.get();
+		expect(!result.ok && result.error.message).toBe(`exec plugin ${plugin.command} did not finish within 0.5 s`);
+		expect(performance.now() - started).toBeLessThan(5000);
+		const childPid = Number(await readFile(path.join(temp.dir, 'child-pid'), 'utf8'));
+		const alive = () => {
+			try {
+				process.kill(childPid, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+		await waitFor(() => !alive(), {timeoutMs: 5000, describe: () => `the plugin's child ${childPid} to be gone`});
 	});
 
 	it('close() stops a plugin still running, so a finished command can exit', async () => {

@@ -47,6 +47,13 @@ describe('terminalSafe', () => {
 		expect(terminalSafe(clean)).toBe(clean);
 		expect(value.dirty.message).toBe('boom\x1b[2J'); // the input is not changed
 	});
+
+	it('tells clean values from dirty ones exactly, whatever their JSON text looks like', () => {
+		const backslashes = {path: 'C:\\new\\table', shown: '\\x1b and \\u001b as text'};
+		expect(terminalSafe(backslashes)).toBe(backslashes);
+		expect(terminalSafe({a: ['x', {b: 'line\u2028break'}]})).toEqual({a: ['x', {b: 'line\\u2028break'}]});
+		expect(terminalSafe({tab: 'a\tb', newline: 'a\nb'})).toEqual({tab: 'a b', newline: 'a\\nb'});
+	});
 });
 
 describe('terminalSafeJson', () => {

@@ -141,6 +141,7 @@ describe('drift made by other field managers', () => {
 		const readOnly = await gitopsTui(scenario, ['diff', 'web', '--repo', scenario.repo.dir, '--read-only']);
 		expect(readOnly.code).toBe(1);
 		expect(readOnly.stderr).toContain('--read-only sends no server-side dry-run');
+		expect(readOnly.stdout).toMatch(/^# web \(flux, context sandbox\) at \w+: fast comparison$/m);
 		expect(readOnly.stdout).toContain('.spec.template.spec.containers[name="web"].image  set by kubectl-edit');
 		const writes = scenario.sandbox.requests().filter(request => request.method !== 'GET' && !request.path.includes('selfsubject'));
 		expect(writes).toEqual([]);

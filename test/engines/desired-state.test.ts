@@ -101,3 +101,22 @@ describe('Flux substituteFrom variables', () => {
 		expect(variablesOf(kubeObject('v1', 'ConfigMap', 'v', 'x'))).toEqual({});
 	});
 });
+
+describe('render errors and Secret values', () => {
+	it('masks a value read from a substituteFrom Secret wherever a failed render quotes it', async () => {
+		const canary = 'CANARY-SUBSTITUTE-SECRET-3e1f';
+		const requests: RenderRequest[] = [];
+		const result = await renderApp(
+			app(),
+			options(requests, {
+				variablesFrom: async (_app, entry) => ({ok: true, variables: entry.kind === 'Secret' ? ({token: canary} as Record<string, string>) : {region: 'us'}}),
+				render: async () => ({ok: false, error: {kind: 'substitute', message: `apps/web/deploy.yaml: cannot substitute "${canary}" (base64 ${Buffer.from(canary).toString('base64')})`}}),
+			}),
+		);
+		expect(result.state.ok).toBe(false);
+		const message = result.state.ok ? '' : result.state.error.message;
+		expect(message).not.toContain(canary);
+		expect(message).not.toContain(Buffer.from(canary).toString('base64'));
+		expect(message).toContain('cannot substitute "(masked)"');
+	});
+});

@@ -116,7 +116,7 @@ describe('evaluate', () => {
 		expect(b.resources[0]!.error).toContain('desired state unavailable');
 
 		const empty = byName['empty@prod']!;
-		expect(empty).toMatchObject({sync: 'Unknown', error: 'the desired state rendered no objects'});
+		expect(empty).toMatchObject({sync: 'Unknown', error: 'the desired state rendered no objects: apps/empty: no Kubernetes objects found (0 manifest files)'});
 		expect(empty.resources.map(resource => resource.verdict)).toEqual(['Unknown']);
 	});
 

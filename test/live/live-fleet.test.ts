@@ -16,6 +16,7 @@ import {appId, type FleetSnapshot} from '../../source/state/fleet-snapshot.js';
 import {shownDiffLines, type DiffDocument} from '../../source/state/tui-state.js';
 import {deadPort, startScriptedServer} from '../support/cluster-http-server.js';
 import {extraContext, joinKubeconfigs, prefixKubeconfig} from '../support/cluster-sandbox.js';
+import {writeExecPlugin} from '../support/cluster-plugins.js';
 import {waitFor} from '../support/wait-for.js';
 
 let workDir: string;
@@ -42,6 +43,25 @@ function startFleet(readOnly: boolean): LiveFleet {
 		log: () => undefined,
 		quietMs: 50,
 		simulateOutage: on => demo.simulateOutage(on),
+	});
+	sinks.push({close: () => fleet.stop()});
+	return fleet;
+}
+
+/** A fleet over another kubeconfig (the demo's contexts plus broken ones), with the demo's repository. */
+async function fleetOver(kubeconfig: string, flags: Record<string, unknown> = {}): Promise<LiveFleet> {
+	const io = {stdout: process.stdout, stderr: process.stderr, env: {...process.env, HOME: workDir}, cwd: workDir};
+	const opened = await openEvaluationSession({args: [], flags: {kubeconfig, allContexts: true, repo: demo.repoPath, ...flags}, io}, 'tui', {fetchOnOpen: false});
+	if (!opened.ok) throw new Error('cannot open the session');
+	sinks.push(opened.session);
+	const fleet = startLiveFleet({
+		inputs: {contexts: opened.session.contexts, kubeconfigContexts: opened.session.kubeconfigContexts, ...(opened.session.repo ? {repo: opened.session.repo} : {}), tools: opened.session.tools},
+		readOnly: false,
+		runtime: nodeRuntime(process.env),
+		timers,
+		now: () => new Date(),
+		log: () => undefined,
+		quietMs: 50,
 	});
 	sinks.push({close: () => fleet.stop()});
 	return fleet;
@@ -154,21 +174,7 @@ describe('the live fleet over the demo world', () => {
 				extraContext('hanging', hanging.url),
 			]),
 		);
-		const io = {stdout: process.stdout, stderr: process.stderr, env: {...process.env, HOME: workDir}, cwd: workDir};
-		const opened = await openEvaluationSession({args: [], flags: {kubeconfig, allContexts: true, repo: demo.repoPath, requestTimeout: '8s'}, io}, 'tui', {fetchOnOpen: false});
-		if (!opened.ok) throw new Error('cannot open the session');
-		sinks.push(opened.session);
-		const fleet = startLiveFleet({
-			inputs: {contexts: opened.session.contexts, kubeconfigContexts: opened.session.kubeconfigContexts, ...(opened.session.repo ? {repo: opened.session.repo} : {}), tools: opened.session.tools},
-			readOnly: false,
-			runtime: nodeRuntime(process.env),
-			timers,
-			now: () => new Date(),
-			log: () => undefined,
-			quietMs: 50,
-		});
-		sinks.push({close: () => fleet.stop()});
-		const view = follow(fleet);
+		const view = follow(await fleetOver(kubeconfig, {requestTimeout: '8s'}));
 		await waitFor(() => shopEu(view.latest())?.sync === 'OutOfSync', {timeoutMs: 20_000, describe: () => JSON.stringify(view.latest()?.contexts)});
 		// The verdicts came while the hanging context was still waiting out its request timeout: it held nothing up.
 		expect(view.latest()!.contexts.find(c => c.name === 'hanging')?.state).toBe('connecting');
@@ -177,6 +183,21 @@ describe('the live fleet over the demo world', () => {
 			return states['dead'] === 'unreachable' && states['hanging'] === 'timed-out';
 		}, {timeoutMs: 20_000, describe: () => JSON.stringify(view.latest()?.contexts)});
 		expect(view.latest()!.contexts.filter(c => c.state === 'ready').map(c => c.name)).toEqual(['prod-eu', 'prod-us', 'staging']);
+	}, 60_000);
+
+	it('keeps the live clusters going while one context waits on an exec credential plugin that hangs', async () => {
+		const plugin = await writeExecPlugin(await mkdtemp(path.join(workDir, 'plugin-')));
+		await plugin.set('delay-ms', '60000');
+		const kubeconfig = path.join(workDir, 'with-hanging-plugin.yaml');
+		const stuck = extraContext('stuck-login', `https://127.0.0.1:${await deadPort()}`);
+		stuck.users = [{name: 'stuck-login', user: {exec: {apiVersion: 'client.authentication.k8s.io/v1', command: plugin.command, args: plugin.args, interactiveMode: 'Never'}}}];
+		await writeFile(kubeconfig, joinKubeconfigs([prefixKubeconfig(await readFile(demo.kubeconfigPath, 'utf8'), ''), stuck]));
+		const view = follow(await fleetOver(kubeconfig));
+		const started = Date.now();
+		await waitFor(() => shopEu(view.latest())?.sync === 'OutOfSync', {timeoutMs: 20_000, describe: () => JSON.stringify(view.latest()?.contexts)});
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect((await plugin.calls()).length).toBeGreaterThan(0);
+		expect(view.latest()!.contexts.find(c => c.name === 'stuck-login')?.state).toBe('connecting');
 	}, 60_000);
 
 	it('in read-only mode shows the fast diff only: the transport refuses dry-runs', async () => {

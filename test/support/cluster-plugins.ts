@@ -13,6 +13,11 @@ const path = require('node:path');
 const dir = __dirname;
 const read = (name, fallback) => { try { return fs.readFileSync(path.join(dir, name), 'utf8').trim(); } catch { return fallback; } };
 fs.appendFileSync(path.join(dir, 'calls.jsonl'), JSON.stringify({args: process.argv.slice(2), info: process.env.KUBERNETES_EXEC_INFO, extra: process.env.PLUGIN_EXTRA, stdinIsTTY: Boolean(process.stdin.isTTY)}) + '\n');
+if (read('spawn-child', 'no') === 'yes') {
+	// A child holding the plugin's stdout open, as a login helper would.
+	const child = require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], {stdio: ['ignore', 'inherit', 'inherit']});
+	fs.writeFileSync(path.join(dir, 'child-pid'), String(child.pid));
+}
 const delay = Number(read('delay-ms', '0'));
 setTimeout(() => {
 	const exit = Number(read('exit-code', '0'));
@@ -33,7 +38,7 @@ export type ExecPlugin = {
 	/** For the kubeconfig's exec block: the node binary runs the script (no reliance on PATH or a shebang). */
 	command: string;
 	args: string[];
-	set(name: 'delay-ms' | 'exit-code' | 'token' | 'numbered' | 'expiry' | 'api-version', value: string): Promise<void>;
+	set(name: 'delay-ms' | 'exit-code' | 'token' | 'numbered' | 'expiry' | 'api-version' | 'spawn-child', value: string): Promise<void>;
 	calls(): Promise<PluginCall[]>;
 };
 

@@ -31,11 +31,12 @@ export function statusDocument(evaluation: Evaluation, repo: GitRepo | undefined
 }
 
 /**
- * kubectl-style exit code: 2 when something could not be judged (an unreachable context, an app whose sync is
- * Unknown, unreadable settings); else 1 when any app is OutOfSync or not healthy; else 0.
+ * kubectl-style exit code: 2 when something could not be judged (the repository given cannot be opened, an
+ * unreachable context, an app whose sync is Unknown, unreadable settings); else 1 when any app is OutOfSync or
+ * not healthy; else 0. A typo in `--repo` must not pass a CI step.
  */
-export function statusExitCode(document: StatusDocument, options: {settingsError?: boolean} = {}): number {
-	if (options.settingsError) return 2;
+export function statusExitCode(document: StatusDocument, options: {settingsError?: boolean; repoError?: boolean} = {}): number {
+	if (options.settingsError || options.repoError) return 2;
 	if (document.contexts.some(context => !context.reachable)) return 2;
 	if (document.apps.some(app => app.sync === 'Unknown')) return 2;
 	if (document.apps.some(app => app.sync === 'OutOfSync' || !isFine(app.health))) return 1;

@@ -1,14 +1,15 @@
 /**
- * Parsed documents to Kubernetes objects: empty documents dropped, `v1/List` unpacked, anything without
- * apiVersion, kind and metadata.name reported as a note (a values file or a kustomization is not an
- * error, it is just not an object to compare).
+ * Parsed documents to Kubernetes objects: empty documents dropped, `v1/List` unpacked. A document that is not
+ * meant as an object (a values file, a kustomization, a list) is reported as a note. One that is meant as an
+ * object (it has an apiVersion, a kind or metadata) but lacks apiVersion, kind or metadata.name fails the render,
+ * as kubectl, kustomize, Flux and Argo CD fail: skipping it would make its live object look Extra, "delete this".
  */
 import type {KubeObject} from '../../domain/kube-object.js';
 import type {ParsedDocument} from './yaml-parse.js';
-import type {RenderNote, RenderWarning, RenderedObject, SubstitutableScalar} from './types.js';
+import type {RenderError, RenderNote, RenderWarning, RenderedObject, SubstitutableScalar} from './types.js';
 
-/** Objects, notes and warnings from one file's documents. */
-export type CollectedDocuments = {objects: RenderedObject[]; notes: RenderNote[]; warnings: RenderWarning[]};
+/** Objects, notes and warnings from one file's documents; error for the first half-written object. */
+export type CollectedDocuments = {objects: RenderedObject[]; notes: RenderNote[]; warnings: RenderWarning[]; error?: RenderError};
 
 /** Sorts a file's documents into objects and notes; file is the name used in notes (optional). */
 export function collectObjects(documents: ParsedDocument[], file: string | undefined): CollectedDocuments {
@@ -55,6 +56,11 @@ function addObject(
 ): boolean {
 	const reason = notKubernetesReason(value);
 	const location = where.file === undefined ? `line ${where.line}` : `${where.file}:${where.line}`;
+	if (reason && meantAsObject(value) && !collected.error) {
+		collected.error = {kind: 'yaml', message: `${location}: ${where.what ?? 'document'} is not a complete Kubernetes object (${reason})`, line: where.line};
+		if (where.file !== undefined) collected.error.file = where.file;
+		return false;
+	}
 	if (reason) {
 		const note: RenderNote = {kind: 'not-kubernetes', message: `${location}: ${where.what ?? 'document'} skipped, not a Kubernetes object (${reason})`, line: where.line};
 		if (where.file !== undefined) note.file = where.file;
@@ -66,6 +72,23 @@ function addObject(
 	if (where.substitutable.length > 0) rendered.substitutable = where.substitutable;
 	collected.objects.push(rendered);
 	return true;
+}
+
+/** Kustomize's own configuration kinds: files next to manifests, never objects for a cluster. */
+const kustomizeConfigGroup = 'kustomize.config.k8s.io/';
+
+/**
+ * Whether a document without everything an object needs was still meant as one: it names an apiVersion, a kind or
+ * metadata (a typo such as `metdata:` or a forgotten name). Values files, lists, kustomizations and objects that
+ * ask the server for a name (generateName: hooks) are not.
+ */
+function meantAsObject(value: unknown): boolean {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const record = value as Record<string, unknown>;
+	if (typeof record.apiVersion === 'string' && record.apiVersion.startsWith(kustomizeConfigGroup)) return false;
+	const metadata = record.metadata as Record<string, unknown> | undefined;
+	if (typeof metadata === 'object' && metadata !== null && typeof metadata.generateName === 'string') return false;
+	return record.apiVersion !== undefined || record.kind !== undefined || record.metadata !== undefined;
 }
 
 /** The items of a `kind: List` (kubectl unpacks these), else undefined. */

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {readRepoFile, resolveInsideRepo} from '../inside-repo.js';
 import {hasKustomization} from './kustomization-files.js';
-import {buildKustomization} from './kustomize.js';
+import {buildKustomization, maskFailure} from './kustomize.js';
 import {checkKustomizationReferences} from './kustomize-references.js';
 import type {RenderTools} from './tool-output.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderResult} from './types.js';
@@ -101,7 +101,10 @@ export async function renderFluxOverlay(options: FluxOverlayOptions): Promise<Re
 		const kustomization = overlayKustomization(options.fields, resources, components.map(item => relativeTo(overlay, item)));
 		// JSON is YAML: no serialiser quirks in what kustomize reads.
 		await writeFile(path.join(overlay, 'kustomization.yaml'), `${JSON.stringify(kustomization, undefined, 2)}\n`);
-		const result = await buildKustomization({root, path: options.path || '.', dir: overlay, tools: options.tools, limits});
+		// The listed manifests count as resources of the app's directory when looking for Secret values to mask.
+		const listedFiles = {dir: appDir, value: {resources: listed.entries.filter(entry => entry.kind === 'file').map(entry => entry.relative)}};
+		const built = await buildKustomization({root, path: options.path || '.', dir: overlay, tools: options.tools, limits});
+		const result = await maskFailure(built, root, [...checked.visited, listedFiles], limits);
 		if (!result.ok) return {ok: false, error: {...result.error, message: rename(result.error.message)}};
 		return {...result, notes: result.notes.map(note => ({...note, message: rename(note.message)}))};
 	} catch (error) {

@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {maskSecretValues} from '../../domain/secret-text.js';
 import {findLinkLeavingRepo, resolveInsideRepo} from '../inside-repo.js';
 import {readToolOutput, toolFailureKind, toolMessage, type RenderTools} from './tool-output.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderResult} from './types.js';
@@ -66,7 +67,9 @@ export async function renderHelmChart(options: HelmRenderOptions): Promise<Rende
 		});
 		if (!result.ok) {
 			const message = toolMessage(result.error, chart.root);
-			return {ok: false, error: {...templateLocation(message, options.path), kind: toolFailureKind(result.error, 'helm'), message: `${what}: ${message}`}};
+			// A template's `fail` or `required` can quote a value: inline values (where Secrets end up) are masked.
+			const masked = maskSecretValues(`${what}: ${message}`, stringLeaves(options.values));
+			return {ok: false, error: {...templateLocation(message, options.path), kind: toolFailureKind(result.error, 'helm'), message: masked}};
 		}
 		const output = readToolOutput(result.stdout, what, limits);
 		if (!output.ok) return output;
@@ -105,4 +108,12 @@ function templateLocation(message: string, chartPath: string): Pick<RenderError,
 	// Lines in a YAML parse error count in the template's output, not its source: name the file only.
 	const parse = /YAML parse error on [^/\s]+\/(\S+?):/.exec(message);
 	return parse ? {file: path.posix.join(chartPath, parse[1]!)} : {};
+}
+
+/** Every string in a values tree. */
+function stringLeaves(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(stringLeaves);
+	if (value && typeof value === 'object') return Object.values(value).flatMap(stringLeaves);
+	return [];
 }

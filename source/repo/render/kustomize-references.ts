@@ -13,16 +13,25 @@ import {kustomizationFileNames} from './kustomization-files.js';
 import type {RenderError, RenderLimits} from './types.js';
 import {parseYamlDocuments} from './yaml-parse.js';
 
-/** Checks the kustomizations at dirs (real paths inside root) and everything they reach. */
-export async function checkKustomizationReferences(options: {root: string; dirs: string[]; limits: RenderLimits}): Promise<{ok: true} | {ok: false; error: RenderError}> {
+/** A kustomization read on the way: its directory (real path) and its parsed content. */
+export type VisitedKustomization = {dir: string; value: unknown};
+
+/** Checks the kustomizations at dirs (real paths inside root) and everything they reach; returns those it read. */
+export async function checkKustomizationReferences(options: {
+	root: string;
+	dirs: string[];
+	limits: RenderLimits;
+}): Promise<{ok: true; visited: VisitedKustomization[]} | {ok: false; error: RenderError}> {
 	const queue = [...options.dirs];
 	const seen = new Set<string>();
+	const visited: VisitedKustomization[] = [];
 	while (queue.length > 0) {
 		const dir = queue.shift()!;
 		if (seen.has(dir)) continue;
 		seen.add(dir);
 		const kustomization = await readKustomization(options.root, dir, options.limits);
 		if (!kustomization.ok) return kustomization;
+		visited.push({dir, value: kustomization.value});
 		for (const reference of pathReferences(kustomization.value)) {
 			const resolved = await resolveInsideRepo({root: options.root, from: dir, target: reference, what: `${kustomization.file} names`});
 			if (resolved.ok) {
@@ -32,7 +41,7 @@ export async function checkKustomizationReferences(options: {root: string; dirs:
 			}
 		}
 	}
-	return {ok: true};
+	return {ok: true, visited};
 }
 
 async function readKustomization(root: string, dir: string, limits: RenderLimits): Promise<{ok: true; value: unknown; file: string} | {ok: false; error: RenderError}> {

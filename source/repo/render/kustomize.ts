@@ -8,7 +8,9 @@
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {resolveInsideRepo} from '../inside-repo.js';
-import {checkKustomizationReferences} from './kustomize-references.js';
+import {maskSecretValues} from '../../domain/secret-text.js';
+import {checkKustomizationReferences, type VisitedKustomization} from './kustomize-references.js';
+import {kustomizeSecretValues} from './kustomize-secrets.js';
 import {readToolOutput, toolFailureKind, toolMessage, type RenderTools} from './tool-output.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderResult} from './types.js';
 import {parseYamlDocuments} from './yaml-parse.js';
@@ -32,7 +34,15 @@ export async function renderKustomize(options: KustomizeRenderOptions): Promise<
 	const checked = await checkKustomizationReferences({root: options.root, dirs: [dir.real], limits});
 	if (!checked.ok) return checked;
 	// kustomize names files by their real paths: messages are made relative to the real root.
-	return buildKustomization({...options, root: dir.root, dir: dir.real});
+	const built = await buildKustomization({...options, root: dir.root, dir: dir.real});
+	return maskFailure(built, dir.root, checked.visited, limits);
+}
+
+/** A failed build's message with every Secret value the kustomizations hold masked (kustomize may quote one). */
+export async function maskFailure(result: RenderResult, root: string, visited: readonly VisitedKustomization[], limits: RenderLimits): Promise<RenderResult> {
+	if (result.ok) return result;
+	const values = await kustomizeSecretValues(root, visited, limits);
+	return {ok: false, error: {...result.error, message: maskSecretValues(result.error.message, values)}};
 }
 
 /**

@@ -45,16 +45,19 @@ export async function renderPlainDirectory(options: PlainRenderOptions): Promise
 		if (size > limits.maxFileBytes) {
 			return fail({kind: 'too-large', message: `${relative} is ${formatBytes(size)}, above the ${formatBytes(limits.maxFileBytes)} limit for one manifest file`, file: relative});
 		}
-		let text: string;
+		let bytes: Buffer;
 		try {
-			text = await readFile(file.real, 'utf8');
+			bytes = await readFile(file.real);
 		} catch (error) {
 			return fail({kind: 'io', message: `cannot read ${relative}: ${(error as Error).message}`, file: relative});
 		}
+		const text = decodeUtf8(bytes, relative);
+		if (typeof text !== 'string') return fail(text);
 		const json = file.logical.toLowerCase().endsWith('.json');
 		const parsed = parseYamlDocuments(text, {file: relative, maxBytes: limits.maxFileBytes, maxExpandedNodes: limits.maxExpandedNodes, json, yaml11Warnings: !json});
 		if (!parsed.ok) return parsed;
 		const collected = collectObjects(parsed.documents, relative);
+		if (collected.error) return fail(collected.error);
 		objects.push(...collected.objects);
 		notes.push(...collected.notes);
 		warnings.push(...collected.warnings);
@@ -106,6 +109,28 @@ type Entry = {ok: true; kind: 'file' | 'dir' | 'other'; real: string} | {ok: fal
 async function resolveEntry(root: string, logical: string): Promise<Entry> {
 	const resolved = await resolveInsideRepo({root, target: path.relative(root, logical) || '.'});
 	return resolved.ok ? {ok: true, kind: resolved.kind, real: resolved.real} : resolved;
+}
+
+/**
+ * The file as UTF-8 text, or an error naming its first line that is not UTF-8: decoding with replacement
+ * characters would compare values nobody wrote and report drift that is not there.
+ */
+function decodeUtf8(bytes: Buffer, relative: string): string | RenderError {
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		let line = 1;
+		for (let start = 0; start <= bytes.length; line++) {
+			const end = bytes.indexOf(0x0a, start) === -1 ? bytes.length : bytes.indexOf(0x0a, start);
+			try {
+				new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(start, end));
+			} catch {
+				break;
+			}
+			start = end + 1;
+		}
+		return {kind: 'yaml', message: `${relative}:${line}: not valid UTF-8 (Kubernetes manifests are UTF-8 text)`, file: relative, line};
+	}
 }
 
 /** Go's sort order (bytes), not the locale's: the same order Flux and Argo CD read files in. */

@@ -54,6 +54,7 @@ export function readToolOutput(
 		return {ok: false, error};
 	}
 	const collected = collectObjects(parsed.documents, undefined);
+	if (collected.error) return {ok: false, error: {kind: collected.error.kind, message: `${what}: ${collected.error.message.replace(/^line \d+: /, '')}`}};
 	for (const object of collected.objects) delete object.line;
 	for (const note of collected.notes) {
 		note.message = `${what}: ${note.message.replace(/^line \d+: /, '')}`;

@@ -126,3 +126,26 @@ describe('renderPlainDirectory', () => {
 		expect(missing.ok === false && missing.error).toMatchObject({kind: 'not-found', file: 'no/such/app'});
 	});
 });
+
+describe('half-written objects and bad bytes', () => {
+	it('fails on a document meant as an object but missing its kind or name, naming file and line', async () => {
+		const dir = path.join(temp.dir, 'half');
+		mkdirSync(path.join(dir, 'app/sub'), {recursive: true});
+		writeFileSync(path.join(dir, 'app/ok.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n');
+		writeFileSync(path.join(dir, 'app/sub/kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n');
+		writeFileSync(path.join(dir, 'app/values.yaml'), 'replicaCount: 2\n');
+		const fine = await renderPlainDirectory({root: dir, path: 'app'});
+		expect(fine.ok && fine.objects.map(item => item.object.metadata.name)).toEqual(['ok']);
+		writeFileSync(path.join(dir, 'app/typo.yaml'), '# a comment\napiVersion: v1\nkind: Service\nmetdata: {name: api}\n---\napiVersion: v1\nmetadata: {name: no-kind}\n');
+		const typo = await renderPlainDirectory({root: dir, path: 'app'});
+		expect(typo).toEqual({ok: false, error: {kind: 'yaml', message: 'app/typo.yaml:2: document is not a complete Kubernetes object (no metadata.name)', file: 'app/typo.yaml', line: 2}});
+	});
+
+	it('fails on bytes that are not UTF-8, naming file and line, instead of comparing replacement characters', async () => {
+		const dir = path.join(temp.dir, 'latin1');
+		mkdirSync(path.join(dir, 'app'), {recursive: true});
+		writeFileSync(path.join(dir, 'app/cm.yaml'), Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {city: "'), Buffer.from([0x4d, 0xfc, 0x6e]), Buffer.from('chen"}\n')]));
+		const result = await renderPlainDirectory({root: dir, path: 'app'});
+		expect(result).toEqual({ok: false, error: {kind: 'yaml', message: 'app/cm.yaml:4: not valid UTF-8 (Kubernetes manifests are UTF-8 text)', file: 'app/cm.yaml', line: 4}});
+	});
+});
