@@ -18,7 +18,8 @@ export function formatResourceDiff(result: ResourceResult, sides: ResourceSides)
 	const lines = [`# ${key.kind} ${name} (${apiVersion}): ${describe(result)}`];
 	for (const field of result.fields) {
 		const owner = field.manager ? `  set by ${field.manager}` : '';
-		lines.push(`#   ${field.path}${owner}${field.ignored ? '  [ignored by a rule]' : ''}`);
+		const note = field.note ? `  (${field.note})` : '';
+		lines.push(`#   ${field.path}${owner}${field.ignored ? '  [ignored by a rule]' : ''}${note}`);
 	}
 
 	if (result.ignore) lines.push(`#   whole object ignored: ${result.ignore.message}`);
