@@ -24,9 +24,21 @@ export function formatResourceDiff(result: ResourceResult, sides: ResourceSides)
 
 	if (result.ignore) lines.push(`#   whole object ignored: ${result.ignore.message}`);
 	if (result.error) lines.push(`#   ${result.error}`);
+	if (result.verdict !== 'Unknown') {
+		const body = resourceDiffBody(result, sides);
+		if (body) lines.push(body);
+	}
+
+	return `${lines.join('\n')}\n`;
+}
+
+/** The unified diff of one resource (live against live-after-apply), or a comment saying why there is none; '' when equal. */
+export function resourceDiffBody(result: ResourceResult, sides: ResourceSides): string {
+	const {key} = result;
+	const lines: string[] = [];
 	const before = sides.live && sides.desired && !sides.exact ? fastLiveView(sides.desired, sides.live) : sides.live;
 	const after = result.verdict === 'Extra' ? undefined : sides.merged;
-	if (result.verdict !== 'Unknown' && (before || after)) {
+	if (before || after) {
 		const path = `${key.group || 'core'}/${key.version}/${key.kind}/${key.namespace ? `${key.namespace}/` : ''}${key.name}`;
 		const diff = textDiff({
 			...(before ? {before} : {}),
@@ -41,7 +53,7 @@ export function formatResourceDiff(result: ResourceResult, sides: ResourceSides)
 		}
 	}
 
-	return `${lines.join('\n')}\n`;
+	return lines.join('\n');
 }
 
 function describe(result: ResourceResult): string {
