@@ -107,7 +107,7 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
 	io.stdout.write(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
 	// Headers and diff lines carry names and values from Git and the cluster: shown, never interpreted.
-	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, resourceSides(app.prepared, resource.key, app.dryRuns)), {multiline: true}));
+	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, resourceSides(app.prepared, resource.key, app.dryRuns), {showIgnored: false}), {multiline: true}));
 	if (shown.length === 0) io.stdout.write('# no differences\n');
 	return diffExitCode(app);
 }

@@ -17,6 +17,7 @@ describe('status and diff tell one story', () => {
 		// A hand edit to web's ConfigMap and to worker's Secret (a canary value that must never be printed).
 		for (const change of [
 			['patch', 'configmap', 'web-config', '-n', 'shop', '--field-manager=kubectl-edit', '-p', '{"data":{"greeting":"hi"}}'],
+			['set', 'image', 'deployment/api', '-n', 'api', 'api=nginx:hand-set'],
 			['patch', 'secret', 'worker-creds', '-n', 'batch', '--field-manager=kubectl-edit', '-p', '{"stringData":{"password":"CANARY-LIVE-VALUE-91c2"}}'],
 			[
 				'patch',
@@ -53,6 +54,16 @@ describe('status and diff tell one story', () => {
 
 		const yaml = await gitopsTui(scenario, ['diff', 'web', '-o', 'yaml', '--repo', scenario.repo.dir]);
 		expect(yaml.stdout).toMatch(/^kind: Diff$/m);
+	});
+
+	it('diff text shows only what the verdict reports: not a quantity Git writes as "0.5" and the server stores as 500m', async () => {
+		for (const mode of [['--fast'], []]) {
+			const run = await gitopsTui(scenario, ['diff', 'api', '--repo', scenario.repo.dir, ...mode]);
+			expect(run.code).toBe(1);
+			expect(run.stdout).toMatch(/^-\s+- image: nginx:hand-set$/m);
+			expect(run.stdout).not.toMatch(/^[-+].*cpu/m);
+			expect(run.stdout.match(/^[-+]\s/gm)).toHaveLength(2);
+		}
 	});
 
 	it('refuses an output format it does not have', async () => {

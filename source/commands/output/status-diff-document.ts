@@ -22,7 +22,7 @@ export function diffDocument(app: EvaluatedApp, mode: DiffDocument['mode']): Dif
 	const entry = statusAppEntry(app);
 	const resources = entry.resources.map((resource, index) => {
 		const result = app.status.resources[index]!;
-		const diff = result.verdict === 'Unknown' ? '' : resourceDiffBody(result, resourceSides(app.prepared, result.key, app.dryRuns));
+		const diff = result.verdict === 'Unknown' ? '' : resourceDiffBody(result, resourceSides(app.prepared, result.key, app.dryRuns), {showIgnored: false});
 		return diff ? {...resource, diff} : resource;
 	});
 	return {apiVersion: 'gitops-tui/v1', kind: 'Diff', mode, app: {...entry, resources}};
