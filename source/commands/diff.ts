@@ -3,18 +3,23 @@
  * what Git says, per resource: the drifted fields with the field manager that set each live, then a unified
  * diff of live against live-after-apply. Exact by default (a server-side apply dry-run of each object as the
  * app's controller, as `kubectl diff --server-side --force-conflicts` does); `--fast` compares locally.
- * Honours KUBECTL_EXTERNAL_DIFF. Exit 0 no differences, 1 differences, 2 on error (a resource that could not be
- * judged included). Secrets are always masked.
+ * Honours KUBECTL_EXTERNAL_DIFF. `-o json|yaml` prints the app as `status -o json` does, each resource with its
+ * diff text. Exit 0 no differences, 1 differences, 2 when the app cannot be judged (Unknown, as `status`) or on
+ * error. Secrets are always masked.
  */
+import {dump} from 'js-yaml';
 import {evaluate, type EvaluatedApp} from '../engines/evaluate.js';
 import type {AppDefinition} from '../engines/engine.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
 import {resourceSidesOf} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
-import {terminalText} from '../domain/terminal-text.js';
+import {terminalSafeJson, terminalText} from '../domain/terminal-text.js';
 import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
+import {diffDocument} from './output/status-diff-document.js';
+
+const formats = ['text', 'json', 'yaml'] as const;
 
 export const diffCommand: Command = {
 	name: 'diff',
@@ -28,7 +33,13 @@ async function runDiff(input: CommandInput): Promise<number> {
 	// `flux/web` picks the engine when two engines deploy an app of the same name to one context.
 	const [engine, name] = argument?.includes('/') ? (argument.split('/', 2) as [string, string]) : [undefined, argument];
 	if (!name || extra.length > 0) {
-		io.stderr.write('gitops-tui diff: usage: gitops-tui diff APP [--context C] [--revision REV] [--fast]\n');
+		io.stderr.write('gitops-tui diff: usage: gitops-tui diff APP [--context C] [--revision REV] [--fast] [-o text|json|yaml]\n');
+		return 2;
+	}
+
+	const format = String(flags['output'] ?? 'text');
+	if (!(formats as readonly string[]).includes(format)) {
+		io.stderr.write(`gitops-tui diff: -o ${terminalText(format)} is not supported (${formats.join(', ')})\n`);
 		return 2;
 	}
 
@@ -60,7 +71,14 @@ async function runDiff(input: CommandInput): Promise<number> {
 		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${terminalText(evaluation.settings.error.message)}\n`);
 		const contextReadOnly = mode === 'exact' ? session.readOnlyReason(app.status.context) : undefined;
 		if (contextReadOnly) io.stderr.write(`gitops-tui diff: ${app.status.context} is read-only (${terminalText(contextReadOnly)}): no server-side dry-run; showing the fast comparison\n`);
-		return await printDiff(app, input, mode === 'fast' || contextReadOnly !== undefined);
+		const fast = mode === 'fast' || contextReadOnly !== undefined;
+		if (format !== 'text') {
+			const document = diffDocument(app, fast ? 'fast' : 'exact');
+			io.stdout.write(format === 'json' ? `${terminalSafeJson(document, 2)}\n` : dump(document, {noRefs: true, lineWidth: -1}));
+			return diffExitCode(app);
+		}
+
+		return await printDiff(app, input, fast);
 	} finally {
 		session.close();
 	}
@@ -69,12 +87,8 @@ async function runDiff(input: CommandInput): Promise<number> {
 async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): Promise<number> {
 	const {status} = app;
 	if (status.error) io.stderr.write(`${terminalText(`gitops-tui diff: ${status.name} (${status.engine}, context ${status.context}): ${status.error}`)}\n`);
-	if (status.sync === 'Unknown' && status.error && status.resources.every(resource => resource.verdict === 'Unknown')) return 2;
+	if (status.sync === 'Unknown' && status.resources.every(resource => resource.verdict === 'Unknown')) return 2;
 	const shown = status.resources.filter(resource => resource.verdict !== 'Synced' || resource.fields.length > 0);
-	const differs = status.resources.some(resource => !resource.ignore && isOutOfSync(resource.verdict));
-	// A resource that could not be judged (a kind the cluster does not serve, an unreadable object) is an error, as in
-	// kubectl diff: exit 2, never "no differences".
-	const unjudged = status.resources.some(resource => resource.verdict === 'Unknown');
 	const sidesOf = resourceSidesOf(app.prepared, app.dryRuns);
 	const external = io.env['KUBECTL_EXTERNAL_DIFF'];
 	if (external) {
@@ -90,16 +104,26 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 			return 2;
 		}
 
-		if (ran.exitCode > 1 || unjudged) return 2;
-		return differs ? 1 : 0;
+		if (ran.exitCode > 1) return 2;
+		return diffExitCode(app);
 	}
 
 	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
 	io.stdout.write(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
 	// Headers and diff lines carry names and values from Git and the cluster: shown, never interpreted.
-	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, sidesOf(resource.key)), {multiline: true}));
+	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, sidesOf(resource.key), {showIgnored: false}), {multiline: true}));
 	if (shown.length === 0) io.stdout.write('# no differences\n');
-	return (status.sync === 'Unknown' && status.error) || unjudged ? 2 : differs ? 1 : 0;
+	return diffExitCode(app);
+}
+
+/**
+ * Like `status`: 2 when the app cannot be judged (its sync is Unknown) or one of its resources could not be (a kind
+ * the cluster does not serve, an unreadable object: an error, as in kubectl diff, never "no differences"), else 1
+ * when anything differs, else 0.
+ */
+function diffExitCode({status}: EvaluatedApp): number {
+	if (status.sync === 'Unknown' || status.resources.some(resource => resource.verdict === 'Unknown')) return 2;
+	return status.resources.some(resource => !resource.ignore && isOutOfSync(resource.verdict)) ? 1 : 0;
 }
 
 function notFound(name: string, matched: readonly AppDefinition[], discovered: readonly AppDefinition[]): string {

@@ -33,22 +33,27 @@ export function appSync(desired: AggregateInput['desired'], resources: readonly 
 }
 
 /**
- * App health the way Argo CD computes it: the worst health of its live objects in the order Healthy < Suspended <
- * Progressing < Missing < Degraded < Unknown; objects without a health rule and ignored objects do not count;
- * a Missing object does not lower the app (OutOfSync already says it), but an app none of whose desired objects
- * exist is Missing.
+ * App health the way Argo CD's controller computes it (argo-cd `controller/health.go` setApplicationHealth), for
+ * every engine: the worst health of its live objects in the order Healthy < Suspended < Progressing < Missing <
+ * Degraded < Unknown; objects without a health rule, whole-object ignores and live objects annotated
+ * `argocd.argoproj.io/ignore-healthcheck: "true"` do not count; a Missing object does not lower the app (OutOfSync
+ * already says it), nor does a child Argo CD Application that is Missing or Unknown; but an app with objects none
+ * of which exist live is Missing. Flux has no app-health aggregate of its own beyond Ready, so Flux and plain apps
+ * follow the same rule.
  */
 export function appHealth(resources: readonly ResourceResult[]): HealthStatus {
 	const counted = resources.filter(resource => !resource.ignore);
 	const statuses: HealthStatus[] = [];
 	for (const resource of counted) {
 		if (resource.verdict === 'Missing' || !resource.health) continue;
+		if (resource.live?.metadata?.annotations?.['argocd.argoproj.io/ignore-healthcheck'] === 'true') continue;
+		const childApp = resource.key.group === 'argoproj.io' && resource.key.kind === 'Application';
+		if (childApp && (resource.health.status === 'Missing' || resource.health.status === 'Unknown')) continue;
 		statuses.push(resource.health.status);
 	}
 
 	let status = worstHealth(statuses);
-	const desired = counted.filter(resource => resource.desired);
-	if (desired.length > 0 && desired.every(resource => !resource.live) && worstHealth([status, 'Missing']) === 'Missing') {
+	if (counted.length > 0 && counted.every(resource => !resource.live) && worstHealth([status, 'Missing']) === 'Missing') {
 		status = 'Missing';
 	}
 

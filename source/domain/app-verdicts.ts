@@ -7,7 +7,7 @@ import type {ResourceResult} from './verdict.js';
 
 /** Pairing inputs plus what judging needs, per app. */
 export type JudgeAppOptions = PairingOptions &
-	Pick<JudgeOptions, 'ignoreRules' | 'quantities' | 'fieldManager'> & {
+	Pick<JudgeOptions, 'ignoreRules' | 'quantities' | 'fieldManager' | 'applyRules'> & {
 		/** The dry-run answer for a key (exact mode); undefined → the fast comparison for that object. */
 		dryRunFor?: (key: ResourceKey) => KubeObject | undefined;
 		/** The kept managed-fields summary of a live object whose projection dropped managedFields. */
@@ -22,6 +22,7 @@ export function judgeApp(options: JudgeAppOptions): {pairing: PairingResult; res
 		if (options.ignoreRules) judge.ignoreRules = options.ignoreRules;
 		if (options.quantities) judge.quantities = options.quantities;
 		if (options.fieldManager) judge.fieldManager = options.fieldManager;
+		if (options.applyRules) judge.applyRules = options.applyRules;
 		const dryRun = pair.desired && pair.live ? options.dryRunFor?.(pair.key) : undefined;
 		if (dryRun) judge.dryRun = dryRun;
 		const managers = pair.live ? options.managersFor?.(pair.live) : undefined;

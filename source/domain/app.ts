@@ -40,7 +40,8 @@ export type StatusJsonResource = {
 	name: string;
 	verdict: ResourceResult['verdict'];
 	health?: HealthStatus;
-	fields: Array<{path: string; manager?: string}>;
+	/** `note` says what the controller does about the field (e.g. Flux removes what kubectl added). */
+	fields: Array<{path: string; manager?: string; note?: string}>;
 	error?: string;
 };
 
@@ -58,7 +59,7 @@ export function toStatusJson(app: AppStatus): StatusJsonApp {
 				verdict: resource.verdict,
 				fields: resource.fields
 					.filter(field => !field.ignored)
-					.map(field => (field.manager ? {path: field.path, manager: field.manager} : {path: field.path})),
+					.map(field => ({path: field.path, ...(field.manager ? {manager: field.manager} : {}), ...(field.note ? {note: field.note} : {})})),
 			};
 			if (resource.health) entry.health = resource.health.status;
 			if (resource.error) entry.error = resource.error;

@@ -3,19 +3,18 @@ import type {KubeObject} from './kube-object.js';
 import {
 	isPlainObject,
 	isSetList,
-	lastAppliedAnnotation,
 	listItemElement,
 	listKeysFor,
 	scalarsEqual,
-	serverOwnedMetadata,
 } from './normalise.js';
 import type {CompareOptions} from './fast-compare.js';
+import {withoutServerWritten} from './server-written.js';
 
 /**
  * The exact comparison: live against the server's answer to a server-side apply dry-run of the desired object
  * (what `kubectl diff --server-side` shows). Both are whole server objects, so every difference counts, in both
- * directions, except status, server-owned metadata (managedFields, resourceVersion, generation, timestamps...) and
- * the last-applied annotation. Associative lists are matched by key; Secret values appear only as `.data.<key>`.
+ * directions, except status and the fields the server writes by itself (server-written.ts: managedFields,
+ * resourceVersion, generation, timestamps, the DaemonSet template generation...) and the last-applied annotation. Associative lists are matched by key; Secret values appear only as `.data.<key>`.
  */
 export function exactCompare(live: KubeObject, dryRun: KubeObject, options: CompareOptions = {}): FieldPath[] {
 	const out: FieldPath[] = [];
@@ -24,19 +23,8 @@ export function exactCompare(live: KubeObject, dryRun: KubeObject, options: Comp
 }
 
 function comparable(object: KubeObject): Record<string, unknown> {
-	const {status: _status, apiVersion: _apiVersion, ...rest} = object;
-	const metadata: Record<string, unknown> = {};
-	for (const [field, value] of Object.entries(object.metadata ?? {})) {
-		if (!serverOwnedMetadata.has(field)) metadata[field] = value;
-	}
-
-	const annotations = metadata.annotations;
-	if (isPlainObject(annotations) && lastAppliedAnnotation in annotations) {
-		const {[lastAppliedAnnotation]: _dropped, ...others} = annotations;
-		metadata.annotations = others;
-	}
-
-	return {...rest, metadata};
+	const {apiVersion: _apiVersion, ...rest} = withoutServerWritten(object);
+	return rest;
 }
 
 function diffValue(a: unknown, b: unknown, path: FieldPath, out: FieldPath[], options: CompareOptions): void {

@@ -1,3 +1,4 @@
+import {controllerRemovals, type ApplyRules} from './apply-rules.js';
 import {managersOf} from './attribution.js';
 import type {FieldPath, ManagerSummary} from './field-paths.js';
 import type {KubeObject} from './kube-object.js';
@@ -5,26 +6,25 @@ import {
 	isEmptyValue,
 	isPlainObject,
 	isSetList,
-	lastAppliedAnnotation,
 	listItemElement,
 	listKeysFor,
 	scalarsEqual,
-	serverOwnedMetadata,
 	type QuantityTools,
 } from './normalise.js';
-import {removalCompare} from './removal-compare.js';
 import {secretDataPaths, isSecret} from './secret-mask.js';
+import {isServerWritten} from './server-written.js';
 
 /**
  * Options of the comparisons; quantities are injected (see normalise.ts). With `fieldManager` (the manager the
  * app's controller applies with), the fast comparison also reports fields that manager applied before and the
- * manifest no longer sets, read from live managedFields (or `liveManagers`, the summary a projection kept).
+ * manifest no longer sets, read from live managedFields (or `liveManagers`, the summary a projection kept), and,
+ * given `applyRules`, the fields of managers the controller takes over (Flux reverts `kubectl label`).
  */
-export type CompareOptions = {quantities?: QuantityTools; fieldManager?: string; liveManagers?: readonly ManagerSummary[]};
+export type CompareOptions = {quantities?: QuantityTools; fieldManager?: string; liveManagers?: readonly ManagerSummary[]; applyRules?: ApplyRules};
 
 /**
  * The fast comparison: every field the manifest sets is compared with live, so server defaults and fields other
- * managers added are not drift. Status, server-owned metadata and the last-applied annotation are skipped;
+ * managers added are not drift. Status and server-written fields (server-written.ts) are skipped;
  * associative lists are matched by their keys; quantities are normalised (int-or-string `80` and `"80"` are not). Secrets are compared
  * by key (`stringData` encoded as the server would) and reported as `.data.<key>`, never with values.
  * Returns the drifted paths in manifest order: leaves for maps (owned field by field), whole items for list items
@@ -45,24 +45,19 @@ export function fastCompare(desired: KubeObject, live: KubeObject, options: Comp
 	}
 
 	if (secret) out.push(...secretDataPaths(desired, live));
-	if (options.fieldManager) out.push(...removalCompare(desired, live, managersOf(live, options.liveManagers), options.fieldManager));
-	return out;
+	if (options.fieldManager) {
+		out.push(...controllerRemovals(desired, live, managersOf(live, options.liveManagers), options.fieldManager, options.applyRules));
+	}
+	return out.filter(path => !isServerWritten(path, live));
 }
 
 function compareMetadata(desired: unknown, live: unknown, out: FieldPath[], options: CompareOptions): void {
 	if (!isPlainObject(desired)) return;
 	const liveMeta = isPlainObject(live) ? live : {};
 	for (const [field, value] of Object.entries(desired)) {
-		// Identity was settled by pairing; the rest is owned by the server.
-		if (field === 'name' || field === 'namespace' || field === 'generateName' || serverOwnedMetadata.has(field)) continue;
-		let desiredValue = value;
-		let liveValue = liveMeta[field];
-		if (field === 'annotations') {
-			desiredValue = withoutKey(value, lastAppliedAnnotation);
-			liveValue = withoutKey(liveValue, lastAppliedAnnotation);
-		}
-
-		compareValue(desiredValue, liveValue, [{kind: 'field', name: 'metadata'}, {kind: 'field', name: field}], out, options);
+		// Identity was settled by pairing; server-written fields are left out by the caller (server-written.ts).
+		if (field === 'name' || field === 'namespace' || field === 'generateName') continue;
+		compareValue(value, liveMeta[field], [{kind: 'field', name: 'metadata'}, {kind: 'field', name: field}], out, options);
 	}
 }
 
@@ -147,10 +142,4 @@ function compareList(desired: unknown[], live: unknown, path: FieldPath, out: Fi
 
 function sameElement(a: ReturnType<typeof listItemElement>, b: ReturnType<typeof listItemElement>): boolean {
 	return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
-}
-
-function withoutKey(value: unknown, key: string): unknown {
-	if (!isPlainObject(value) || !(key in value)) return value;
-	const {[key]: _dropped, ...rest} = value;
-	return rest;
 }

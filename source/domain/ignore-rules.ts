@@ -1,3 +1,4 @@
+import {anyInMetadata} from './apply-rules.js';
 import {isPathPrefix, type FieldPath} from './field-paths.js';
 import type {KubeObject} from './kube-object.js';
 import {isPlainObject, listItemElement, listKeysFor} from './normalise.js';
@@ -98,19 +99,35 @@ export function resolvePointer(pointer: string, object: unknown): FieldPath | un
 	return path;
 }
 
-/**
- * Whole-object ignores: Flux's `kustomize.toolkit.fluxcd.io/reconcile: disabled` (on the manifest or the
- * in-cluster object), `kustomize.toolkit.fluxcd.io/ssa: Ignore` (only once the object exists: Flux still creates
- * it), and Argo CD's `compare-options: IgnoreExtraneous` on an object only the cluster has.
- */
-export function objectIgnore(desired: KubeObject | undefined, live: KubeObject | undefined): ObjectIgnore | undefined {
-	const annotation = (name: string) => desired?.metadata?.annotations?.[name] ?? live?.metadata?.annotations?.[name];
-	if (annotation('kustomize.toolkit.fluxcd.io/reconcile')?.toLowerCase() === 'disabled') {
-		return {reason: 'reconcile-disabled', message: 'kustomize.toolkit.fluxcd.io/reconcile: disabled'};
-	}
+/** kustomize-controller's per-object marks (kustomize-controller `controllers/kustomization_controller.go`, apply options). */
+const fluxGroup = 'kustomize.toolkit.fluxcd.io';
+const reconcileDisabled = {[`${fluxGroup}/reconcile`]: 'disabled'};
+const ssaIgnore = {[`${fluxGroup}/ssa`]: 'Ignore'};
+const ssaIfNotPresent = {[`${fluxGroup}/ssa`]: 'IfNotPresent'};
 
-	if (live && annotation('kustomize.toolkit.fluxcd.io/ssa')?.toLowerCase() === 'ignore') {
-		return {reason: 'ssa-ignore', message: 'kustomize.toolkit.fluxcd.io/ssa: Ignore'};
+/**
+ * Whole-object ignores, as the controllers decide per object (labels or annotations, values in any case, as
+ * fluxcd/pkg `AnyInMetadata` matches):
+ * - Flux `reconcile: disabled` (desired or in-cluster object): never applied, created or pruned;
+ * - Flux `ssa: Ignore` (desired or in-cluster, while Git has the object): never applied, not even created
+ *   (`ExclusionSelector`), though pruned once Git drops it;
+ * - Flux `ssa: IfNotPresent` on the manifest, once the object exists: created, then never touched (`IfNotPresentSelector`);
+ * - Argo CD's `compare-options: IgnoreExtraneous` on an object only the cluster has.
+ * `fluxObjectMarks: false` (apps of other controllers) leaves the Flux marks out.
+ */
+export function objectIgnore(desired: KubeObject | undefined, live: KubeObject | undefined, options: {fluxObjectMarks?: boolean} = {}): ObjectIgnore | undefined {
+	if (options.fluxObjectMarks !== false) {
+		if (anyInMetadata(desired, reconcileDisabled) || anyInMetadata(live, reconcileDisabled)) {
+			return {reason: 'reconcile-disabled', message: 'kustomize.toolkit.fluxcd.io/reconcile: disabled'};
+		}
+
+		if (desired && (anyInMetadata(desired, ssaIgnore) || anyInMetadata(live, ssaIgnore))) {
+			return {reason: 'ssa-ignore', message: 'kustomize.toolkit.fluxcd.io/ssa: Ignore'};
+		}
+
+		if (live && anyInMetadata(desired, ssaIfNotPresent)) {
+			return {reason: 'ssa-if-not-present', message: 'kustomize.toolkit.fluxcd.io/ssa: IfNotPresent (the object exists; Flux does not touch it)'};
+		}
 	}
 
 	const compareOptions = live?.metadata?.annotations?.['argocd.argoproj.io/compare-options'] ?? '';

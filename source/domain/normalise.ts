@@ -16,18 +16,6 @@ export const defaultQuantityTools: QuantityTools = {equal: quantitiesEqual, isCa
 /** How list items are matched: the key fields and the defaults the server fills into them. */
 export type ListKeys = {fields: string[]; defaults: Record<string, FieldScalar>};
 
-/** Server-owned metadata that never counts as drift. */
-export const serverOwnedMetadata: ReadonlySet<string> = new Set([
-	'uid',
-	'resourceVersion',
-	'generation',
-	'creationTimestamp',
-	'deletionTimestamp',
-	'deletionGracePeriodSeconds',
-	'managedFields',
-	'selfLink',
-]);
-
 /** kubectl's client-side apply bookkeeping: a copy of the manifest, never drift and never shown (Secrets!). */
 export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
 

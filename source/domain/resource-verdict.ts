@@ -1,7 +1,8 @@
+import {takenOverManagers, takeoverRemovals, type ApplyRules} from './apply-rules.js';
 import {attributeField, fieldOwners, managersOf} from './attribution.js';
 import {exactCompare} from './exact-compare.js';
 import {fastCompare} from './fast-compare.js';
-import {formatFieldPath, type FieldPath, type ManagerSummary} from './field-paths.js';
+import {formatFieldPath, isPathPrefix, type FieldPath, type ManagerSummary} from './field-paths.js';
 import {healthOf} from './health/index.js';
 import {isFieldIgnored, objectIgnore, rulesForKey, type IgnoreRule} from './ignore-rules.js';
 import type {KubeObject} from './kube-object.js';
@@ -19,6 +20,8 @@ export type JudgeOptions = {
 	liveManagers?: readonly ManagerSummary[];
 	/** The field manager the app's controller applies with: the fast comparison then sees fields Git dropped. */
 	fieldManager?: string;
+	/** How the app's controller applies (takeover of other managers' fields, per-object marks). */
+	applyRules?: ApplyRules;
 };
 
 /**
@@ -35,32 +38,61 @@ export function judgePair(pair: Pair, options: JudgeOptions = {}): ResourceResul
 	if (shown.live) base.live = shown.live;
 	const liveHealth = live ? healthOf(live) : undefined;
 	if (liveHealth) base.health = liveHealth;
-	const ignore = objectIgnore(desired, live);
+	const ignore = objectIgnore(desired, live, options.applyRules?.fluxObjectMarks === false ? {fluxObjectMarks: false} : {});
 	if (ignore) base.ignore = ignore;
 
 	if (pair.unknown) return {...base, verdict: 'Unknown', error: pair.unknown, health: liveHealth ?? {status: 'Unknown'}};
+	// Flux never creates an object its apply excludes (`ssa: Ignore`, `reconcile: disabled`): nothing is missing.
+	if (!live && desired && (ignore?.reason === 'ssa-ignore' || ignore?.reason === 'reconcile-disabled')) return {...base, verdict: 'Synced'};
 	if (!live && desired) return {...base, verdict: 'Missing', health: {status: 'Missing'}};
 	if (!desired) return {...base, verdict: live ? 'Extra' : 'Unknown'};
 	if (!live) return base;
 
-	const paths = options.dryRun ? exactCompare(live, options.dryRun, options) : fastCompare(desired, live, options);
 	const managers = managersOf(live, options.liveManagers);
+	const paths = options.dryRun ? exactPaths(desired, live, options.dryRun, managers, options) : fastCompare(desired, live, options);
 	const rules = rulesForKey(options.ignoreRules ?? [], key);
-	const fields = dedupe(paths).map(path => driftedField(path, managers, rules, ignore !== undefined, [live, desired]));
+	const context: FieldJudging = {
+		managers,
+		rules,
+		objectIgnored: ignore !== undefined,
+		objects: [live, desired],
+		takenOver: options.fieldManager ? takenOverManagers(desired, live, managers, options.fieldManager, options.applyRules) : new Set(),
+		...(options.applyRules ? {controller: options.applyRules.controller} : {}),
+	};
+	const fields = dedupe(paths).map(path => driftedField(path, context));
 	const verdict = fields.some(field => !field.ignored) ? 'Drifted' : 'Synced';
 	return {...base, verdict, fields};
 }
 
-function driftedField(
-	path: FieldPath,
-	managers: readonly ManagerSummary[],
-	rules: readonly IgnoreRule[],
-	objectIgnored: boolean,
-	objects: KubeObject[],
-): DriftedField {
+/**
+ * The exact comparison plus what the dry-run cannot show: the fields the controller takes over from other
+ * managers in a separate write before applying (Flux's cleanup), which its apply then removes.
+ */
+function exactPaths(desired: KubeObject, live: KubeObject, dryRun: KubeObject, managers: readonly ManagerSummary[], options: JudgeOptions): FieldPath[] {
+	const paths = exactCompare(live, dryRun, options);
+	if (!options.fieldManager) return paths;
+	const extra = takeoverRemovals(desired, live, managers, options.fieldManager, options.applyRules);
+	return [...paths, ...extra.filter(path => !paths.some(reported => isPathPrefix(reported, path)))];
+}
+
+type FieldJudging = {
+	managers: readonly ManagerSummary[];
+	rules: readonly IgnoreRule[];
+	objectIgnored: boolean;
+	objects: KubeObject[];
+	takenOver: ReadonlySet<string>;
+	controller?: string;
+};
+
+function driftedField(path: FieldPath, context: FieldJudging): DriftedField {
+	const {managers, rules, objectIgnored, objects} = context;
 	const field: DriftedField = {path: formatFieldPath(path)};
 	const manager = attributeField(path, managers);
 	if (manager) field.manager = manager;
+	if (manager && context.takenOver.has(manager)) {
+		field.note = `${context.controller ?? 'the controller'} takes over ${manager}'s fields and reverts this on its next apply`;
+	}
+
 	if (objectIgnored || isFieldIgnored(path, rules, {objects, owners: fieldOwners(path, managers)})) field.ignored = true;
 	return field;
 }

@@ -3,7 +3,7 @@ import {dump} from 'js-yaml';
 import {exactCompare} from './exact-compare.js';
 import {formatFieldPath} from './field-paths.js';
 import type {KubeObject} from './kube-object.js';
-import {lastAppliedAnnotation, serverOwnedMetadata} from './normalise.js';
+import {withoutServerWritten} from './server-written.js';
 import {maskSecretPair} from './secret-mask.js';
 
 /** Inputs of `textDiff`; `before` is usually live, `after` the desired object or the dry-run result. */
@@ -30,7 +30,7 @@ export type TextDiffResult =
 
 /**
  * A unified diff of two objects as YAML with keys sorted, Secrets masked (which keys changed, never values),
- * managedFields, server-owned metadata and the last-applied annotation left out. Bounded by `maxEditLength` and
+ * server-written fields (server-written.ts: managedFields, versions, the last-applied annotation...) left out. Bounded by `maxEditLength` and
  * `timeoutMs`, so one pathological object cannot stall the caller.
  */
 export function textDiff(options: TextDiffOptions): TextDiffResult {
@@ -69,17 +69,5 @@ export function toYaml(value: unknown): string {
 }
 
 function displayable(object: KubeObject, keepStatus = false): KubeObject {
-	const {status, ...rest} = object;
-	const metadata: KubeObject['metadata'] = {};
-	for (const [field, value] of Object.entries(object.metadata ?? {})) {
-		if (!serverOwnedMetadata.has(field)) metadata[field] = value;
-	}
-
-	if (metadata.annotations && lastAppliedAnnotation in metadata.annotations) {
-		const {[lastAppliedAnnotation]: _dropped, ...annotations} = metadata.annotations;
-		metadata.annotations = annotations;
-		if (Object.keys(annotations).length === 0) delete metadata.annotations;
-	}
-
-	return keepStatus && status !== undefined ? {...rest, metadata, status} : {...rest, metadata};
+	return withoutServerWritten(object, {keepStatus});
 }

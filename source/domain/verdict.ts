@@ -27,10 +27,12 @@ export type DriftedField = {
 	manager?: string;
 	/** Hidden by an ignore rule; kept so the UI can show what the rules hide. */
 	ignored?: boolean;
+	/** What the controller does about it, e.g. Flux taking over `kubectl-label`'s fields and removing them. */
+	note?: string;
 };
 
 /** Why a whole object is left out of the verdict, e.g. Flux's `reconcile: disabled`. */
-export type ObjectIgnore = {reason: 'reconcile-disabled' | 'ssa-ignore' | 'ignore-extraneous'; message: string};
+export type ObjectIgnore = {reason: 'reconcile-disabled' | 'ssa-ignore' | 'ssa-if-not-present' | 'ignore-extraneous'; message: string};
 
 /**
  * The judged pair: the shape behind `resources[]` in `status -o json` (plus the objects, for trees and diffs).

@@ -10,6 +10,7 @@ import {healthOrder, type HealthStatus} from '../domain/health/health.js';
 import {specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
+import {argoApplyOptions, argoControllerRules} from './apply-rules.js';
 import {destinationContext} from './argo-destination.js';
 import {appId, type AppDefinition, type AppEngine, type AppSource, type DiscoveryInput} from './engine.js';
 import {autoSyncOf} from './pause-annotations.js';
@@ -47,6 +48,7 @@ export function argoApp(object: KubeObject, context: string, input: Pick<Discove
 	const mapped = destinationContext(destination, context, input.contexts);
 	const automated = spec.syncPolicy?.automated;
 	const ignoreRules = argoIgnoreRules(spec.ignoreDifferences);
+	const applyOptions = argoApplyOptions(spec.syncPolicy?.syncOptions);
 	const app: AppDefinition = {
 		id: appId('argo', 'Application', context, namespace, name),
 		name,
@@ -58,6 +60,7 @@ export function argoApp(object: KubeObject, context: string, input: Pick<Discove
 		defaultNamespace: destinationNamespace ?? 'default',
 		sources: [],
 		fieldManager: argoControllerManager,
+		apply: argoControllerRules(applyOptions),
 		ownership: [
 			{kind: 'labels', values: {[argoInstanceLabel]: name}},
 			// Apps outside Argo CD's own namespace are tracked as `<namespace>_<name>`.
@@ -72,6 +75,7 @@ export function argoApp(object: KubeObject, context: string, input: Pick<Discove
 		liveKinds: resourceKinds(status.resources),
 		warnings: ignoreRules.flatMap(rule => rule.unsupported.map(expression => `ignoreDifferences: jq expression ${expression} is not supported and is not applied`)),
 	};
+	if (applyOptions.replace) app.warnings.push('syncOptions Replace=true: Argo CD replaces whole objects on sync; compared as Argo CD diffs, fields other managers added are not shown');
 	if (!mapped.ok) app.error = mapped.message;
 	const health = status.health?.status as HealthStatus | undefined;
 	if (health && healthOrder.includes(health)) app.controller.health = health;

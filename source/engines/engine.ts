@@ -6,6 +6,7 @@
  * is the same for every engine.
  */
 import type {AppSync, AutoSync, Engine} from '../domain/app.js';
+import type {ApplyRules} from '../domain/apply-rules.js';
 import type {HealthStatus} from '../domain/health/health.js';
 import type {IgnoreRule} from '../domain/ignore-rules.js';
 import type {KubeObject} from '../domain/kube-object.js';
@@ -104,6 +105,8 @@ export type AppDefinition = {
 	sourceProblem?: string;
 	/** The field manager the controller applies with: the exact comparison dry-runs as it. */
 	fieldManager: string;
+	/** How the controller applies (whose fields it takes over, which object marks it honours): apply-rules.ts. */
+	apply?: ApplyRules;
 	ownership: OwnershipRule[];
 	decoration: Decoration;
 	controller: ControllerView;

@@ -8,6 +8,7 @@ import {healthOf} from '../domain/health/index.js';
 import {specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
+import {helmControllerRules} from './apply-rules.js';
 import {appId, type AppDefinition, type AppEngine, type DiscoveryInput, type OwnershipRule} from './engine.js';
 import {discoverFluxApps, findRef, fluxControllerSync, fluxRef, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
 import {autoSyncOf} from './pause-annotations.js';
@@ -47,6 +48,7 @@ export function helmReleaseApp(object: KubeObject, context: string, sources: rea
 		defaultNamespace: targetNamespace,
 		sources: [],
 		fieldManager: helmControllerManager,
+		apply: helmControllerRules(),
 		ownership: ownership(object, releaseName, targetNamespace),
 		decoration: {
 			labels: {'helm.toolkit.fluxcd.io/name': name, 'helm.toolkit.fluxcd.io/namespace': namespace, 'app.kubernetes.io/managed-by': 'Helm'},

@@ -8,6 +8,7 @@ import {healthOf} from '../domain/health/index.js';
 import {specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {KindRef} from '../cluster/discovery.js';
+import {kustomizeControllerRules} from './apply-rules.js';
 import {appId, type AppDefinition, type AppEngine, type AppSource, type DiscoveryInput, type OwnershipRule} from './engine.js';
 import {discoverFluxApps, findRef, fluxControllerSync, fluxRef, fluxRevisionSha, fluxSourceHealth, gitRepositoryKind, gitRepositoryRef, inventoryIds, inventoryKinds} from './flux-common.js';
 import {fluxKustomizeFields} from './flux-kustomize-fields.js';
@@ -51,6 +52,7 @@ export function kustomizationApp(object: KubeObject, context: string, sources: r
 		defaultNamespace: targetNamespace ?? 'default',
 		sources: [],
 		fieldManager: kustomizeControllerManager,
+		apply: kustomizeControllerRules(kustomizeControllerManager),
 		ownership: ownership(object, name, namespace),
 		decoration: {
 			labels: {...stringMap(common.labels), [fluxNameLabel]: name, [fluxNamespaceLabel]: namespace},

@@ -48,6 +48,7 @@ export function judgePrepared(prepared: PreparedApp, input: JudgeInput): AppStat
 		unreadable: prepared.unreadable,
 		ignoreRules: app.ignoreRules,
 		fieldManager: app.fieldManager,
+		...(app.apply ? {applyRules: app.apply} : {}),
 		dryRunFor: key => {
 			const answer = input.dryRuns?.get(resourceId(key));
 			return answer?.ok ? answer.object : undefined;

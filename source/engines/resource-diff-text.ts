@@ -8,24 +8,54 @@ import type {KubeObject} from '../domain/kube-object.js';
 import {effectiveData, isSecret} from '../domain/secret-mask.js';
 import {textDiff} from '../domain/text-diff.js';
 import type {ResourceResult} from '../domain/verdict.js';
+import {verdictSides} from '../domain/verdict-view.js';
 import type {ResourceSides} from './resource-sides.js';
 
+/**
+ * What a diff shows: by default every field the verdict found, ignored ones too (the TUI cuts those itself for
+ * its toggle); `showIgnored: false` leaves the ignored ones out, as `gitops-tui diff` prints.
+ */
+export type DiffTextOptions = {showIgnored?: boolean};
+
 /** The header and diff of one resource, ending with a newline. */
-export function formatResourceDiff(result: ResourceResult, sides: ResourceSides): string {
+export function formatResourceDiff(result: ResourceResult, sides: ResourceSides, options: DiffTextOptions = {}): string {
 	const {key} = result;
 	const apiVersion = key.group ? `${key.group}/${key.version}` : key.version;
 	const name = key.namespace ? `${key.namespace}/${key.name}` : key.name;
 	const lines = [`# ${key.kind} ${name} (${apiVersion}): ${describe(result)}`];
 	for (const field of result.fields) {
 		const owner = field.manager ? `  set by ${field.manager}` : '';
-		lines.push(`#   ${field.path}${owner}${field.ignored ? '  [ignored by a rule]' : ''}`);
+		const note = field.note ? `  (${field.note})` : '';
+		lines.push(`#   ${field.path}${owner}${field.ignored ? '  [ignored by a rule]' : ''}${note}`);
 	}
 
 	if (result.ignore) lines.push(`#   whole object ignored: ${result.ignore.message}`);
 	if (result.error) lines.push(`#   ${result.error}`);
-	const before = sides.live && sides.desired && !sides.exact ? fastLiveView(sides.desired, sides.live) : sides.live;
-	const after = result.verdict === 'Extra' ? undefined : sides.merged;
-	if (result.verdict !== 'Unknown' && (before || after)) {
+	if (result.verdict !== 'Unknown') {
+		const body = resourceDiffBody(result, sides, options);
+		if (body) lines.push(body);
+	}
+
+	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The unified diff of one resource (live against live-after-apply), or a comment saying why there is none; ''
+ * when equal. For a judged pair only the verdict's fields change between the sides (domain/verdict-view.ts), so
+ * the text and the verdict agree; Secrets keep their own masked view.
+ */
+export function resourceDiffBody(result: ResourceResult, sides: ResourceSides, options: DiffTextOptions = {}): string {
+	const {key} = result;
+	const lines: string[] = [];
+	let before = sides.live && sides.desired && !sides.exact ? fastLiveView(sides.desired, sides.live) : sides.live;
+	let after = result.verdict === 'Extra' ? undefined : sides.merged;
+	if (before && after && sides.live && sides.desired && !isSecret(sides.desired) && (result.verdict === 'Drifted' || result.verdict === 'Synced')) {
+		const fields = result.fields.filter(field => options.showIgnored !== false || !field.ignored);
+		const judged = verdictSides({before, live: sides.live, target: after, desired: sides.desired, fields});
+		if (judged) ({before, after} = judged);
+	}
+
+	if (before || after) {
 		const path = `${key.group || 'core'}/${key.version}/${key.kind}/${key.namespace ? `${key.namespace}/` : ''}${key.name}`;
 		const diff = textDiff({
 			...(before ? {before} : {}),
@@ -40,7 +70,7 @@ export function formatResourceDiff(result: ResourceResult, sides: ResourceSides)
 		}
 	}
 
-	return `${lines.join('\n')}\n`;
+	return lines.join('\n');
 }
 
 function describe(result: ResourceResult): string {

@@ -29,7 +29,12 @@ describe('gitops-tui --demo without a terminal', () => {
 		expect(document.kind).toBe('Status');
 		expect(document.apps.map(app => `${app.name}@${app.context}`).sort()).toEqual(['billing@staging', 'checkout@staging', 'payments@prod-eu', 'shop@prod-eu', 'shop@prod-us']);
 		const shop = document.apps.find(app => app.name === 'shop' && app.context === 'prod-eu')!;
-		expect(shop.resources.find(r => r.kind === 'Deployment' && r.name === 'web')?.fields).toContainEqual({path: '.spec.template.spec.containers[name="web"].image', manager: 'kubectl-edit'});
+		expect(shop.resources.find(r => r.kind === 'Deployment' && r.name === 'web')?.fields).toContainEqual({
+			path: '.spec.template.spec.containers[name="web"].image',
+			manager: 'kubectl-edit',
+			// A Flux app: kustomize-controller takes kubectl's fields over and undoes the edit.
+			note: "kustomize-controller takes over kubectl-edit's fields and reverts this on its next apply",
+		});
 		expect(document.apps.find(app => app.name === 'billing')?.autoSync).toMatchObject({enabled: false, pausedBy: 'alice@example.com'});
 		expect(out()).not.toContain('demo-not-a-real');
 	}, 60_000);

@@ -58,6 +58,17 @@ describe('appHealth', () => {
 		expect(appHealth([result('Missing', 'Missing'), result('Missing', 'Missing')])).toBe('Missing');
 		expect(appHealth([result('Missing', 'Missing'), result('Extra', 'Degraded')])).toBe('Degraded');
 		expect(appHealth([])).toBe('Healthy');
+		// Argo CD: Missing only when nothing of the app is live; an Extra object is live.
+		expect(appHealth([result('Missing', 'Missing'), result('Extra', 'Healthy')])).toBe('Healthy');
+	});
+
+	it('skips live objects annotated ignore-healthcheck and a child Application that is Missing or Unknown (argo-cd controller/health.go)', () => {
+		const ignored = result('Synced', 'Degraded');
+		ignored.live = kubeObject('v1', 'ConfigMap', ignored.key.name, 'shop', {}, {annotations: {'argocd.argoproj.io/ignore-healthcheck': 'true'}});
+		expect(appHealth([ignored, result('Synced', 'Healthy')])).toBe('Healthy');
+		const child = result('Synced', 'Unknown', {key: {group: 'argoproj.io', version: 'v1alpha1', kind: 'Application', namespace: 'argocd', name: 'child'}});
+		expect(appHealth([child, result('Synced', 'Progressing')])).toBe('Progressing');
+		expect(appHealth([result('Synced', 'Unknown'), result('Synced', 'Progressing')])).toBe('Unknown');
 	});
 });
 

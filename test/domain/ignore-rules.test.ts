@@ -107,10 +107,26 @@ describe('objectIgnore', () => {
 		);
 	});
 
-	it('honours Flux ssa: Ignore only when the object exists', () => {
+	it('honours Flux ssa: Ignore while Git has the object, created or not (ExclusionSelector), in any case and as a label', () => {
 		const desired = annotated({'kustomize.toolkit.fluxcd.io/ssa': 'Ignore'});
-		expect(objectIgnore(desired, undefined)).toBeUndefined();
+		expect(objectIgnore(desired, undefined)?.reason).toBe('ssa-ignore');
 		expect(objectIgnore(desired, annotated({}))?.reason).toBe('ssa-ignore');
+		expect(objectIgnore(annotated({}), annotated({'kustomize.toolkit.fluxcd.io/ssa': 'ignore'}))?.reason).toBe('ssa-ignore');
+		const labelled = kubeObject('v1', 'ConfigMap', 'c', 'shop', {}, {labels: {'kustomize.toolkit.fluxcd.io/ssa': 'IGNORE'}});
+		expect(objectIgnore(labelled, undefined)?.reason).toBe('ssa-ignore');
+		// Flux prunes an ssa: Ignore object once Git drops it: only reconcile: disabled protects it from prune.
+		expect(objectIgnore(undefined, desired)).toBeUndefined();
+	});
+
+	it('honours Flux ssa: IfNotPresent on the manifest once the object exists', () => {
+		const desired = annotated({'kustomize.toolkit.fluxcd.io/ssa': 'IfNotPresent'});
+		expect(objectIgnore(desired, undefined)).toBeUndefined();
+		expect(objectIgnore(desired, annotated({}))?.reason).toBe('ssa-if-not-present');
+		expect(objectIgnore(annotated({}), desired)).toBeUndefined();
+	});
+
+	it('leaves Flux marks to Flux apps when told (Argo CD and helm-controller do not read them)', () => {
+		expect(objectIgnore(annotated({'kustomize.toolkit.fluxcd.io/reconcile': 'disabled'}), annotated({}), {fluxObjectMarks: false})).toBeUndefined();
 	});
 
 	it('honours Argo IgnoreExtraneous only for objects Git does not have', () => {

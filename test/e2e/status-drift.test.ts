@@ -125,7 +125,9 @@ describe('drift made by other field managers', () => {
 		const web = app(document.apps, 'web');
 		expect(web).toMatchObject({sync: 'OutOfSync', controllerSync: 'Synced'});
 		expect(drifted(web)).toEqual(['Drifted Deployment shop/web']);
-		expect(web.resources.find(resource => resource.kind === 'Deployment')!.fields).toEqual([{path: '.spec.template.spec.containers[name="web"].image', manager: 'kubectl-edit'}]);
+		// web is a Flux app: kustomize-controller takes kubectl's fields over, so the note says it reverts the edit.
+		const note = "kustomize-controller takes over kubectl-edit's fields and reverts this on its next apply";
+		expect(web.resources.find(resource => resource.kind === 'Deployment')!.fields).toEqual([{path: '.spec.template.spec.containers[name="web"].image', manager: 'kubectl-edit', note}]);
 		expect(app(document.apps, 'api').sync).toBe('Synced');
 
 		const sets = await diffSetsPerApp(scenario);
@@ -133,7 +135,7 @@ describe('drift made by other field managers', () => {
 		expect(sets['api']!.ours).toEqual(sets['api']!.kubectl);
 		expect(sets['worker']!.ours).toEqual(sets['worker']!.kubectl);
 		const diff = await gitopsTui(scenario, ['diff', 'web', '--repo', scenario.repo.dir]);
-		expect(diff.stdout).toContain('.spec.template.spec.containers[name="web"].image  set by kubectl-edit');
+		expect(diff.stdout).toContain(`.spec.template.spec.containers[name="web"].image  set by kubectl-edit  (${note})`);
 		expect(diff.stdout).toMatch(/^-\s+- image: nginx:1\.28$/m);
 		expect(diff.stdout).toMatch(/^\+\s+- image: nginx:1\.27$/m);
 		// Read-only: the same drift from the fast comparison, and not one request that could write reached the server.

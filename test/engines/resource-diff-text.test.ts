@@ -67,3 +67,38 @@ describe('one resource of gitops-tui diff', () => {
 		expect(text).not.toMatch(/canary|bGl2ZS1jYW5hcnk|other/);
 	});
 });
+
+describe('the diff text agrees with the verdict', () => {
+	const withCpu = (cpu: string, replicas: number) =>
+		kubeObject('apps/v1', 'Deployment', 'web', 'shop', {spec: {replicas, template: {spec: {containers: [{name: 'web', image: 'nginx:1.27', resources: {requests: {cpu}}}]}}}});
+
+	it('shows no change for a quantity written differently (1 vs 1000m), which the verdict takes as equal', () => {
+		const text = formatResourceDiff({key, verdict: 'Synced', fields: [{path: '.spec.replicas', ignored: true}]}, {live: withCpu('1', 5), merged: withCpu('1000m', 2), desired: withCpu('1000m', 2), exact: false}, {showIgnored: false});
+		expect(text).toBe('# Deployment shop/web (apps/v1): Synced (differences hidden by ignore rules)\n#   .spec.replicas  [ignored by a rule]\n');
+	});
+
+	it('shows an ignored field only when asked (the TUI toggle), and never the equal quantity', () => {
+		const text = formatResourceDiff({key, verdict: 'Synced', fields: [{path: '.spec.replicas', ignored: true}]}, {live: withCpu('1', 5), merged: withCpu('1000m', 2), desired: withCpu('1000m', 2), exact: true});
+		expect(text).toMatch(/^-\s+replicas: 5$/m);
+		expect(text).toMatch(/^\+\s+replicas: 2$/m);
+		expect(text).not.toMatch(/^[-+].*cpu/m);
+	});
+
+	it('shows the removal of a field the controller takes over, which its dry-run cannot show, under a dotted label key', () => {
+		const live = kubeObject('v1', 'ConfigMap', 'settings', 'shop', {data: {colour: 'blue'}}, {labels: {'app.kubernetes.io/name': 'web', 'example.com/handmade': 'yes'}});
+		const desired = kubeObject('v1', 'ConfigMap', 'settings', 'shop', {data: {colour: 'blue'}}, {labels: {'app.kubernetes.io/name': 'web'}});
+		const note = "kustomize-controller takes over kubectl-label's fields and reverts this on its next apply";
+		const result: ResourceResult = {
+			key: {group: '', version: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'settings'},
+			verdict: 'Drifted',
+			fields: [{path: '.metadata.labels.example.com/handmade', manager: 'kubectl-label', note}],
+		};
+		for (const exact of [true, false]) {
+			// The dry-run as kustomize-controller keeps the label (kubectl-label owns it): merged is live itself.
+			const text = formatResourceDiff(result, {live, merged: exact ? live : desired, desired, exact});
+			expect(text).toContain(`#   .metadata.labels.example.com/handmade  set by kubectl-label  (${note})`);
+			expect(text).toMatch(/^-\s+example\.com\/handmade: 'yes'$/m);
+			expect(text.match(/^[-+]\s/gm)).toHaveLength(1);
+		}
+	});
+});

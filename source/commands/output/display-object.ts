@@ -1,10 +1,10 @@
 /**
  * An object as a diff shows it: Secrets masked (which keys differ, never values; the last-applied annotation,
- * which holds them too, removed), server-owned metadata and status left out, keys sorted.
+ * which holds them too, removed), server-written fields (domain/server-written.ts) and status left out, keys sorted.
  */
 import type {KubeObject} from '../../domain/kube-object.js';
-import {lastAppliedAnnotation, serverOwnedMetadata} from '../../domain/normalise.js';
 import {maskSecretPair} from '../../domain/secret-mask.js';
+import {withoutServerWritten} from '../../domain/server-written.js';
 import {toYaml} from '../../domain/text-diff.js';
 
 /** Both sides of a pair as YAML text ('' for an absent side), masked together so changed keys line up. */
@@ -14,14 +14,5 @@ export function displayPair(live: KubeObject | undefined, merged: KubeObject | u
 }
 
 function displayable(object: KubeObject): KubeObject {
-	const {status: _status, ...rest} = object;
-	const metadata: KubeObject['metadata'] = {};
-	for (const [field, value] of Object.entries(object.metadata ?? {})) if (!serverOwnedMetadata.has(field)) metadata[field] = value;
-	if (metadata.annotations && lastAppliedAnnotation in metadata.annotations) {
-		const {[lastAppliedAnnotation]: _dropped, ...annotations} = metadata.annotations;
-		metadata.annotations = annotations;
-		if (Object.keys(annotations).length === 0) delete metadata.annotations;
-	}
-
-	return {...rest, metadata};
+	return withoutServerWritten(object);
 }

@@ -4,7 +4,7 @@
  * so no Secret value can reach it. Absent optional fields mean "unknown" or "none".
  */
 import {toStatusJson, type StatusJsonApp} from '../../domain/app.js';
-import type {Evaluation} from '../../engines/evaluate.js';
+import type {EvaluatedApp, Evaluation} from '../../engines/evaluate.js';
 import {gitSummary, type GitSummary} from '../../engines/git-summary.js';
 import type {GitRepo} from '../../repo/repo.js';
 
@@ -14,8 +14,20 @@ export type StatusDocument = {
 	kind: 'Status';
 	git: GitSummary;
 	contexts: Array<{name: string; reachable: boolean; error?: string}>;
-	apps: StatusJsonApp[];
+	apps: StatusDocumentApp[];
 };
+
+/**
+ * One app of the document: its status, and `warnings[]` for anything that was not applied or honoured (an Argo CD
+ * ignore expression gitops-tui cannot evaluate, a sync option it does not model, a render note), as the table shows.
+ */
+export type StatusDocumentApp = StatusJsonApp & {warnings?: string[]};
+
+/** The document entry of one evaluated app (also what `diff -o json` reports). */
+export function statusAppEntry(app: EvaluatedApp): StatusDocumentApp {
+	const warnings = [...new Set(app.notes)];
+	return {...toStatusJson(app.status), ...(warnings.length > 0 ? {warnings} : {})};
+}
 
 /** Builds the document. */
 export function statusDocument(evaluation: Evaluation, repo: GitRepo | undefined, repoError?: string): StatusDocument {
@@ -26,7 +38,7 @@ export function statusDocument(evaluation: Evaluation, repo: GitRepo | undefined
 		kind: 'Status',
 		git,
 		contexts: evaluation.contexts.map(context => (context.error && !context.reachable ? {name: context.name, reachable: false, error: context.error} : {name: context.name, reachable: context.reachable})),
-		apps: evaluation.apps.map(app => toStatusJson(app.status)),
+		apps: evaluation.apps.map(statusAppEntry),
 	};
 }
 
