@@ -46,7 +46,9 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 		// --verbose makes the daemon say "Ready to rumble" once its socket listens: a connect probe could not
 		// tell our daemon from another process holding the port.
 		const args = ['daemon', '--verbose', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${options.baseDir}`, '--export-all', '--informative-errors', options.baseDir];
-		const started = spawn(options.gitPath ?? 'git', args, {env: options.env, stdio: ['ignore', 'ignore', 'pipe']});
+		// Its own process group: `git daemon` runs `git-daemon`, which forks a child per connection; those inherit
+		// the listening socket, so stopping must end the whole group or the port keeps answering.
+		const started = spawn(options.gitPath ?? 'git', args, {env: options.env, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
 		child = started;
 		let stderr = '';
 		let markReady: () => void = () => {};
@@ -68,12 +70,14 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 		if (outcome === 'ready') return;
 		child = undefined;
 		if (outcome === 'dead') throw new Error(`git daemon exited on start (port ${port}): ${stderr.trim() || 'no message'}`);
-		started.kill('SIGKILL');
+		killGroup(started, 'SIGKILL');
 		throw new Error(`git daemon did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
 	};
 
 	// The child is killed if this process exits without stop(): it must not outlive the demo.
-	const killOnExit = () => child?.kill('SIGKILL');
+	const killOnExit = () => {
+		if (child) killGroup(child, 'SIGKILL');
+	};
 	process.on('exit', killOnExit);
 
 	const daemon: GitDaemon = {
@@ -88,11 +92,13 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 			const stopping = child;
 			if (!stopping) return;
 			child = undefined;
-			stopping.kill('SIGTERM');
+			killGroup(stopping, 'SIGTERM');
 			// A daemon that ignores SIGTERM must still not outlive stop().
-			const force = setTimeout(() => stopping.kill('SIGKILL'), 2000);
+			const force = setTimeout(() => killGroup(stopping, 'SIGKILL'), 2000);
 			await exited;
 			clearTimeout(force);
+			// Children serving a fetch when the daemon went may outlive it, holding the listening socket.
+			killGroup(stopping, 'SIGKILL');
 		},
 		async close() {
 			await daemon.stop();
@@ -106,6 +112,16 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 		throw error;
 	}
 	return daemon;
+}
+
+/** Signals the child's whole process group (it was spawned detached, so it leads one). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// The group is already gone.
+	}
 }
 
 /** A port nothing listens on right now (the kernel's pick). */
