@@ -99,6 +99,7 @@ export async function startGitDaemon(options: GitDaemonOptions): Promise<GitDaem
 			clearTimeout(force);
 			// A per-connection server still exiting holds the listening socket a moment longer: stop() means the
 			// port refuses, so wait for that (bounded; a port taken over by someone else is not ours to wait for).
+			killGroup(stopping, 'SIGKILL');
 			const deadline = Date.now() + 2000;
 			while (Date.now() < deadline && (await accepts(port))) {
 				killGroup(stopping, 'SIGKILL');
