@@ -3,6 +3,7 @@
  * well-behaved: it hangs, streams in odd chunks, or answers whatever the test's handler says.
  */
 import http from 'node:http';
+import net from 'node:net';
 import type {AddressInfo} from 'node:net';
 
 /** One request as the server saw it. */
@@ -39,9 +40,23 @@ export async function startScriptedServer(handler: (request: SeenRequest, respon
 
 /** A loopback port with nothing listening (bound, then released). */
 export async function deadPort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as AddressInfo;
-	await new Promise<void>(resolve => server.close(() => resolve()));
-	return port;
+	// A port below the kernel's ephemeral range (where every `listen(0)` of the other tests lands) that nothing
+	// listens on: a freed ephemeral port can be handed to another test's server a moment later, which made
+	// "dead context" tests flaky under parallel load.
+	for (let port = 1; port < 1024; port++) {
+		if (!(await acceptsOnLoopback(port))) return port;
+	}
+	throw new Error('no dead port below 1024 on 127.0.0.1');
+}
+
+function acceptsOnLoopback(port: number): Promise<boolean> {
+	return new Promise(resolve => {
+		const socket = net.connect({host: '127.0.0.1', port});
+		const done = (ok: boolean) => {
+			socket.destroy();
+			resolve(ok);
+		};
+		socket.once('connect', () => done(true));
+		socket.once('error', () => done(false));
+	});
 }

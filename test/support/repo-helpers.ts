@@ -6,6 +6,7 @@
 import {execFileSync} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
+import {deadPort} from './cluster-http-server.js';
 import os from 'node:os';
 import path from 'node:path';
 import {createGit, type Git, type GitCall} from '../../source/repo/git-runner.js';
@@ -89,14 +90,8 @@ export function recordingGit(env: NodeJS.ProcessEnv): {git: Git; calls: GitCall[
 	return {git, calls, verbs};
 }
 
-/** A port nothing listens on: connections to it are refused at once. */
-export async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise<void>(resolve => server.close(() => resolve()));
-	return port;
-}
+/** A port on 127.0.0.1 that refuses connections: a Git server that is down (the one rule: deadPort). */
+export const closedPort = deadPort;
 
 /** A server that accepts connections and never says a word: a hung Git server. */
 export async function silentServer(): Promise<{port: number; connections: () => number; close: () => Promise<void>}> {
