@@ -18,6 +18,9 @@ import type {RenderTools} from '../repo/render/index.js';
 import {loadGitRepo, type GitRepo} from '../repo/repo.js';
 import type {CommandInput} from './command.js';
 
+/** What opening the repository gave: the repository, or why there is none. */
+export type RepoOpening = {repo: GitRepo} | {repoError: string};
+
 /** Everything an evaluation needs, opened from flags. */
 export type EvaluationSession = {
 	contexts: EvaluationContext[];
@@ -25,6 +28,11 @@ export type EvaluationSession = {
 	kubeconfigContexts: string[];
 	repo?: GitRepo;
 	repoError?: string;
+	/**
+	 * With `repoWaitMs`, a repository still opening (a first clone) when the wait ran out: the session goes on
+	 * without it (repoError says it is being cloned) and this settles with what the opening gave.
+	 */
+	repoPending?: Promise<RepoOpening>;
 	revision?: string;
 	tools: RenderTools;
 	now: () => Date;
@@ -38,7 +46,7 @@ export const fetchTimeoutMs = 15_000;
 export async function openEvaluationSession(
 	input: CommandInput,
 	command: string,
-	options: {fetchOnOpen?: boolean} = {},
+	options: {fetchOnOpen?: boolean; repoWaitMs?: number} = {},
 ): Promise<{ok: true; session: EvaluationSession} | {ok: false; code: number}> {
 	const {flags, io} = input;
 	const fail = (message: string) => {
@@ -72,8 +80,10 @@ export async function openEvaluationSession(
 	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : undefined;
 	let repo: GitRepo | undefined;
 	let repoError: string | undefined;
+	let repoPending: EvaluationSession['repoPending'];
+	let closed = false;
 	if (repoFlag) {
-		const loaded = await loadGitRepo({
+		const loading = loadGitRepo({
 			source: repoFlag,
 			cacheDir: cacheDirOf(flags, io.env, home),
 			cwd: io.cwd,
@@ -81,14 +91,22 @@ export async function openEvaluationSession(
 			now,
 			scheduler: createTimerScheduler(),
 			fetchTimeoutMs,
-		});
-		if (loaded.ok) {
-			repo = loaded.repo;
+		}).then((loaded): RepoOpening => (loaded.ok ? {repo: loaded.repo} : {repoError: `cannot open ${repoFlag}: ${loaded.error.message}`}));
+		const waited = options.repoWaitMs === undefined ? await loading : await Promise.race([loading, delay(options.repoWaitMs)]);
+		if (waited === undefined) {
+			repoError = `cloning ${repoFlag}… (desired state follows once it is cloned)`;
+			// A repository that arrives after the session closed is stopped at once.
+			repoPending = loading.then(result => {
+				if ('repo' in result && closed) result.repo.stop();
+				return result;
+			});
+		} else if ('repo' in waited) {
+			repo = waited.repo;
 			// A clone is fetched once (a fresh one just was); a local checkout is read in place, as the operator left it.
 			// The TUI passes fetchOnOpen false: it must draw at once, and its fetch loop runs in the background.
 			if (options.fetchOnOpen !== false && repo.location.kind === 'clone' && !repo.location.clonedAt) await repo.fetchNow();
 		} else {
-			repoError = `cannot open ${repoFlag}: ${loaded.error.message}`;
+			repoError = waited.repoError;
 		}
 	}
 
@@ -100,15 +118,21 @@ export async function openEvaluationSession(
 			kubeconfigContexts: [...opened.value.kubeconfig.contexts.keys()],
 			...(repo ? {repo} : {}),
 			...(repoError ? {repoError} : {}),
+			...(repoPending ? {repoPending} : {}),
 			...(typeof flags['revision'] === 'string' && flags['revision'] ? {revision: flags['revision']} : {}),
 			tools,
 			now,
 			close() {
+				closed = true;
 				repo?.stop();
 				opened.value.close();
 			},
 		},
 	};
+}
+
+function delay(ms: number): Promise<undefined> {
+	return new Promise(resolve => setTimeout(() => resolve(undefined), ms).unref());
 }
 
 /** `--cache-dir`, else `$XDG_CACHE_HOME/gitops-tui`, else `~/.cache/gitops-tui`. */
