@@ -20,6 +20,9 @@ import type {UserSettings} from '../engines/user-settings.js';
 import type {CommandInput} from './command.js';
 import {contextRequestOf, readOnlyReasonOf, resolveUserSettings} from './user-settings-session.js';
 
+/** What opening the repository gave: the repository, or why there is none. */
+export type RepoOpening = {repo: GitRepo} | {repoError: string};
+
 /** Everything an evaluation needs, opened from flags. */
 export type EvaluationSession = {
 	contexts: EvaluationContext[];
@@ -27,6 +30,11 @@ export type EvaluationSession = {
 	kubeconfigContexts: string[];
 	repo?: GitRepo;
 	repoError?: string;
+	/**
+	 * With `repoWaitMs`, a repository still opening (a first clone) when the wait ran out: the session goes on
+	 * without it (repoError says it is being cloned) and this settles with what the opening gave.
+	 */
+	repoPending?: Promise<RepoOpening>;
 	revision?: string;
 	tools: RenderTools;
 	now: () => Date;
@@ -48,6 +56,8 @@ export async function openEvaluationSession(
 	command: string,
 	options: {
 		fetchOnOpen?: boolean;
+		/** How long to wait for a first clone before going on without it (the TUI shows "cloning…"). */
+		repoWaitMs?: number;
 		/** Read-only whatever flags and settings say (`audit`). */
 		forceReadOnly?: boolean;
 		/** Told of every request sent to a cluster (`audit` counts them per verb). */
@@ -91,8 +101,10 @@ export async function openEvaluationSession(
 	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : user.settings.repo;
 	let repo: GitRepo | undefined;
 	let repoError: string | undefined;
+	let repoPending: EvaluationSession['repoPending'];
+	let closed = false;
 	if (repoFlag) {
-		const loaded = await loadGitRepo({
+		const loading = loadGitRepo({
 			source: repoFlag,
 			cacheDir: cacheDirOf(flags, io.env, home),
 			cwd: io.cwd,
@@ -100,14 +112,22 @@ export async function openEvaluationSession(
 			now,
 			scheduler: createTimerScheduler(),
 			fetchTimeoutMs,
-		});
-		if (loaded.ok) {
-			repo = loaded.repo;
+		}).then((loaded): RepoOpening => (loaded.ok ? {repo: loaded.repo} : {repoError: `cannot open ${repoFlag}: ${loaded.error.message}`}));
+		const waited = options.repoWaitMs === undefined ? await loading : await Promise.race([loading, delay(options.repoWaitMs)]);
+		if (waited === undefined) {
+			repoError = `cloning ${repoFlag}… (desired state follows once it is cloned)`;
+			// A repository that arrives after the session closed is stopped at once.
+			repoPending = loading.then(result => {
+				if ('repo' in result && closed) result.repo.stop();
+				return result;
+			});
+		} else if ('repo' in waited) {
+			repo = waited.repo;
 			// A clone is fetched once (a fresh one just was); a local checkout is read in place, as the operator left it.
 			// The TUI passes fetchOnOpen false: it must draw at once, and its fetch loop runs in the background.
 			if (options.fetchOnOpen !== false && repo.location.kind === 'clone' && !repo.location.clonedAt) await repo.fetchNow();
 		} else {
-			repoError = `cannot open ${repoFlag}: ${loaded.error.message}`;
+			repoError = waited.repoError;
 		}
 	}
 
@@ -119,6 +139,7 @@ export async function openEvaluationSession(
 			kubeconfigContexts: [...opened.value.kubeconfig.contexts.keys()],
 			...(repo ? {repo} : {}),
 			...(repoError ? {repoError} : {}),
+			...(repoPending ? {repoPending} : {}),
 			...(typeof flags['revision'] === 'string' && flags['revision'] ? {revision: flags['revision']} : {}),
 			tools,
 			now,
@@ -126,11 +147,16 @@ export async function openEvaluationSession(
 			readOnly: user.readOnly,
 			readOnlyReason: context => readOnlyReasonOf(user, context),
 			close() {
+				closed = true;
 				repo?.stop();
 				opened.value.close();
 			},
 		},
 	};
+}
+
+function delay(ms: number): Promise<undefined> {
+	return new Promise(resolve => setTimeout(() => resolve(undefined), ms).unref());
 }
 
 /** `--cache-dir`, else `$XDG_CACHE_HOME/gitops-tui`, else `~/.cache/gitops-tui`. */

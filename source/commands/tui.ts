@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {nodeRuntime} from '../cluster/runtime.js';
 import {startLiveFleet} from '../live/live-fleet.js';
+import {switchingFleet} from '../live/switching-fleet.js';
 import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
@@ -28,7 +29,8 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	const log = fileLogger(path.join(stateDirectory(io.env, io.env['HOME'] ?? os.homedir()), 'gitops-tui.log'));
 	const started = performance.now();
 	log.info(`starting the TUI in ${io.cwd}`);
-	const opened = await openEvaluationSession(input, 'tui', {fetchOnOpen: false});
+	// A first clone of a --repo URL may take long: the TUI draws without it and takes it on when it arrives.
+	const opened = await openEvaluationSession(input, 'tui', {fetchOnOpen: false, repoWaitMs: 500});
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
 	log.info(`session opened in ${Math.round(performance.now() - started)} ms (${session.contexts.length} contexts, repo ${session.repo ? session.repo.location.source : 'none'})`);
@@ -46,17 +48,29 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	}
 	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
 	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
-	const fleet = startLiveFleet({
-		inputs,
-		readOnly,
-		runtime: nodeRuntime(io.env),
-		timers: {setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout)},
-		now: session.now,
-		log: (message, error) => (error ? log.error(message, error) : log.info(message)),
-		...(simulateOutage ? {simulateOutage} : {}),
-		// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any request.
-		actions: sessionActionRunner(session, io),
-	});
+	const start = (fleetInputs: typeof inputs) =>
+		startLiveFleet({
+			inputs: fleetInputs,
+			readOnly,
+			runtime: nodeRuntime(io.env),
+			timers: {setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout)},
+			now: session.now,
+			log: (message, error) => (error ? log.error(message, error) : log.info(message)),
+			...(simulateOutage ? {simulateOutage} : {}),
+			// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any
+			// request. The runner uses the repository this fleet has (a first clone may arrive later).
+			actions: sessionActionRunner({...session, ...(fleetInputs.repo ? {repo: fleetInputs.repo} : {})}, io),
+		});
+	const {repoError: _cloning, ...withoutRepo} = inputs;
+	const fleet = session.repoPending
+		? switchingFleet(
+				start(inputs),
+				session.repoPending.then(opening => {
+					log.info('repo' in opening ? `repository ready after ${Math.round(performance.now() - started)} ms` : opening.repoError);
+					return start('repo' in opening ? {...withoutRepo, repo: opening.repo} : {...withoutRepo, repoError: opening.repoError});
+				}),
+			)
+		: start(inputs);
 	try {
 		return await runTui({source: fleet.source, readOnly, readOnlyContexts: session.userSettings.readOnlyContexts, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
 	} finally {

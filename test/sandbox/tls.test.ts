@@ -1,5 +1,6 @@
 import {X509Certificate, createPrivateKey} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
+import {startSandbox} from '../../source/sandbox/index.js';
 import {createSelfSignedCert} from '../../source/sandbox/tls/self-signed-cert.js';
 
 describe('self-signed certificate', () => {
@@ -20,4 +21,17 @@ describe('self-signed certificate', () => {
 		const now = new Date();
 		expect(createSelfSignedCert({now}).key).not.toBe(createSelfSignedCert({now}).key);
 	});
+});
+
+describe('sandbox start-up', () => {
+	it('starts its HTTPS server with a fresh certificate 50 times in a row', async () => {
+		for (let round = 0; round < 50; round++) {
+			const sandbox = await startSandbox({simulate: false});
+			try {
+				expect(new X509Certificate(sandbox.caCertificate).checkIP('127.0.0.1')).toBe('127.0.0.1');
+			} finally {
+				await sandbox.stop();
+			}
+		}
+	}, 60_000);
 });
