@@ -1,5 +1,6 @@
 import {anyInMetadata} from './apply-rules.js';
 import {isPathPrefix, type FieldPath} from './field-paths.js';
+import {jqFieldPaths, parseJqPath, type JqPathProgram} from './jq-paths.js';
 import type {KubeObject} from './kube-object.js';
 import {isPlainObject, listItemElement, listKeysFor} from './normalise.js';
 import type {ResourceKey} from './resource-key.js';
@@ -18,17 +19,23 @@ export type IgnoreRule = {
 	jsonPointers: string[];
 	/** Fields owned by these managers (managedFields) are ignored. */
 	managers: string[];
-	/** Expressions found but not honoured (jq beyond plain `.a.b`), to show as warnings. */
+	/** Argo CD jq path expressions beyond plain `.a.b`, evaluated per object (jq-paths.ts). */
+	jqExpressions?: string[];
+	/** Expressions found but not honoured (jq beyond the supported subset), to show as warnings. */
 	unsupported: string[];
 };
 
-/** Reads Argo CD's `spec.ignoreDifferences`; jq expressions of the form `.a.b` become pointers, others are flagged. */
+/**
+ * Reads Argo CD's `spec.ignoreDifferences`; jq expressions of the form `.a.b` become pointers, those in the
+ * supported subset (jq-paths.ts) are evaluated per object, others are flagged.
+ */
 export function argoIgnoreRules(ignoreDifferences: unknown): IgnoreRule[] {
 	return asList(ignoreDifferences).map(entry => {
 		const rule = baseRule('argo', entry);
 		for (const expression of asStrings(entry.jqPathExpressions)) {
 			const pointer = simpleJqToPointer(expression);
 			if (pointer) rule.jsonPointers.push(pointer);
+			else if (jqProgram(expression).ok) (rule.jqExpressions ??= []).push(expression);
 			else rule.unsupported.push(expression);
 		}
 
@@ -64,6 +71,10 @@ export type FieldContext = {objects: ReadonlyArray<KubeObject | undefined>; owne
 export function isFieldIgnored(path: FieldPath, rules: readonly IgnoreRule[], context: FieldContext): boolean {
 	return rules.some(rule => {
 		if (rule.managers.some(manager => context.owners.includes(manager))) return true;
+		const byJq = (rule.jqExpressions ?? []).some(expression =>
+			context.objects.some(object => jqFieldPaths(jqProgram(expression), object).some(named => isPathPrefix(named, path))),
+		);
+		if (byJq) return true;
 		return rule.jsonPointers.some(pointer =>
 			context.objects.some(object => {
 				const resolved = resolvePointer(pointer, object);
@@ -136,6 +147,15 @@ export function objectIgnore(desired: KubeObject | undefined, live: KubeObject |
 	}
 
 	return undefined;
+}
+
+const programs = new Map<string, JqPathProgram>();
+
+/** A parsed jq expression, kept: rules are judged against every object of every evaluation. */
+function jqProgram(expression: string): JqPathProgram {
+	let program = programs.get(expression);
+	if (!program) programs.set(expression, (program = parseJqPath(expression)));
+	return program;
 }
 
 /** `.spec.replicas` → `/spec/replicas`; anything richer (filters, indexes, quoted keys) → undefined. */

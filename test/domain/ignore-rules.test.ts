@@ -22,14 +22,14 @@ const live = kubeObject('apps/v1', 'Deployment', 'web', 'shop', {
 });
 
 describe('reading rules', () => {
-	it('reads Argo ignoreDifferences, turning simple jq into pointers and flagging the rest', () => {
+	it('reads Argo ignoreDifferences, turning simple jq into pointers, keeping the supported subset, flagging the rest', () => {
 		const [rule] = argoIgnoreRules([
 			{
 				group: 'apps',
 				kind: 'Deployment',
 				name: 'web',
 				jsonPointers: ['/spec/replicas'],
-				jqPathExpressions: ['.spec.template.spec.hostname', '.spec.template.spec.containers[] | select(.name == "x")'],
+				jqPathExpressions: ['.spec.template.spec.hostname', '.spec.template.spec.containers[] | select(.name == "x")', '.. | select(.nullable?)'],
 				managedFieldsManagers: ['kube-controller-manager'],
 			},
 		]);
@@ -40,7 +40,8 @@ describe('reading rules', () => {
 			name: 'web',
 			jsonPointers: ['/spec/replicas', '/spec/template/spec/hostname'],
 			managers: ['kube-controller-manager'],
-			unsupported: ['.spec.template.spec.containers[] | select(.name == "x")'],
+			jqExpressions: ['.spec.template.spec.containers[] | select(.name == "x")'],
+			unsupported: ['.. | select(.nullable?)'],
 		});
 	});
 

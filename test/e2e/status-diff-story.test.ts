@@ -27,7 +27,7 @@ describe('status and diff tell one story', () => {
 				'argocd',
 				'--type=merge',
 				'-p',
-				JSON.stringify({spec: {ignoreDifferences: [{group: 'apps', kind: 'Deployment', jqPathExpressions: ['.spec.template.spec.containers[] | select(.name == "api") | .image']}]}}),
+				JSON.stringify({spec: {ignoreDifferences: [{group: 'apps', kind: 'Deployment', jqPathExpressions: ['.. | select(.nullable?)']}]}}),
 			],
 		]) {
 			const run = await scenario.kubectl(change);
@@ -73,7 +73,7 @@ describe('status and diff tell one story', () => {
 	});
 
 	it('puts what was not honoured in the app warnings[] of status -o json and -o yaml', async () => {
-		const warning = 'ignoreDifferences: jq expression .spec.template.spec.containers[] | select(.name == "api") | .image is not supported and is not applied';
+		const warning = 'ignoreDifferences: jq expression .. | select(.nullable?) is not supported and is not applied';
 		const {document} = await statusJson(scenario);
 		expect(document.apps.find(app => app.name === 'api')?.warnings).toEqual([warning]);
 		expect(document.apps.find(app => app.name === 'web')?.warnings).toBeUndefined();

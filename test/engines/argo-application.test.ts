@@ -57,7 +57,8 @@ describe('Argo CD Application discovery', () => {
 			['apps', 'Deployment', ['/spec/replicas'], []],
 			['', 'ConfigMap', ['/data/generated'], ['kube-controller-manager']],
 		]);
-		expect(byName('guestbook').warnings).toEqual(['ignoreDifferences: jq expression .data[] | select(. == "x") is not supported and is not applied']);
+		expect(rules[1]!.jqExpressions).toEqual(['.data[] | select(. == "x")']);
+		expect(byName('guestbook').warnings).toEqual(['ignoreDifferences: jq expression .. | select(.nullable?) is not supported and is not applied']);
 	});
 
 	it('tracks its objects by instance label and tracking annotation, and lists the kinds Argo CD reports', () => {
