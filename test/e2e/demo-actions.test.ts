@@ -160,8 +160,10 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		await tmux.keys(['Escape']);
 		await tmux.waitForText(`shop@prod-eu rolled back to ${sha}: auto-sync paused until resumed`, 30_000);
 
-		// The old image is live: the whole-app diff against HEAD now shows nginx 1.25 on the live side.
+		// The old image is live: the whole-app diff against HEAD now shows nginx 1.25 on the live side. Each esc waits
+		// for its screen: two sent at once reach the app as one read, which Ink parses as a single (meta) escape.
 		await tmux.keys(['Escape']);
+		await tmux.waitForText('history of shop on prod-eu', 30_000);
 		await tmux.keys(['Escape']);
 		await tmux.waitForText(/Deployment\/web/, 30_000);
 		await tmux.keys(['D']);
