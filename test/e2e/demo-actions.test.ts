@@ -5,11 +5,11 @@
  * protected context's name, see the old image live and the "rolled back" mark, then resume; and in --read-only
  * the same keys write nothing and say why.
  */
-import {existsSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {staleBuildReason} from '../support/built-cli.js';
 import {startTmux, type TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
@@ -18,7 +18,8 @@ let session: TmuxSession | undefined;
 let home: string | undefined;
 
 beforeAll(() => {
-	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does)`);
+	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
+	if (stale) throw new Error(stale);
 });
 
 afterEach(async () => {
@@ -160,8 +161,10 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		await tmux.keys(['Escape']);
 		await tmux.waitForText(`shop@prod-eu rolled back to ${sha}: auto-sync paused until resumed`, 30_000);
 
-		// The old image is live: the whole-app diff against HEAD now shows nginx 1.25 on the live side.
+		// The old image is live: the whole-app diff against HEAD now shows nginx 1.25 on the live side. Each esc waits
+		// for its screen: two sent at once reach the app as one read, which Ink parses as a single (meta) escape.
 		await tmux.keys(['Escape']);
+		await tmux.waitForText('history of shop on prod-eu', 30_000);
 		await tmux.keys(['Escape']);
 		await tmux.waitForText(/Deployment\/web/, 30_000);
 		await tmux.keys(['D']);

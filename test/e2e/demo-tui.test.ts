@@ -4,12 +4,12 @@
  * and checks the terminal came back.
  */
 import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {staleBuildReason} from '../support/built-cli.js';
 import {startTmux, tmuxCommand, type TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
@@ -19,7 +19,8 @@ let session: TmuxSession | undefined;
 let home: string | undefined;
 
 beforeAll(() => {
-	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does)`);
+	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
+	if (stale) throw new Error(stale);
 });
 
 afterEach(async () => {

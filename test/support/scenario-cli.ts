@@ -4,15 +4,23 @@
  */
 import {existsSync} from 'node:fs';
 import path from 'node:path';
+import {staleBuildReason} from './built-cli.js';
 import type {StatusDocument} from '../../source/commands/output/status-document.js';
 import {runProcess, scenarioApps, type Run, type Scenario, type ScenarioApp} from './scenario-cluster.js';
 
 /** The built CLI (GITOPS_TUI_E2E_CLI points the scenarios at another build). */
 export const builtCli = process.env['GITOPS_TUI_E2E_CLI'] ?? path.resolve(import.meta.dirname, '../../dist/cli.js');
 
-/** Builds the CLI when it is missing (CI builds it before the tests; a lone test run may not have). */
+/**
+ * Builds the CLI when it is missing (CI builds it before the tests; a lone test run may not have), and refuses one
+ * older than the sources (a failed build leaves the previous bundle), unless GITOPS_TUI_E2E_CLI names another build.
+ */
 export async function ensureBuiltCli(): Promise<void> {
-	if (existsSync(builtCli)) return;
+	if (existsSync(builtCli)) {
+		const stale = process.env['GITOPS_TUI_E2E_CLI'] ? undefined : staleBuildReason(builtCli, path.resolve(import.meta.dirname, '../../source'));
+		if (stale) throw new Error(stale);
+		return;
+	}
 	const built = await runProcess('node', [path.resolve(import.meta.dirname, '../../scripts/build.mjs')], process.env);
 	if (built.code !== 0) throw new Error(`npm run build failed: ${built.stderr}`);
 }
