@@ -71,22 +71,43 @@ export function fluxResumeWrite(context: string, ref: ObjectRef, token: string):
 	};
 }
 
-/** Where a Flux object stands after a reconcile request: handled yet, and ready (with the controller's words). */
-export type FluxReconcileState = {handled: boolean; ready: boolean | undefined; message?: string; revision?: string};
+/**
+ * Where a Flux object stands after a reconcile request, judged as `flux reconcile` does (kstatus "Current"):
+ * handled once `lastHandledReconcileAt` is the token and the status is of the current generation; still in
+ * progress while Ready is Unknown, or Reconciling True while not failed (the token can be copied by a run that
+ * finishes, then the next one starts); done when Ready is True, failed when Ready (or Stalled) says so. `revision` is what it applied
+ * (Kustomization `lastAppliedRevision`, HelmRelease the latest release's chart version, a source its artifact).
+ */
+export type FluxReconcileState = {handled: boolean; ready: boolean | undefined; inProgress?: string; message?: string; revision?: string};
 
-/** Reads `lastHandledReconcileAt` against the token, the Ready condition and the applied revision. */
+/** Reads `lastHandledReconcileAt` against the token, the Ready/Reconciling/Stalled conditions and the revision. */
 export function fluxReconcileState(object: KubeObject, token: string): FluxReconcileState {
-	const status = (object['status'] ?? {}) as {lastHandledReconcileAt?: string; lastAppliedRevision?: string; artifact?: {revision?: string}; observedGeneration?: number};
+	const status = (object['status'] ?? {}) as {
+		lastHandledReconcileAt?: string;
+		lastAppliedRevision?: string;
+		lastAttemptedRevision?: string;
+		history?: Array<{chartVersion?: string}>;
+		artifact?: {revision?: string};
+		observedGeneration?: number;
+	};
 	const ready = conditionOf(object, 'Ready');
+	const reconciling = conditionOf(object, 'Reconciling');
+	const stalled = conditionOf(object, 'Stalled');
 	const generation = object.metadata.generation;
 	// A status older than the spec (a resume's suspend:false not seen yet) says nothing about this request.
 	const current = generation === undefined || status.observedGeneration === undefined || status.observedGeneration >= generation;
 	const state: FluxReconcileState = {
 		handled: status.lastHandledReconcileAt === token && current,
-		ready: ready?.status === 'True' ? true : ready?.status === 'False' ? false : undefined,
+		ready: stalled?.status === 'True' ? false : ready?.status === 'True' ? true : ready?.status === 'False' ? false : undefined,
 	};
-	if (ready?.message) state.message = ready.message;
-	const revision = status.lastAppliedRevision ?? status.artifact?.revision;
+	// Ready False with Reconciling True is a failure being retried (ProgressingWithRetry): settled, not in progress.
+	if (state.ready !== false) {
+		if (reconciling?.status === 'True') state.inProgress = `Reconciling: ${reconciling.message ?? reconciling.reason ?? ''}`.trim();
+		else if (ready?.status === 'Unknown' || !ready) state.inProgress = `Ready ${ready ? `Unknown: ${ready.message ?? ready.reason ?? ''}` : 'not reported'}`.trim();
+	}
+	const message = stalled?.status === 'True' ? stalled.message : ready?.message;
+	if (message) state.message = message;
+	const revision = object.kind === 'HelmRelease' ? (status.history?.[0]?.chartVersion ?? status.lastAttemptedRevision) : (status.lastAppliedRevision ?? status.artifact?.revision);
 	if (revision) state.revision = revision;
 	return state;
 }
