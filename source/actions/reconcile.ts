@@ -8,7 +8,7 @@
 import {readObject} from '../cluster/read-object.js';
 import type {ActionRequest, PlannedObject} from '../domain/action.js';
 import {argoOperationInProgress, argoRefreshWrite, argoSyncWrite} from '../engines/argo-actions.js';
-import {fluxReconcileWrite, fluxSourceRef, reconcileToken} from '../engines/flux-actions.js';
+import {fluxReconcileWrite, fluxSourceSteps, reconcileToken} from '../engines/flux-actions.js';
 import type {SpecInput, SpecResult} from './action-spec.js';
 import {gitOutageWarning, readAppObject} from './app-object.js';
 import {applyWrites} from './apply-writes.js';
@@ -33,11 +33,14 @@ export async function planReconcile(request: ReconcileRequest, input: SpecInput)
 		const writes = [];
 		const steps: string[] = [];
 		if (request.withSource) {
-			const source = definition.objectKind === 'Kustomization' ? fluxSourceRef(app.object) : undefined;
-			if (!source) {
-				warnings.push(`${definition.objectKind} ${definition.name}: no source to reconcile first (only a Kustomization's sourceRef is supported)`);
-			} else {
+			const sources = fluxSourceSteps(app.object);
+			if (sources.length === 0) warnings.push(`${definition.objectKind} ${definition.name}: names no source to reconcile first`);
+			for (const {ref: source, optional} of sources) {
 				const sourceObject = await readObject(input.client(app.context)!, source);
+				if (!sourceObject.ok && optional) {
+					warnings.push(`${source.kind} ${source.namespace}/${source.name} cannot be read (${sourceObject.error.message}): not reconciled`);
+					continue;
+				}
 				writes.push({write: fluxReconcileWrite(app.context, source, token), ...(sourceObject.ok ? {live: sourceObject.value} : {}), stopOnFailure: true, ...(input.waiting ? {then: waitForFlux(app.context, source, token, 'source')} : {})});
 				steps.push(`reconcile source ${source.kind} ${source.namespace}/${source.name}: annotate ${token}${input.waiting ? ', wait until handled' : ''}`);
 			}

@@ -14,11 +14,13 @@ import {clearedPauseAnnotations, pauseAnnotations, type PauseInfo} from './pause
 /** Flux's reconcile-request annotation. */
 export const reconcileRequestAnnotation = 'reconcile.fluxcd.io/requestedAt';
 
-/** The default API version of each Flux source kind a Kustomization may name. */
+/** The default API version of each Flux source kind a Kustomization or HelmRelease may name. */
 const sourceApiVersions: Record<string, string> = {
 	GitRepository: 'source.toolkit.fluxcd.io/v1',
 	OCIRepository: 'source.toolkit.fluxcd.io/v1beta2',
 	Bucket: 'source.toolkit.fluxcd.io/v1',
+	HelmRepository: 'source.toolkit.fluxcd.io/v1',
+	HelmChart: 'source.toolkit.fluxcd.io/v1',
 };
 
 /** The token written into requestedAt (Flux uses the time, RFC 3339 with nanoseconds; any new value works). */
@@ -40,11 +42,42 @@ export function fluxReconcileWrite(context: string, ref: ObjectRef, token: strin
 
 /** The source a Kustomization reads (`spec.sourceRef`, in its own namespace unless it names one). */
 export function fluxSourceRef(app: KubeObject): ObjectRef | undefined {
-	const sourceRef = (app['spec'] as {sourceRef?: {kind?: string; name?: string; namespace?: string; apiVersion?: string}} | undefined)?.sourceRef;
+	return sourceRefIn(app, (app['spec'] as {sourceRef?: SourceReference} | undefined)?.sourceRef);
+}
+
+/** A source to reconcile before the app; `optional`: skipped (with a note) when it does not exist. */
+export type FluxSourceStep = {ref: ObjectRef; optional: boolean};
+
+/**
+ * What `--with-source` reconciles first, in order, as `flux reconcile kustomization|hr --with-source` does: a
+ * Kustomization's `sourceRef`; a HelmRelease's `chartRef` (an OCIRepository or HelmChart) or, for a chart
+ * template, the chart's source (HelmRepository, GitRepository, Bucket) and then the HelmChart source-controller
+ * builds from it, `<namespace>-<name>` in the source's namespace (flux reconciles the HelmChart, which reconciles
+ * its source first). Empty when the object names none.
+ */
+export function fluxSourceSteps(app: KubeObject): FluxSourceStep[] {
+	if (app.kind !== 'HelmRelease') {
+		const ref = fluxSourceRef(app);
+		return ref ? [{ref, optional: false}] : [];
+	}
+	const spec = (app['spec'] ?? {}) as {chartRef?: SourceReference; chart?: {spec?: {sourceRef?: SourceReference}}};
+	if (spec.chartRef) {
+		const ref = sourceRefIn(app, spec.chartRef);
+		return ref ? [{ref, optional: false}] : [];
+	}
+	const source = sourceRefIn(app, spec.chart?.spec?.sourceRef);
+	if (!source?.namespace) return [];
+	const chart: ObjectRef = {apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmChart', namespace: source.namespace, name: `${app.metadata.namespace ?? 'default'}-${app.metadata.name ?? ''}`};
+	return [{ref: source, optional: false}, {ref: chart, optional: true}];
+}
+
+type SourceReference = {kind?: string; name?: string; namespace?: string; apiVersion?: string};
+
+function sourceRefIn(app: KubeObject, sourceRef: SourceReference | undefined): ObjectRef | undefined {
 	if (!sourceRef?.kind || !sourceRef.name) return undefined;
 	const apiVersion = sourceRef.apiVersion ?? sourceApiVersions[sourceRef.kind];
 	if (!apiVersion) return undefined;
-	return {apiVersion, kind: sourceRef.kind, name: sourceRef.name, namespace: sourceRef.namespace ?? app.metadata.namespace ?? 'flux-system'};
+	return {apiVersion, kind: sourceRef.kind, name: sourceRef.name, namespace: sourceRef.namespace || (app.metadata.namespace ?? 'flux-system')};
 }
 
 /** Pauses: `spec.suspend: true` with who, why, since and until. */
