@@ -62,4 +62,6 @@ export type SpecInput = {
 	now: Date;
 	/** Whether the request asked to wait (a timeout was given). */
 	waiting: boolean;
+	/** --force: conflicts are taken over, and a plain app's pause flag does not stop our reconcile. */
+	force?: boolean;
 };
