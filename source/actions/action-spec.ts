@@ -17,6 +17,8 @@ export type SpecWrite = {
 	stopOnFailure: boolean;
 	/** Waits for the controller between this write and the next (Flux: the source before its Kustomization). */
 	then?: WaitStep;
+	/** What the plan says about this write besides its diff (fields kept because the ignore rules hide them). */
+	notes?: string[];
 };
 
 /** How a wait ended. */
@@ -60,4 +62,6 @@ export type SpecInput = {
 	now: Date;
 	/** Whether the request asked to wait (a timeout was given). */
 	waiting: boolean;
+	/** --force: conflicts are taken over, and a plain app's pause flag does not stop our reconcile. */
+	force?: boolean;
 };

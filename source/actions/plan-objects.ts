@@ -31,7 +31,7 @@ export async function planObjects(writes: readonly SpecWrite[], options: {client
 				? {key, change: write.change, summary: write.summary}
 				: write.kind === 'delete'
 					? {key, change: 'prune', willPrune: true, summary: 'deleted: not in the applied revision'}
-					: {key, change: live ? 'change' : 'create', summary: `server-side apply as ${write.fieldManager}`};
+					: {key, change: live ? 'change' : 'create', summary: [`server-side apply as ${write.fieldManager}`, ...(entry.notes ?? [])].join('; ')};
 		const client = options.client(write.context);
 		if (!options.dryRuns || !client) return base;
 		const answer: ClusterResult<KubeObject> =

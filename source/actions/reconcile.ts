@@ -3,15 +3,16 @@
  * `withSource`), done when the controller handled the token and is Ready; Argo CD — the refresh annotation and a
  * sync `operation` initiated by the caller, done when that operation succeeded and the app is Synced and
  * Healthy; plain apps — a server-side apply of HEAD as `gitops-tui` (pruning only when asked), done when every
- * object is healthy.
+ * object is healthy; refused while the app's pause flag is set, unless forced.
  */
 import {readObject} from '../cluster/read-object.js';
 import type {ActionRequest, PlannedObject} from '../domain/action.js';
 import {argoOperationInProgress, argoRefreshWrite, argoSyncWrite} from '../engines/argo-actions.js';
-import {fluxReconcileWrite, fluxSourceRef, reconcileToken} from '../engines/flux-actions.js';
+import {fluxReconcileWrite, fluxSourceSteps, reconcileToken} from '../engines/flux-actions.js';
 import type {SpecInput, SpecResult} from './action-spec.js';
 import {gitOutageWarning, readAppObject} from './app-object.js';
 import {applyWrites} from './apply-writes.js';
+import {describePause, readPlainPause} from './plain-pause.js';
 import {waitForArgo, waitForFlux} from './wait-controllers.js';
 import {waitForHealthy} from './wait-healthy.js';
 
@@ -33,11 +34,14 @@ export async function planReconcile(request: ReconcileRequest, input: SpecInput)
 		const writes = [];
 		const steps: string[] = [];
 		if (request.withSource) {
-			const source = definition.objectKind === 'Kustomization' ? fluxSourceRef(app.object) : undefined;
-			if (!source) {
-				warnings.push(`${definition.objectKind} ${definition.name}: no source to reconcile first (only a Kustomization's sourceRef is supported)`);
-			} else {
+			const sources = fluxSourceSteps(app.object);
+			if (sources.length === 0) warnings.push(`${definition.objectKind} ${definition.name}: names no source to reconcile first`);
+			for (const {ref: source, optional} of sources) {
 				const sourceObject = await readObject(input.client(app.context)!, source);
+				if (!sourceObject.ok && optional) {
+					warnings.push(`${source.kind} ${source.namespace}/${source.name} cannot be read (${sourceObject.error.message}): not reconciled`);
+					continue;
+				}
 				writes.push({write: fluxReconcileWrite(app.context, source, token), ...(sourceObject.ok ? {live: sourceObject.value} : {}), stopOnFailure: true, ...(input.waiting ? {then: waitForFlux(app.context, source, token, 'source')} : {})});
 				steps.push(`reconcile source ${source.kind} ${source.namespace}/${source.name}: annotate ${token}${input.waiting ? ', wait until handled' : ''}`);
 			}
@@ -74,8 +78,14 @@ export async function planReconcile(request: ReconcileRequest, input: SpecInput)
 	};
 }
 
-function planPlain(request: ReconcileRequest, input: SpecInput, base: {parameters: Record<string, unknown>; warnings: string[]}): SpecResult {
+async function planPlain(request: ReconcileRequest, input: SpecInput, base: {parameters: Record<string, unknown>; warnings: string[]}): Promise<SpecResult> {
 	const {app} = input.located;
+	const pause = await readPlainPause(input);
+	if (!pause.ok) return {ok: false, outcome: 'failed', message: pause.message};
+	if (pause.flag && !input.force) {
+		return {ok: false, outcome: 'refused', message: `plain app ${app.definition.name} is ${describePause(pause.flag.pause)}; resume it (gitops-tui resume ${app.definition.name}) or pass --force to apply anyway`};
+	}
+	if (pause.flag) base.warnings.push(`plain app ${app.definition.name} is ${describePause(pause.flag.pause)}: applying anyway (--force); the pause stays until resumed`);
 	const head = app.status.revision.head;
 	if (!app.desired.state.ok || !head) return {ok: false, outcome: 'failed', message: `cannot render ${app.definition.name} at HEAD: ${app.desired.state.ok ? 'no revision' : app.desired.state.error.message}`};
 	if (app.prepared.contextError) return {ok: false, outcome: 'failed', message: app.prepared.contextError};

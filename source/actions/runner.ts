@@ -81,7 +81,7 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	if (who?.ok && who.value.username) actor = who.value.username;
 
 	const timeoutMs = 'timeoutMs' in request && typeof request.timeoutMs === 'number' ? request.timeoutMs : 0;
-	const input: SpecInput = {located: located.located, deps, client: session.client, username: actor, now: deps.now(), waiting: timeoutMs > 0};
+	const input: SpecInput = {located: located.located, deps, client: session.client, username: actor, now: deps.now(), waiting: timeoutMs > 0, force: options.force === true};
 	const planned = await planFor(request, input);
 	if (!planned.ok) return finish(planned.outcome, planned.message);
 	const spec = planned.spec;

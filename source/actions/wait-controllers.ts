@@ -11,9 +11,12 @@ import type {KubeObject} from '../domain/kube-object.js';
 import type {WaitStep} from './action-spec.js';
 
 /**
- * Waits until the Flux object handled the token and is Ready. A source that handled the request but is not Ready
- * (its Git server down) does not hold the app back: the app is reconciled from the artifact the source still has,
- * as `flux reconcile --with-source` would go on, and the message says the source failed.
+ * Waits until the Flux object handled the token and is Ready, as `flux reconcile` does: the token copied, the
+ * status of the current generation, nothing in progress (a run in flight when we annotated may copy the token as
+ * it finishes; the run it then starts shows Reconciling), then reports the revision applied (fetched, for a
+ * source). Ready False once handled fails the wait with the controller's message. A source that handled the
+ * request but is not Ready (its Git server down) does not hold the app back: the app is reconciled from the
+ * artifact the source still has, as `flux reconcile --with-source` would go on, and the message says so.
  */
 export function waitForFlux(context: string, ref: ObjectRef, token: string, what: 'source' | 'app'): WaitStep {
 	return async wait => {
@@ -22,14 +25,19 @@ export function waitForFlux(context: string, ref: ObjectRef, token: string, what
 			const read = await readObject(wait.client(context), ref);
 			if (read.ok) {
 				const state = fluxReconcileState(read.value, token);
-				if (what === 'source' && state.handled && state.ready !== true) {
+				const settled = state.handled && !state.inProgress;
+				if (what === 'source' && settled && state.ready !== true) {
 					wait.say(`source ${ref.kind} ${ref.name} handled the request but is not Ready (${state.message ?? 'no message'}): reconciling the app from the artifact it has`);
 					return {outcome: 'done', message: `source ${ref.kind} ${ref.name} not Ready: ${state.message ?? ''}`};
 				}
-				if (state.handled && state.ready === true) {
-					return {outcome: 'done', message: `${ref.kind} ${ref.name} reconciled${state.revision ? ` at ${state.revision}` : ''}`, after: {sync: 'Synced', health: 'Healthy', ...(state.revision ? {revision: state.revision} : {})}};
+				if (settled && state.ready === true) {
+					const verb = what === 'source' ? 'fetched' : 'applied';
+					return {outcome: 'done', message: `${ref.kind} ${ref.name} ${state.revision ? `${verb} revision ${state.revision}` : 'reconciled'}`, after: {sync: 'Synced', health: 'Healthy', ...(state.revision ? {revision: state.revision} : {})}};
 				}
-				last = state.handled ? `handled, not Ready: ${state.message ?? 'no message'}` : 'lastHandledReconcileAt not yet the requested token';
+				if (settled && state.ready === false) {
+					return {outcome: 'failed', message: `${ref.kind} ${ref.name} reconciliation failed: ${state.message ?? 'Ready False'}`, after: {sync: 'Unknown', health: 'Degraded', ...(state.revision ? {revision: state.revision} : {})}};
+				}
+				last = !state.handled ? 'lastHandledReconcileAt not yet the requested token' : state.inProgress ? `handled, still in progress (${state.inProgress})` : `handled, not Ready: ${state.message ?? 'no message'}`;
 			} else {
 				last = read.error.message;
 			}

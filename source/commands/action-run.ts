@@ -8,7 +8,7 @@ import type {CommandInput} from './command.js';
 import {commandConfirmation} from './action-confirm.js';
 import {actionDocument, actionEventText, actionExitCode} from './action-output.js';
 import {openActionSession, targetOf, type ActionSession} from './action-session.js';
-import {visibleText} from './journal-text.js';
+import {terminalText} from '../domain/terminal-text.js';
 
 /** What a command hands over: its name, whether the clone may be fetched, and how to build the request. */
 export type ActionCommandSpec = {
@@ -23,7 +23,7 @@ export type ActionCommandSpec = {
 export async function runActionCommand(input: CommandInput, spec: ActionCommandSpec): Promise<number> {
 	const {flags, io} = input;
 	const fail = (message: string) => {
-		io.stderr.write(`gitops-tui ${spec.command}: ${visibleText(message)}\n`);
+		io.stderr.write(`gitops-tui ${spec.command}: ${terminalText(message)}\n`);
 		return 2;
 	};
 	const format = String(flags['output'] ?? 'table');
@@ -75,6 +75,6 @@ export async function runRequest(input: CommandInput, action: ActionSession, req
 function visibleLines(text: string): string {
 	return text
 		.split('\n')
-		.map(line => visibleText(line))
+		.map(line => terminalText(line))
 		.join('\n');
 }

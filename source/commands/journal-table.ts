@@ -3,7 +3,7 @@
  * 80 columns, every cell made terminal-safe, then the chain's state and head hash under it.
  */
 import type {JournalEntry, JournalVerification} from '../journal/journal-types.js';
-import {visibleText} from './journal-text.js';
+import {terminalText} from '../domain/terminal-text.js';
 import {layoutTable, wrap, type Column} from './output/table-layout.js';
 
 const columns: Column[] = [
@@ -28,10 +28,10 @@ export function formatJournalTable(entries: readonly JournalEntry[], verificatio
 		entry.action,
 		entry.outcome.status,
 		String(entry.objects.length),
-	].map(cell => visibleText(cell)));
-	const lines = entries.length === 0 ? [`no journal entries in ${visibleText(options.path)}`] : layoutTable(columns, rows, width);
+	].map(cell => terminalText(cell)));
+	const lines = entries.length === 0 ? [`no journal entries in ${terminalText(options.path)}`] : layoutTable(columns, rows, width);
 	for (const entry of entries) {
-		if (entry.outcome.message) lines.push(...wrap(visibleText(entry.outcome.message), width, '      ', `  ${entry.seq}: `));
+		if (entry.outcome.message) lines.push(...wrap(terminalText(entry.outcome.message), width, '      ', `  ${entry.seq}: `));
 	}
 	lines.push(...verificationLines(verification, width));
 	return `${lines.join('\n')}\n`;
@@ -40,7 +40,7 @@ export function formatJournalTable(entries: readonly JournalEntry[], verificatio
 /** What `verify` found, as the last lines of `journal` and the whole of `journal verify`. */
 export function verificationLines(verification: JournalVerification, width = 80): string[] {
 	const count = `${verification.entries} ${verification.entries === 1 ? 'entry' : 'entries'}`;
-	const state = verification.ok ? [`chain intact: ${count}`] : wrap(`TAMPERED (${verification.problem.kind}): ${visibleText(verification.problem.message)}`, width, '  ', 'chain ');
+	const state = verification.ok ? [`chain intact: ${count}`] : wrap(`TAMPERED (${verification.problem.kind}): ${terminalText(verification.problem.message)}`, width, '  ', 'chain ');
 	return [...state, `head ${verification.headHash}`];
 }
 

@@ -9,7 +9,7 @@ import type {Command, CommandInput} from './command.js';
 import {automatedFlag, timeoutFlag} from './action-flags.js';
 import {openActionSession} from './action-session.js';
 import {runActionCommand, runRequest} from './action-run.js';
-import {visibleText} from './journal-text.js';
+import {terminalText} from '../domain/terminal-text.js';
 
 export const resumeCommand: Command = {
 	name: 'resume',
@@ -49,7 +49,7 @@ async function resumeExpired(input: CommandInput): Promise<number> {
 		const json = format === 'json';
 		const documents: string[] = [];
 		for (const pause of expired) {
-			if (!json) io.stdout.write(visibleText(`${pause.target.engine}/${pause.target.app} on ${pause.target.context}: paused${pause.pausedBy ? ` by ${pause.pausedBy}` : ''} until ${pause.until}${pause.reason ? ` (${pause.reason})` : ''}`) + '\n');
+			if (!json) io.stdout.write(terminalText(`${pause.target.engine}/${pause.target.app} on ${pause.target.context}: paused${pause.pausedBy ? ` by ${pause.pausedBy}` : ''} until ${pause.until}${pause.reason ? ` (${pause.reason})` : ''}`) + '\n');
 			const output: string[] = [];
 			const collect = json ? {...input, io: {...io, stdout: {write: (text: string) => output.push(text)} as unknown as NodeJS.WritableStream}} : input;
 			code = Math.max(code, await runRequest(collect, action, {kind: 'resume', target: pause.target}, format));

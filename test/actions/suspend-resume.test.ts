@@ -1,6 +1,6 @@
 /**
  * Pause and resume auto-sync on the sandbox: Flux's spec.suspend with our annotations; Argo CD's automated block
- * saved, removed and restored exactly; a pause made elsewhere needs the block to restore; plain apps have none.
+ * saved, removed and restored exactly; a pause made elsewhere needs the block to restore; plain apps get our own pause flag.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startActionHarness, target, type ActionHarness} from '../support/action-harness.js';
@@ -73,12 +73,33 @@ describe('suspend and resume', () => {
 		expect(planned?.stage === 'planned' && planned.plan.warnings.join('\n')).toContain('managed by the Application root (app-of-apps)');
 	});
 
-	it('plain apps: says they have no auto-sync, writes nothing, and journals the refusal', async () => {
+	it('plain apps: our own pause flag (a ConfigMap with who/why); our reconcile refuses while it is set unless forced; resume deletes it', async () => {
+		const until = '2030-01-01T00:00:00.000Z';
+		const paused = await harness.run({kind: 'suspend', target: target('worker'), reason: 'batch window', until});
+		expect(paused.result.outcome, paused.result.message).toBe('done');
+		const flag = harness.stored('v1', 'ConfigMap', 'batch', 'gitops-tui-pause-worker');
+		expect(flag?.metadata.annotations).toMatchObject({'gitops-tui.io/paused-by': 'admin', 'gitops-tui.io/pause-reason': 'batch window', 'gitops-tui.io/pause-until': until});
+		expect(flag?.metadata.labels?.['gitops-tui.io/app']).toBeUndefined();
+		expect(flag?.metadata.managedFields?.map(entry => entry.manager)).toEqual(['gitops-tui']);
+
 		harness.scenario.sandbox.clearRequests();
-		const {result} = await harness.run({kind: 'suspend', target: target('worker'), reason: 'x'});
-		expect(result.outcome).toBe('refused');
-		expect(result.message).toContain('plain apps have no auto-sync');
+		const refused = await harness.run({kind: 'reconcile', target: target('worker')});
+		expect(refused.result.outcome).toBe('refused');
+		expect(refused.result.message).toMatch(/^plain app worker is paused by admin since \S+ until 2030-01-01T00:00:00.000Z: batch window; resume it .* or pass --force/);
 		expect(harness.writes()).toEqual([]);
-		expect(harness.journal.entries.at(-1)).toMatchObject({action: 'suspend', app: 'worker', outcome: {status: 'refused'}});
-	});
+		expect(harness.journal.entries.at(-1)).toMatchObject({action: 'reconcile', app: 'worker', outcome: {status: 'refused'}});
+
+		const forced = await harness.run({kind: 'reconcile', target: target('worker')}, {force: true});
+		expect(forced.result.outcome, forced.result.message).toBe('done');
+		expect(harness.stored('apps/v1', 'Deployment', 'batch', 'worker')?.metadata.annotations?.['gitops-tui.io/revision']).toBe(harness.scenario.repo.head());
+		expect(harness.stored('v1', 'ConfigMap', 'batch', 'gitops-tui-pause-worker')).toBeDefined();
+
+		const resumed = await harness.run({kind: 'resume', target: target('worker')});
+		expect(resumed.result.outcome, resumed.result.message).toBe('done');
+		expect(harness.stored('v1', 'ConfigMap', 'batch', 'gitops-tui-pause-worker')).toBeUndefined();
+		const again = await harness.run({kind: 'resume', target: target('worker')});
+		expect(again.result.outcome).toBe('failed');
+		expect(again.result.message).toContain('plain app worker is not paused');
+		expect((await harness.run({kind: 'reconcile', target: target('worker')})).result.outcome).toBe('done');
+	}, 30_000);
 });

@@ -5,7 +5,7 @@
  * Every cell is escaped: a crafted app name or pause reason cannot break the table, inject HTML or move a terminal
  * cursor when the file is printed.
  */
-import {visibleText} from '../journal-text.js';
+import {terminalText} from '../../domain/terminal-text.js';
 import type {AuditEvidence} from './audit-document.js';
 import {autoSyncCell} from './status-table.js';
 
@@ -139,7 +139,7 @@ function table(headers: string[], rows: string[][]): string {
 
 /** One line of Markdown text: control characters visible, Markdown and HTML punctuation escaped, `|` too. */
 export function cell(text: string): string {
-	return visibleText(text.replaceAll(/\r?\n/g, ' ')).replaceAll(/[\\`*_[\]<>|#~]/g, '\\$&');
+	return terminalText(text.replaceAll(/\r?\n/g, ' ')).replaceAll(/[\\`*_[\]<>|#~]/g, '\\$&');
 }
 
 function short(sha: string | undefined): string {
