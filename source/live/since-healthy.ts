@@ -6,7 +6,7 @@
  * `lastAttemptedRevision`) — and the commits on the app's path since, newest first.
  */
 import type {KubeObject} from '../domain/kube-object.js';
-import {argoPreviousRevision} from '../engines/argo-actions.js';
+import {argoPreviousRevisions} from '../engines/argo-actions.js';
 import type {EvaluatedApp} from '../engines/evaluate.js';
 import {fluxRevisionSha} from '../engines/flux-common.js';
 import type {GitRepo} from '../repo/repo.js';
@@ -30,7 +30,7 @@ function lastHealthyRevision(app: EvaluatedApp, appObject: KubeObject | undefine
 	}
 	if (definition.engine === 'argo') {
 		if (controllerHealthy && deployed) return {revision: deployed, basis: 'the synced revision, which Argo CD reports Healthy: live changed since, not Git'};
-		const previous = appObject ? argoPreviousRevision(appObject) : undefined;
+		const previous = appObject ? argoPreviousRevisions(appObject)[0] : undefined;
 		if (previous) return {revision: previous, basis: 'the revision before the current one in the Application’s status.history'};
 		return {...(deployed ? {revision: deployed} : {}), basis: 'the Application’s history holds no earlier revision'};
 	}
