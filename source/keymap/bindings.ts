@@ -19,6 +19,7 @@ export type CommandId =
 	| 'bottom'
 	| 'open'
 	| 'filter'
+	| 'clear-filter'
 	| 'command-line'
 	| 'cycle-sort'
 	| 'toggle-group'
@@ -54,7 +55,8 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl-c'], scopes: ['global'], hint: 'quit', description: 'Quit (restores the terminal)', hintRank: 1},
 	{command: 'help', keys: ['?'], scopes: ['global'], hint: 'help', description: 'Show or hide this help', hintRank: 1},
-	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help'], hint: 'back', description: 'Go back to the previous view', hintRank: 1},
+	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help'], hint: 'back', description: 'Clear the filter, else go back to the previous view', hintRank: 1},
+	{command: 'clear-filter', keys: ['esc'], scopes: ['apps'], description: 'Clear the filter'},
 	{command: 'move-down', keys: ['j', 'down'], scopes: ['global'], description: 'Move down'},
 	{command: 'move-up', keys: ['k', 'up'], scopes: ['global'], description: 'Move up'},
 	{command: 'page-down', keys: ['ctrl-d', 'pgdn'], scopes: ['global'], description: 'Move down a page'},

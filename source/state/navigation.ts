@@ -4,15 +4,20 @@ import type {ActionDialog} from './action-dialog.js';
 import {openAction} from './action-open.js';
 import {dialogBodyRows, dialogLines} from './dialog-lines.js';
 import {dialogReducer} from './dialog-reducer.js';
-import {appRows, bodyRows, cursorOf, rowCount, treeRows} from './selectors.js';
-import {currentScreen, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
+import {bodyRows} from './frame-layout.js';
+import {appRows, cursorOf, diffVisibleRows, rowCount, treeRowsOf} from './selectors.js';
+import {currentScreen, filterOf, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
 
 function withCursor(state: TuiState, cursor: number): TuiState {
 	const screen = currentScreen(state);
-	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? bodyRows(state) : 1));
+	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? diffVisibleRows(bodyRows(state), state.diffs[screenKey(screen)]) : 1));
 	const clamped = Math.min(Math.max(0, cursor), max);
 	// A message (an action's result, an error) stays until the pointer moves on.
 	return {...state, cursors: {...state.cursors, [screenKey(screen)]: clamped}, message: undefined};
+}
+
+function clearFilter(state: TuiState): TuiState {
+	return {...state, filters: {...state.filters, [screenKey(currentScreen(state))]: ''}, message: undefined};
 }
 
 function push(state: TuiState, screen: Screen): TuiState {
@@ -28,7 +33,7 @@ function opened(state: TuiState): Screen | undefined {
 		return row && {kind: 'tree', appId: row.id};
 	}
 	if (screen.kind === 'tree') {
-		const row = treeRows(state.snapshot, screen.appId)[cursor];
+		const row = treeRowsOf(state, screen)[cursor];
 		// Owned children (Pods, ReplicaSets) are not compared with Git: nothing to diff.
 		return row?.node.verdict ? {kind: 'diff', appId: screen.appId, resourceId: row.node.id} : undefined;
 	}
@@ -94,6 +99,8 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			return {...state, help: !state.help};
 		case 'back':
 			if (state.help) return {...state, help: false};
+			// An applied filter goes first, as in k9s: esc again goes back.
+			if (filterOf(state)) return clearFilter(state);
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), message: undefined} : state;
 		case 'move-down':
 			return withCursor(state, cursor + 1);
@@ -129,8 +136,10 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			const id = selectedAppId(state);
 			return id ? push(state, {kind: 'since-healthy', appId: id}) : state;
 		}
+		case 'clear-filter':
+			return filterOf(state) ? clearFilter(state) : state;
 		case 'filter':
-			return {...state, filter: {...state.filter, editing: true}};
+			return {...state, filterEditing: true};
 		case 'command-line':
 			return {...state, commandLine: ''};
 		case 'cycle-sort':

@@ -50,7 +50,10 @@ export type TuiState = {
 	stack: Screen[];
 	/** Cursor (or scroll offset, for diffs) per screen, keyed by screenKey(). */
 	cursors: Record<string, number>;
-	filter: {text: string; editing: boolean};
+	/** Filter text per screen (keyed by screenKey): `/` in the tree narrows the tree, the apps list keeps its own. */
+	filters: Record<string, string>;
+	/** The filter prompt is open on the current screen. */
+	filterEditing: boolean;
 	/** Only apps of this context (`:ctx NAME`); undefined shows all. */
 	contextFilter?: string;
 	commandLine?: string;
@@ -80,7 +83,8 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 	return {
 		stack: [{kind: 'apps'}],
 		cursors: {},
-		filter: {text: '', editing: false},
+		filters: {},
+		filterEditing: false,
 		help: false,
 		sort: 'name',
 		grouped: true,
@@ -115,4 +119,9 @@ export function screenKey(screen: Screen): string {
 
 export function currentScreen(state: TuiState): Screen {
 	return state.stack[state.stack.length - 1]!;
+}
+
+/** The filter text of a screen ('' when none). */
+export function filterOf(state: Pick<TuiState, 'filters' | 'stack'>, screen: Screen = state.stack[state.stack.length - 1]!): string {
+	return state.filters[screenKey(screen)] ?? '';
 }
