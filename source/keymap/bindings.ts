@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; `global` applies everywhere unless a screen binds the same key. */
-export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'help' | 'dialog';
+export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'help' | 'details' | 'dialog';
 
 /** What a key does, named for the operator's intent. */
 export type CommandId =
@@ -20,6 +20,7 @@ export type CommandId =
 	| 'open'
 	| 'filter'
 	| 'clear-filter'
+	| 'toggle-details'
 	| 'command-line'
 	| 'cycle-sort'
 	| 'toggle-group'
@@ -55,7 +56,8 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl-c'], scopes: ['global'], hint: 'quit', description: 'Quit (restores the terminal)', hintRank: 1},
 	{command: 'help', keys: ['?'], scopes: ['global'], hint: 'help', description: 'Show or hide this help', hintRank: 1},
-	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help'], hint: 'back', description: 'Clear the filter, else go back to the previous view', hintRank: 1},
+	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help', 'details'], hint: 'back', description: 'Clear the filter, else go back to the previous view', hintRank: 1},
+	{command: 'toggle-details', keys: ['v'], scopes: ['apps', 'tree', 'history', 'since-healthy', 'details'], hint: 'details', description: 'Details: the selection in full, wrapped (errors, reasons, events, commits)', hintRank: 2},
 	{command: 'clear-filter', keys: ['esc'], scopes: ['apps'], description: 'Clear the filter'},
 	{command: 'move-down', keys: ['j', 'down'], scopes: ['global'], description: 'Move down'},
 	{command: 'move-up', keys: ['k', 'up'], scopes: ['global'], description: 'Move up'},

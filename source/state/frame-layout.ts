@@ -8,7 +8,7 @@ import {appRows, cursorOf} from './selectors.js';
 import {currentScreen, filterOf, type TuiState} from './tui-state.js';
 
 /** The clock layout decisions use when none is given: the snapshot's evaluation time keeps the reducer pure. */
-function clockOf(state: TuiState): Date {
+export function clockOf(state: TuiState): Date {
 	return state.snapshot?.evaluatedAt ? new Date(state.snapshot.evaluatedAt) : new Date(0);
 }
 
@@ -23,7 +23,7 @@ export function headerLines(state: TuiState, now: Date = clockOf(state)): number
 
 /** What is wrong with the app selected in the list (its error, or who paused it and why), if anything. */
 export function selectedAppProblem(state: TuiState, now: Date = clockOf(state)): {text: string; tone: 'error' | 'paused'} | undefined {
-	if (currentScreen(state).kind !== 'apps' || state.help) return undefined;
+	if (currentScreen(state).kind !== 'apps' || state.help || state.details !== undefined) return undefined;
 	const app = appRows(state)[cursorOf(state)]?.app;
 	if (!app) return undefined;
 	if (app.error) return {text: `${app.name}@${app.context}: ${app.error}`, tone: 'error'};

@@ -4,7 +4,8 @@ import type {ActionDialog} from './action-dialog.js';
 import {openAction} from './action-open.js';
 import {dialogBodyRows, dialogLines} from './dialog-lines.js';
 import {dialogReducer} from './dialog-reducer.js';
-import {bodyRows} from './frame-layout.js';
+import {detailsLines} from './details.js';
+import {bodyRows, clockOf} from './frame-layout.js';
 import {appRows, cursorOf, diffVisibleRows, rowCount, treeRowsOf} from './selectors.js';
 import {currentScreen, filterOf, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
 
@@ -87,9 +88,40 @@ function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId
 	}
 }
 
+/** Keys while the details pane is open: scrolling it, closing it; the rest waits until it is closed. */
+function detailsCommand(state: TuiState, scroll: number, command: CommandId): TuiState {
+	const page = Math.max(1, bodyRows(state) - 1);
+	const max = Math.max(0, detailsLines(state, clockOf(state), state.viewport.columns).length - page);
+	const to = (offset: number) => ({...state, details: Math.min(Math.max(0, offset), max)});
+	switch (command) {
+		case 'move-down':
+			return to(scroll + 1);
+		case 'move-up':
+			return to(scroll - 1);
+		case 'page-down':
+			return to(scroll + page);
+		case 'page-up':
+			return to(scroll - page);
+		case 'top':
+			return to(0);
+		case 'bottom':
+			return to(max);
+		case 'back':
+		case 'toggle-details':
+			return {...state, details: undefined};
+		case 'quit':
+			return {...state, quitting: true};
+		case 'help':
+			return {...state, details: undefined, help: true};
+		default:
+			return state;
+	}
+}
+
 /** Applies one key command. Unknown or inapplicable commands leave the state as it was. */
 export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 	if (state.dialog) return dialogCommand(state, state.dialog, command);
+	if (state.details !== undefined) return detailsCommand(state, state.details, command);
 	const cursor = cursorOf(state);
 	const page = bodyRows(state);
 	switch (command) {
@@ -136,6 +168,8 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			const id = selectedAppId(state);
 			return id ? push(state, {kind: 'since-healthy', appId: id}) : state;
 		}
+		case 'toggle-details':
+			return {...state, details: 0, help: false};
 		case 'clear-filter':
 			return filterOf(state) ? clearFilter(state) : state;
 		case 'filter':

@@ -58,6 +58,8 @@ export type TuiState = {
 	contextFilter?: string;
 	commandLine?: string;
 	help: boolean;
+	/** The details pane's scroll offset while it is open (`v`): the selection in full, over the current view. */
+	details?: number;
 	sort: SortOrder;
 	grouped: boolean;
 	showIgnored: boolean;

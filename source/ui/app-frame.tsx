@@ -1,16 +1,18 @@
 import {Box, Text} from 'ink';
-import type {KubeObject} from '../domain/kube-object.js';
 import {bindings} from '../keymap/bindings.js';
 import {helpRows, hints} from '../keymap/help.js';
 import {conflicted} from '../state/action-dialog.js';
 import {actionCommandHelp, commandLineHelp} from '../state/command-line.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
+import {detailsLines} from '../state/details.js';
+import {eventsOf} from '../state/events.js';
 import {bodyRows, bottomLines, headerLines, selectedAppProblem} from '../state/frame-layout.js';
 import {pauseNotices, pauseStory} from '../state/pause-story.js';
 import {appRows, cursorOf, findApp, treeRowsOf} from '../state/selectors.js';
 import {currentScreen, filterOf, screenKey, type Screen, type TuiState} from '../state/tui-state.js';
 import {ActionDialogView} from './action-dialog.js';
 import {AppsScreen} from './apps-screen.js';
+import {DetailsScreen} from './details-screen.js';
 import {DiffScreen} from './diff-screen.js';
 import {Header} from './header.js';
 import {HelpScreen} from './help-screen.js';
@@ -24,14 +26,6 @@ import {TreeScreen} from './tree-screen.js';
 
 export type AppFrameProps = {state: TuiState; now: Date};
 
-function eventsFor(state: TuiState, appContext: string, uid: string | undefined): KubeObject[] {
-	if (!uid) return [];
-	const live = state.snapshot?.liveByContext[appContext] ?? [];
-	return live
-		.filter(o => o.kind === 'Event' && (o.involvedObject as {uid?: string} | undefined)?.uid === uid)
-		.sort((a, b) => String(b.lastTimestamp ?? '').localeCompare(String(a.lastTimestamp ?? '')));
-}
-
 function Body({state, screen, height, now}: {state: TuiState; screen: Screen; height: number; now: Date}) {
 	const {columns} = state.viewport;
 	const cursor = cursorOf(state, screen);
@@ -43,8 +37,7 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 	if (screen.kind === 'tree') {
 		const rows = treeRowsOf(state, screen);
 		const selected = rows[cursor]?.node;
-		const uid = selected ? app.resources.find(r => r.key === selected.key)?.live?.metadata.uid ?? (selected.verdict ? undefined : selected.id) : undefined;
-		return <TreeScreen app={app} rows={rows} filtered={Boolean(filterOf(state, screen))} cursor={cursor} height={height} columns={columns} events={eventsFor(state, app.context, uid)} pause={pauseStory(app, now)?.text} />;
+		return <TreeScreen app={app} rows={rows} filtered={Boolean(filterOf(state, screen))} cursor={cursor} height={height} columns={columns} events={eventsOf(state, app, selected, now)} pause={pauseStory(app, now)?.text} />;
 	}
 	if (screen.kind === 'since-healthy') {
 		return <SinceHealthyScreen app={app} document={state.sinceHealthy[screen.appId]} cursor={cursor} height={height} columns={columns} />;
@@ -87,11 +80,12 @@ export function AppFrame({state, now}: AppFrameProps) {
 	else if (state.message) prompt = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns)}</Styled>;
 	else if (filter) prompt = <Styled token="muted">{clip(`filter: ${filter} (/ to change, esc to clear)`, columns)}</Styled>;
 	const problem = selectedAppProblem(state, now);
-	const status = screen.kind === 'apps' && !state.help && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
+	const status = screen.kind === 'apps' && !state.help && state.details === undefined && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
 
 	const commands = hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp];
 	let body;
 	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, now) - 1} columns={columns} />;
+	else if (state.details !== undefined) body = <DetailsScreen lines={detailsLines(state, now, columns)} offset={state.details} height={height} />;
 	else if (state.help) body = <HelpScreen rows={helpRows({scope: keyScope({...state, help: false}), readOnly: hidden})} commands={commands} height={height} columns={columns} />;
 	else body = <Body state={state} screen={screen} height={height} now={now} />;
 	return (

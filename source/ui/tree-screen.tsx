@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {AppStatus} from '../domain/app.js';
-import type {KubeObject} from '../domain/kube-object.js';
+import {eventAge, type EventView} from '../state/events.js';
 import type {TreeRow} from '../state/selectors.js';
 import {healthMark, syncMark, verdictMark} from './marks.js';
 import {Styled} from './styled.js';
@@ -8,7 +8,7 @@ import {clip, fit} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 import {visibleWindow} from './window.js';
 
-export type TreeScreenProps = {app: AppStatus; rows: TreeRow[]; cursor: number; height: number; columns: number; events: KubeObject[]; pause?: string; filtered?: boolean};
+export type TreeScreenProps = {app: AppStatus; rows: TreeRow[]; cursor: number; height: number; columns: number; events: EventView[]; pause?: string; filtered?: boolean};
 
 /** How many lines the events pane takes under the tree. */
 const eventLines = 4;
@@ -55,12 +55,16 @@ export function TreeScreen({app, rows, cursor, height, columns, events, pause, f
 			})}
 			<Styled token="muted">{clip(`events of ${selected ? `${selected.node.key.kind}/${selected.node.key.name}` : '-'}${selected?.node.health?.message ? ` — ${selected.node.health.message}` : ''}`, columns, ellipsis)}</Styled>
 			{events.length === 0 ? <Styled token="muted">  no events</Styled> : null}
-			{events.slice(0, eventLines - 1).map(event => (
-				<Text key={event.metadata.uid ?? event.metadata.name} wrap="truncate-end">
-					<Styled token={event.type === 'Warning' ? 'error' : 'muted'}>{`  ${String(event.type ?? 'Normal').padEnd(7)} ${String(event.reason ?? '').padEnd(18)} `}</Styled>
-					<Text>{clip(String(event.message ?? ''), Math.max(10, columns - 30), ellipsis)}</Text>
-				</Text>
-			))}
+			{events.slice(0, eventLines - 1).map(event => {
+				// The type as one letter, the reason, how long ago and how often: the message keeps the rest (v shows it in full).
+				const head = `  ${event.type === 'Warning' ? 'W' : 'N'} ${fit(event.reason, 16, ellipsis)} ${fit(eventAge(event), 8)} `;
+				return (
+					<Text key={event.uid} wrap="truncate-end">
+						<Styled token={event.type === 'Warning' ? 'error' : 'muted'}>{head}</Styled>
+						<Text>{clip(event.message, Math.max(10, columns - head.length), ellipsis)}</Text>
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }
