@@ -4,6 +4,7 @@
  * point), commit subjects, the last `:` message. Pure: the screen and the scroll limit read the same lines.
  */
 import {eventAge, eventsOf} from './events.js';
+import {staleText} from './frame-layout.js';
 import {pauseStory, span} from './pause-story.js';
 import {appRows, cursorOf, findApp, treeRowsOf} from './selectors.js';
 import {currentScreen, type TuiState} from './tui-state.js';
@@ -17,13 +18,15 @@ function appSections(state: TuiState, appId: string, now: Date): DetailsSection[
 	const story = pauseStory(app, now);
 	const {deployed, behind} = app.revision;
 	const context = state.snapshot?.contexts.find(c => c.name === app.context);
+	const source = state.snapshot?.sources?.[appId];
 	return [
 		{label: 'App', text: `${app.name} (${app.engine}) on ${app.context}, namespace ${app.namespace}`},
 		{label: 'Sync', text: `ours ${app.sync}; the controller's ${app.engine === 'plain' ? '- (no controller)' : app.controllerSync}; health ${app.health}`},
 		{label: 'Revision', text: `${deployed ?? '-'}${behind ? `, ${behind} behind` : ''}`},
 		{label: 'Auto-sync', text: app.autoSync.enabled ? 'on' : story?.text ?? 'off (this app has no auto-sync)', ...(story ? {tone: 'paused' as const} : {})},
 		...(app.error ? [{label: 'Error', text: app.error, tone: 'error' as const}] : []),
-		...(context && context.state !== 'ready' ? [{label: 'Context', text: `${context.name} is ${context.state}${context.error ? `: ${context.error}` : ''}`, tone: 'error' as const}] : []),
+		...(context && context.state !== 'ready' ? [{label: 'Context', text: staleText(state, context, now), tone: 'error' as const}] : []),
+		...(source && !source.ready ? [{label: 'Source', text: `failing: ${source.message ?? 'not ready'} (the controller cannot fetch: its verdict is not current)`, tone: 'error' as const}] : []),
 	];
 }
 

@@ -3,7 +3,8 @@
  * renders with these figures and the reducer pages and clamps scrolling with the same ones, so a view never
  * scrolls past what it shows nor leaves rows empty.
  */
-import {pauseNotices, pauseStory} from './pause-story.js';
+import type {ContextView} from './fleet-snapshot.js';
+import {pauseNotices, pauseStory, span} from './pause-story.js';
 import {appRows, cursorOf} from './selectors.js';
 import {currentScreen, filterOf, type TuiState} from './tui-state.js';
 
@@ -24,11 +25,21 @@ export function headerLines(state: TuiState, now: Date = clockOf(state)): number
 /** What is wrong with the app selected in the list (its error, or who paused it and why), if anything. */
 export function selectedAppProblem(state: TuiState, now: Date = clockOf(state)): {text: string; tone: 'error' | 'paused'} | undefined {
 	if (currentScreen(state).kind !== 'apps' || state.help || state.details !== undefined) return undefined;
-	const app = appRows(state)[cursorOf(state)]?.app;
-	if (!app) return undefined;
+	const row = appRows(state)[cursorOf(state)];
+	if (!row) return undefined;
+	const {app} = row;
 	if (app.error) return {text: `${app.name}@${app.context}: ${app.error}`, tone: 'error'};
 	const story = pauseStory(app, now);
-	return story ? {text: `${app.name}: ${story.text}`, tone: 'paused'} : undefined;
+	if (story) return {text: `${app.name}: ${story.text}`, tone: 'paused'};
+	// Its row's marks read "?": say how old the values are (v shows the error, the pause and the rest together).
+	return row.stale ? {text: `${app.name}@${app.context}: ${staleText(state, row.stale, now)}`, tone: 'error'} : undefined;
+}
+
+/** "stale: prod-us unreachable, values from 3m ago": what a row from a context that stopped answering is worth. */
+export function staleText(state: TuiState, context: ContextView, now: Date): string {
+	const seen = state.contextsSeen[context.name];
+	const age = seen ? `values from ${span(now.getTime() - new Date(seen).getTime())} ago` : 'values not current';
+	return `stale: ${context.name} ${context.state}, ${age}${context.error ? ` (${context.error})` : ''}`;
 }
 
 /** Lines under the body, above the hints: a prompt or message, and the selected app's problem, which a message never hides. */

@@ -1,5 +1,6 @@
 /** The TUI's pure reducer: state and an event in, the next state out. */
 import type {TuiAction} from './actions.js';
+import type {FleetSnapshot} from './fleet-snapshot.js';
 import {followCursors} from './cursor-follow.js';
 import {dialogReducer} from './dialog-reducer.js';
 import {invokeCommand} from './navigation.js';
@@ -12,10 +13,19 @@ function pruneStack(state: TuiState): Screen[] {
 	return alive.length > 0 ? alive : [{kind: 'apps'}];
 }
 
+/** Contexts that answer now are current as of this evaluation; the others keep the time they last answered. */
+function contextsSeen(seen: Record<string, string>, snapshot: FleetSnapshot): Record<string, string> {
+	const at = snapshot.evaluatedAt;
+	if (!at) return seen;
+	const next = {...seen};
+	for (const context of snapshot.contexts) if (context.state === 'ready') next[context.name] = at;
+	return next;
+}
+
 export function reducer(state: TuiState, action: TuiAction): TuiState {
 	switch (action.type) {
 		case 'snapshot-updated': {
-			const loaded = {...state, snapshot: action.snapshot};
+			const loaded = {...state, snapshot: action.snapshot, contextsSeen: contextsSeen(state.contextsSeen, action.snapshot)};
 			const next = {...loaded, stack: pruneStack(loaded)};
 			return {...next, cursors: followCursors(state, next)};
 		}

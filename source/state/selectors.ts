@@ -2,11 +2,21 @@
 import type {AppStatus} from '../domain/app.js';
 import {healthOrder} from '../domain/health/health.js';
 import {buildTree, flattenTree, type TreeNode} from '../domain/tree.js';
-import {appId, type FleetSnapshot} from './fleet-snapshot.js';
+import {appId, type ContextView, type FleetSnapshot, type SourceView} from './fleet-snapshot.js';
 import {currentScreen, filterOf, screenKey, shownDiffLines, type DiffDocument, type Screen, type SortOrder, type TuiState} from './tui-state.js';
 
 /** One row of the apps list; the same app name on several contexts forms a group when grouping is on. */
-export type AppRow = {id: string; app: AppStatus; groupFirst: boolean; groupSize: number; revisionsDiffer: boolean};
+export type AppRow = {
+	id: string;
+	app: AppStatus;
+	groupFirst: boolean;
+	groupSize: number;
+	revisionsDiffer: boolean;
+	/** The controller's source, when it reports one failing. */
+	sourceFailing?: SourceView;
+	/** The app's context does not answer: what the row says is from the last time it did. */
+	stale?: ContextView;
+};
 
 const syncRank = {OutOfSync: 0, Unknown: 1, Synced: 2} as const;
 
@@ -36,7 +46,12 @@ export function appRows(state: Pick<TuiState, 'snapshot' | 'filters' | 'sort' | 
 		app => matchesFilter(app, state.filters['apps'] ?? '') && (!state.contextFilter || app.context === state.contextFilter),
 	);
 	const sorted = [...apps].sort(compareBy(state.sort));
-	if (!state.grouped) return sorted.map(app => ({id: appId(app), app, groupFirst: true, groupSize: 1, revisionsDiffer: false}));
+	const extra = (app: AppStatus) => {
+		const source = state.snapshot?.sources?.[appId(app)];
+		const context = state.snapshot?.contexts.find(c => c.name === app.context);
+		return {...(source && !source.ready ? {sourceFailing: source} : {}), ...(context && context.state !== 'ready' && context.state !== 'connecting' ? {stale: context} : {})};
+	};
+	if (!state.grouped) return sorted.map(app => ({id: appId(app), app, groupFirst: true, groupSize: 1, revisionsDiffer: false, ...extra(app)}));
 	// Keep the sort order of each group's first member; members follow it.
 	const groups = new Map<string, AppStatus[]>();
 	for (const app of sorted) groups.set(app.name, [...(groups.get(app.name) ?? []), app]);
@@ -48,6 +63,7 @@ export function appRows(state: Pick<TuiState, 'snapshot' | 'filters' | 'sort' | 
 			groupFirst: index === 0,
 			groupSize: members.length,
 			revisionsDiffer: members.length > 1 && revisions.size > 1,
+			...extra(app),
 		}));
 	});
 }

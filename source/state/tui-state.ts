@@ -74,6 +74,8 @@ export type TuiState = {
 	detached?: {id: number; title: string};
 	nextDialogId: number;
 	viewport: {columns: number; rows: number};
+	/** When each context last answered (a snapshot's evaluation time): values from a context that stopped are this old. */
+	contextsSeen: Record<string, string>;
 	diffs: Record<string, DiffDocument>;
 	histories: Record<string, HistoryDocument>;
 	sinceHealthy: Record<string, SinceHealthyDocument>;
@@ -96,6 +98,7 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 		canAct: options.canAct ?? false,
 		nextDialogId: 1,
 		viewport: {columns: options.columns, rows: options.rows},
+		contextsSeen: {},
 		diffs: {},
 		histories: {},
 		sinceHealthy: {},

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {AppRow} from '../state/selectors.js';
+import {isPaused} from '../state/pause-story.js';
 import {healthMark, syncMark} from './marks.js';
 import {Styled} from './styled.js';
 import {fit, share} from './text-fit.js';
@@ -30,7 +31,8 @@ function revisionText(row: AppRow): string {
 function autoSyncText(row: AppRow): string {
 	const {autoSync} = row.app;
 	if (autoSync.enabled) return 'on';
-	return autoSync.pausedBy || autoSync.reason ? 'paused' : 'off';
+	// The same test the tree and the status line use: one app never reads "off" here and "paused" there.
+	return isPaused(autoSync) ? 'paused' : 'off';
 }
 
 /** The apps list: one row per app and context, grouped by name, virtualised. */
@@ -61,15 +63,19 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 						<Text>{fit(name, w.name, ellipsis)} </Text>
 						<Text>{fit(row.app.engine, w.engine)} </Text>
 						<Text>{fit(row.app.context, w.context, ellipsis)} </Text>
-						<Styled token={sync.style}>{fit(`${theme.glyph(sync.glyph)} ${sync.word}`, w.sync)} </Styled>
+						{/* From a context that stopped answering, the marks are muted: the status line says how old they are. */}
+						<Styled token={row.stale ? 'muted' : sync.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : sync.glyph)} ${sync.word}`, w.sync)} </Styled>
 						{/* The controller's own verdict, as a mark: where it disagrees with ours is what to look at. */}
 						{row.app.engine === 'plain' ? (
 							// Plain apps have no controller: gitops-tui itself deploys them.
 							<Styled token="muted">{fit('-', w.ctrl)} </Styled>
+						) : row.sourceFailing ? (
+							// Its source fails: the controller cannot know, whether Flux (still Ready) or Argo CD (Unknown).
+							<Styled token="error">{fit(theme.glyph('unknown'), w.ctrl)} </Styled>
 						) : (
-							<Styled token={controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
+							<Styled token={row.stale ? 'muted' : controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
 						)}
-						<Styled token={health.style}>{fit(`${theme.glyph(health.glyph)} ${health.word}`, w.health)} </Styled>
+						<Styled token={row.stale ? 'muted' : health.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : health.glyph)} ${health.word}`, w.health)} </Styled>
 						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row), w.revision)} </Styled>
 						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>
 					</Text>

@@ -112,3 +112,31 @@ describe('the apps list', () => {
 		expect(rows[22]).toMatch(/billing: auto-sync paused by alice/);
 	});
 });
+
+describe('one truth per screen', () => {
+	it('shows a failing source the same way for Flux and Argo CD, and marks a silent context’s values stale with their age', () => {
+		const fleet = seededSnapshot();
+		const ids = Object.fromEntries(fleet.apps.map(app => [app.name + '@' + app.context, `${app.context}/${app.engine}/${app.namespace}/${app.name}`]));
+		const failing = {ready: false, message: 'GitRepository/flux-system/fleet: failed to checkout: connection refused'};
+		const snapshot = {...fleet, sources: {[ids['shop@prod-eu']!]: failing, [ids['payments@prod-eu']!]: {ready: false, message: 'ComparisonError: repo unreachable'}}};
+		let state = reducer(seeded(), {type: 'snapshot-updated', snapshot: {...snapshot, contexts: snapshot.contexts.map(c => ({...c, state: 'ready' as const}))}});
+		state = reducer(state, {type: 'snapshot-updated', snapshot: {...snapshot, evaluatedAt: '2026-11-22T02:08:00Z'}});
+		const rows = screen(state).join('\n');
+		// Flux's Kustomization still says Ready and Argo CD says Unknown: both read "?" while their source fails.
+		expect(rows).toMatch(/payments\s+argo\s+prod-eu\s+≠ OutOfSync\s+\?\s/);
+		expect(rows).toMatch(/shop\s+flux\s+prod-eu\s+≠ OutOfSync\s+\?\s/);
+		expect(rows).toMatch(/checkout\s+plain\s+staging\s+\? Synced/);
+		const checkout = screen(run(state, 'move-down')).join('\n');
+		expect(checkout).toContain('checkout@staging: stale: staging unreachable, values from');
+		const details = screen(run(state, 'move-down', 'move-down', 'move-down', 'toggle-details')).join('\n').replace(/\n {2}/g, ' ');
+		expect(details).toContain('failing: GitRepository/flux-system/fleet: failed to checkout: connection refused');
+	});
+
+	it('says paused in the list exactly when the tree tells a pause story', () => {
+		const fleet = seededSnapshot();
+		const apps = fleet.apps.map(app => (app.name === 'checkout' ? {...app, autoSync: {enabled: false, since: '2026-11-22T01:00:00Z'}} : app));
+		const state = reducer(seeded(), {type: 'snapshot-updated', snapshot: {...fleet, apps}});
+		expect(screen(state).join('\n')).toMatch(/checkout .* paused/);
+		expect(screen(run(state, {type: 'app-named', name: 'checkout'})).join('\n')).toContain('auto-sync paused by someone');
+	});
+});
