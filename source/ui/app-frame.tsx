@@ -21,6 +21,8 @@ import {HistoryScreen} from './history-screen.js';
 import {PauseBanner} from './pause-banner.js';
 import {SinceHealthyScreen} from './since-healthy-screen.js';
 import {Styled} from './styled.js';
+import {glyphLegend} from './legend.js';
+import {useTheme} from './theme-context.js';
 import {clip} from './text-fit.js';
 import {TreeScreen} from './tree-screen.js';
 
@@ -30,7 +32,7 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 	const {columns} = state.viewport;
 	const cursor = cursorOf(state, screen);
 	if (screen.kind === 'apps') {
-		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} />;
+		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} sort={state.sort} />;
 	}
 	const app = findApp(state.snapshot, screen.appId);
 	if (!app) return <Styled token="muted">this app is gone</Styled>;
@@ -65,6 +67,7 @@ function yConfirms(dialog: NonNullable<TuiState['dialog']>): boolean {
 
 /** The whole screen as a pure function of state: header, the current view (or the action dialog), a prompt or message line, hints. */
 export function AppFrame({state, now}: AppFrameProps) {
+	const theme = useTheme();
 	const screen = currentScreen(state);
 	const scope = keyScope(state);
 	const hidden = actionsHidden(state);
@@ -82,7 +85,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 	const problem = selectedAppProblem(state, now);
 	const status = screen.kind === 'apps' && !state.help && state.details === undefined && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
 
-	const commands = hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp];
+	const commands = [...(hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp]), ...glyphLegend(theme)];
 	let body;
 	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, now) - 1} columns={columns} />;
 	else if (state.details !== undefined) body = <DetailsScreen lines={detailsLines(state, now, columns)} offset={state.details} height={height} />;

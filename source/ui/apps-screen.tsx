@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {AppRow} from '../state/selectors.js';
+import type {SortOrder} from '../state/tui-state.js';
 import {isPaused} from '../state/pause-story.js';
 import {healthMark, syncMark} from './marks.js';
 import {Styled} from './styled.js';
@@ -8,7 +9,10 @@ import {useTheme} from './theme-context.js';
 import type {Theme} from './theme.js';
 import {visibleWindow} from './window.js';
 
-export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean; filtered?: boolean};
+export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean; filtered?: boolean; sort?: SortOrder};
+
+/** The column each sort order sorts by: its title carries the arrow, so the order shows where the eye is. */
+const sortColumn: Record<SortOrder, number> = {name: 0, context: 2, sync: 3, health: 5};
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave. */
 function layout(columns: number, theme: Theme) {
@@ -21,10 +25,11 @@ function layout(columns: number, theme: Theme) {
 	return {...fixed, name: name!, context: context!};
 }
 
-function revisionText(row: AppRow): string {
+/** The deployed commit and, with an arrow, how many commits it is behind the branch ("↓1" reads "1 behind"; see ?). */
+function revisionText(row: AppRow, theme: Theme): string {
 	const {deployed, behind} = row.app.revision;
 	const sha = deployed ? deployed.slice(0, 7) : '-';
-	return behind ? `${sha} -${behind}` : sha;
+	return behind ? `${sha} ${theme.glyph('down')}${behind}` : sha;
 }
 
 /** On, paused (someone paused it, with a reason), or off (no auto-sync, e.g. a plain app). */
@@ -36,12 +41,12 @@ function autoSyncText(row: AppRow): string {
 }
 
 /** The apps list: one row per app and context, grouped by name, virtualised. */
-export function AppsScreen({rows, cursor, height, columns, loading, filtered = false}: AppsScreenProps) {
+export function AppsScreen({rows, cursor, height, columns, loading, filtered = false, sort = 'name'}: AppsScreenProps) {
 	const theme = useTheme();
 	const w = layout(columns, theme);
 	const ellipsis = theme.glyph('ellipsis');
 	const window = visibleWindow({count: rows.length, cursor, height: height - 2});
-	const header = ['NAME', 'ENGIN', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'];
+	const header = ['NAME', 'ENGIN', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'].map((title, index) => (index === sortColumn[sort] ? `${title}${theme.glyph('down')}` : title));
 	const widths = [w.name, w.engine, w.context, w.sync, w.ctrl, w.health, w.revision, w.auto];
 	return (
 		<Box flexDirection="column">
@@ -76,7 +81,7 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 							<Styled token={row.stale ? 'muted' : controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
 						)}
 						<Styled token={row.stale ? 'muted' : health.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : health.glyph)} ${health.word}`, w.health)} </Styled>
-						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row), w.revision)} </Styled>
+						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row, theme), w.revision)} </Styled>
 						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>
 					</Text>
 				);

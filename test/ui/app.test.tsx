@@ -21,7 +21,7 @@ describe('the TUI on a seeded fleet', () => {
 		expect(frame).toContain('staging (unreachable)');
 		expect(frame).toContain('main@abc1234');
 		expect(frame).toMatch(/shop\s+flux\s+prod-eu\s+≠ OutOfSync/);
-		expect(frame).toMatch(/└─\s+flux\s+prod-us\s+✓ Synced.*def5678 -2/);
+		expect(frame).toMatch(/└─\s+flux\s+prod-us\s+✓ Synced.*def5678 ↓2/);
 		expect(frame).toMatch(/billing.*paused/);
 		// A plain app has no controller of its own to disagree with.
 		// staging does not answer: its apps' marks read "?" (values from when it last did), the words stay.

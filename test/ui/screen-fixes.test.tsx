@@ -4,6 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {CommandId} from '../../source/keymap/bindings.js';
 import type {KubeObject} from '../../source/domain/kube-object.js';
 import type {TuiAction} from '../../source/state/actions.js';
+import {matchKey} from '../../source/keymap/matcher.js';
 import {reducer} from '../../source/state/reducer.js';
 import {cursorOf} from '../../source/state/selectors.js';
 import {currentScreen, initialState, screenKey, type TuiState} from '../../source/state/tui-state.js';
@@ -138,5 +139,28 @@ describe('one truth per screen', () => {
 		const state = reducer(seeded(), {type: 'snapshot-updated', snapshot: {...fleet, apps}});
 		expect(screen(state).join('\n')).toMatch(/checkout .* paused/);
 		expect(screen(run(state, {type: 'app-named', name: 'checkout'})).join('\n')).toContain('auto-sync paused by someone');
+	});
+});
+
+describe('habits', () => {
+	it('shows the sort column in the titles, "↓N" behind, and pages with ctrl-f / ctrl-b', () => {
+		const list = screen(seeded()).join('\n');
+		expect(list).toMatch(/NAME↓\s+ENGIN\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO/);
+		expect(screen(run(seeded(), 'cycle-sort')).join('\n')).toMatch(/NAME\s+ENGIN\s+CONTEXT\s+SYNC↓/);
+		expect(list).toMatch(/prod-us .*def5678 ↓2/);
+		let state = run(seeded(), {type: 'app-named', name: 'shop'}, 'move-down', 'open');
+		const key = screenKey(currentScreen(state));
+		state = run(state, {type: 'diff-loaded', key, document: {mode: 'exact', pending: false, lines: Array.from({length: 60}, (_, i) => ({kind: 'context' as const, text: ` l${i}`}))}});
+		expect(matchKey('ctrl-f', {scope: 'diff', readOnly: false})).toBe('page-down');
+		expect(matchKey('ctrl-b', {scope: 'diff', readOnly: false})).toBe('page-up');
+		expect(cursorOf(run(state, 'page-down'))).toBe(20);
+	});
+
+	it('lists every : command, :outage included, and a glyph legend in ?', () => {
+		const help = screen(run(seeded(), 'help')).join('\n');
+		expect(help).toContain(':outage on|off');
+		expect(help).toContain('v');
+		expect(help).toMatch(/✓ synced\s+≠ drifted/);
+		expect(help).toContain('N commits behind');
 	});
 });
