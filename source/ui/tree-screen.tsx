@@ -57,7 +57,7 @@ export function TreeScreen({app, rows, cursor, height, columns, events, pause, f
 			{events.length === 0 ? <Styled token="muted">  no events</Styled> : null}
 			{events.slice(0, eventLines - 1).map(event => {
 				// The type as one letter, the reason, how long ago and how often: the message keeps the rest (v shows it in full).
-				const head = `  ${event.type === 'Warning' ? 'W' : 'N'} ${fit(event.reason, 16, ellipsis)} ${fit(eventAge(event), 8)} `;
+				const head = `  ${event.type === 'Warning' ? 'W' : 'N'} ${fit(event.reason, 17, ellipsis)} ${fit(eventAge(event), 8)} `;
 				return (
 					<Text key={event.uid} wrap="truncate-end">
 						<Styled token={event.type === 'Warning' ? 'error' : 'muted'}>{head}</Styled>
