@@ -21,7 +21,8 @@ function layout(columns: number, theme: Theme) {
 	const fixed = {engine: 5, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
 	const gaps = 8;
 	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
-	const [name, context] = share(Math.max(spare, 12), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
+	// On a wide terminal the columns stop stretching (a name 80 cells from its verdict is hard to follow).
+	const [name, context] = share(Math.min(Math.max(spare, 12), 60), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
 	return {...fixed, name: name!, context: context!};
 }
 

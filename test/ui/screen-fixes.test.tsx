@@ -164,3 +164,11 @@ describe('habits', () => {
 		expect(help).toContain('N commits behind');
 	});
 });
+
+describe('at 200 columns', () => {
+	it('keeps the name and context columns from stretching', () => {
+		const rows = screen(reducer(initialState({readOnly: false, columns: 200, rows: 50}), {type: 'snapshot-updated', snapshot: seededSnapshot()}));
+		const shop = rows.find(row => row.includes('shop'))!;
+		expect(shop.indexOf('OutOfSync')).toBeLessThan(75);
+	});
+});
