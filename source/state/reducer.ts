@@ -2,10 +2,11 @@
 import type {TuiAction} from './actions.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
 import {followCursors} from './cursor-follow.js';
+import {bodyRows} from './frame-layout.js';
 import {dialogReducer} from './dialog-reducer.js';
 import {invokeCommand} from './navigation.js';
-import {appRows, findApp} from './selectors.js';
-import {currentScreen, filterOf, screenKey, type Screen, type TuiState} from './tui-state.js';
+import {appRows, diffVisibleRows, findApp} from './selectors.js';
+import {currentScreen, filterOf, screenKey, shownDiffLines, type DiffDocument, type Screen, type TuiState} from './tui-state.js';
 
 /** Drops screens whose app vanished from the snapshot, so a deleted app never leaves a dead view. */
 function pruneStack(state: TuiState): Screen[] {
@@ -56,8 +57,15 @@ export function reducer(state: TuiState, action: TuiAction): TuiState {
 			if (!row) return {...state, message: {tone: 'error', text: `no app named "${action.name}"`}};
 			return {...state, filters: {...state.filters, apps: ''}, filterEditing: false, stack: [{kind: 'apps'}, {kind: 'tree', appId: row.id}], message: undefined};
 		}
-		case 'diff-loaded':
-			return {...state, diffs: {...state.diffs, [action.key]: action.document}};
+		case 'diff-loaded': {
+			// A diff read to its end stays at its end when the exact one (or a refresh) replaces it with more lines.
+			const bottom = (document: DiffDocument | undefined) => Math.max(0, (document ? shownDiffLines(document, state.showIgnored).length : 0) - diffVisibleRows(bodyRows(state), document));
+			const previous = state.diffs[action.key];
+			const cursor = state.cursors[action.key];
+			const atEnd = previous && cursor !== undefined && cursor > 0 && cursor >= bottom(previous);
+			const next = {...state, diffs: {...state.diffs, [action.key]: action.document}};
+			return atEnd ? {...next, cursors: {...next.cursors, [action.key]: bottom(action.document)}} : next;
+		}
 		case 'history-loaded':
 			return {...state, histories: {...state.histories, [action.appId]: action.document}};
 		case 'since-healthy-loaded':

@@ -64,11 +64,16 @@ describe('gitops-tui --demo at 80×24, read in full', () => {
 		// The whole app's diff, scrolled to the bottom: the range ends at the last line.
 		await tmux.keys(['D']);
 		await tmux.waitForText(/live vs Git/);
+		// The demo's diff may fit 24 rows: a shorter terminal makes it scroll whatever its length.
+		await tmux.resize(80, 14);
+		await waitFor(async () => ((await tmux.screen()).split('\n')[13] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the frame to reflow to 14 rows'});
 		await tmux.keys(['G']);
 		const bottom = await tmux.waitForText(/ \d+-(\d+)\/\1\b/);
 		const rows = bottom.split('\n');
 		// The last diff line sits right above the (empty) bottom line and the hints: no rows left empty.
-		expect(rows[21]?.trim()).not.toBe('');
+		expect(rows[11]?.trim()).not.toBe('');
+		await tmux.resize(80, 24);
+		await waitFor(async () => ((await tmux.screen()).split('\n')[23] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the frame to reflow to 24 rows'});
 		await tmux.keys(['Escape']);
 		await tmux.waitForText(/Service\/web/);
 		await tmux.keys(['Escape']);

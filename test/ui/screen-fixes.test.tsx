@@ -172,3 +172,14 @@ describe('at 200 columns', () => {
 		expect(shop.indexOf('OutOfSync')).toBeLessThan(75);
 	});
 });
+
+describe('a diff read to its end', () => {
+	it('stays at its end when the exact diff arrives with more lines', () => {
+		let state = run(seeded(), {type: 'app-named', name: 'shop'}, 'move-down', 'open');
+		const key = screenKey(currentScreen(state));
+		const lines = (n: number) => Array.from({length: n}, (_, i) => ({kind: 'context' as const, text: ` line ${i + 1}`}));
+		state = run(state, {type: 'diff-loaded', key, document: {mode: 'fast', pending: true, lines: lines(30)}}, 'bottom');
+		state = run(state, {type: 'diff-loaded', key, document: {mode: 'exact', pending: false, lines: lines(34)}});
+		expect(screen(state)[21]).toContain('line 34');
+	});
+});
