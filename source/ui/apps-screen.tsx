@@ -18,7 +18,7 @@ const sortColumn: Record<SortOrder, number> = {name: 0, context: 2, sync: 3, hea
 function layout(columns: number, theme: Theme) {
 	// "Progressing" is the longest health word; the glyph before it is one cell, or two in the ASCII set.
 	const healthGlyph = Math.max(...(['healthy', 'progressing', 'degraded', 'suspended', 'missing', 'unknown'] as const).map(g => Array.from(theme.glyph(g)).length));
-	const fixed = {engine: 5, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
+	const fixed = {engine: 6, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
 	const gaps = 8;
 	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
 	// On a wide terminal the columns stop stretching (a name 80 cells from its verdict is hard to follow).
@@ -47,7 +47,7 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 	const w = layout(columns, theme);
 	const ellipsis = theme.glyph('ellipsis');
 	const window = visibleWindow({count: rows.length, cursor, height: height - 2});
-	const header = ['NAME', 'ENGIN', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'].map((title, index) => (index === sortColumn[sort] ? `${title}${theme.glyph('down')}` : title));
+	const header = ['NAME', 'ENGINE', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'].map((title, index) => (index === sortColumn[sort] ? `${title}${theme.glyph('down')}` : title));
 	const widths = [w.name, w.engine, w.context, w.sync, w.ctrl, w.health, w.revision, w.auto];
 	return (
 		<Box flexDirection="column">

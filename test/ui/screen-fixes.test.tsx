@@ -145,8 +145,8 @@ describe('one truth per screen', () => {
 describe('habits', () => {
 	it('shows the sort column in the titles, "↓N" behind, and pages with ctrl-f / ctrl-b', () => {
 		const list = screen(seeded()).join('\n');
-		expect(list).toMatch(/NAME↓\s+ENGIN\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO/);
-		expect(screen(run(seeded(), 'cycle-sort')).join('\n')).toMatch(/NAME\s+ENGIN\s+CONTEXT\s+SYNC↓/);
+		expect(list).toMatch(/NAME↓\s+ENGINE\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO/);
+		expect(screen(run(seeded(), 'cycle-sort')).join('\n')).toMatch(/NAME\s+ENGINE\s+CONTEXT\s+SYNC↓/);
 		expect(list).toMatch(/prod-us .*def5678 ↓2/);
 		let state = run(seeded(), {type: 'app-named', name: 'shop'}, 'move-down', 'open');
 		const key = screenKey(currentScreen(state));
