@@ -7,6 +7,7 @@ import {parseCommandLine} from '../state/command-line.js';
 import {pauseEnd} from '../state/duration.js';
 import type {FleetSource} from '../state/fleet-source.js';
 import {keyScope} from '../state/key-scope.js';
+import {filterOf} from '../state/tui-state.js';
 import {handleDialogKey} from './dialog-keys.js';
 import {editPrompt} from './edit-prompt.js';
 import type {TuiStore} from './use-tui-store.js';
@@ -69,8 +70,8 @@ function handleKey(store: TuiStore, source: FleetSource, input: string, key: Key
 		}
 		return dispatch({type: 'command-line-edited', text: next});
 	}
-	if (state.filter.editing) {
-		const next = editPrompt(state.filter.text, input, key);
+	if (state.filterEditing) {
+		const next = editPrompt(filterOf(state), input, key);
 		if (next === 'cancel') return dispatch({type: 'filter-closed', keep: false});
 		if (next === 'submit') return dispatch({type: 'filter-closed', keep: true});
 		return dispatch({type: 'filter-edited', text: next});

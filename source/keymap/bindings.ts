@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; `global` applies everywhere unless a screen binds the same key. */
-export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'help' | 'dialog';
+export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'help' | 'details' | 'dialog';
 
 /** What a key does, named for the operator's intent. */
 export type CommandId =
@@ -19,6 +19,8 @@ export type CommandId =
 	| 'bottom'
 	| 'open'
 	| 'filter'
+	| 'clear-filter'
+	| 'toggle-details'
 	| 'command-line'
 	| 'cycle-sort'
 	| 'toggle-group'
@@ -54,11 +56,13 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl-c'], scopes: ['global'], hint: 'quit', description: 'Quit (restores the terminal)', hintRank: 1},
 	{command: 'help', keys: ['?'], scopes: ['global'], hint: 'help', description: 'Show or hide this help', hintRank: 1},
-	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help'], hint: 'back', description: 'Go back to the previous view', hintRank: 1},
+	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help', 'details'], hint: 'back', description: 'Clear the filter, else go back to the previous view', hintRank: 1},
+	{command: 'toggle-details', keys: ['v'], scopes: ['apps', 'tree', 'history', 'since-healthy', 'details'], hint: 'details', description: 'Details: the selection in full, wrapped (errors, reasons, events, commits)', hintRank: 2},
+	{command: 'clear-filter', keys: ['esc'], scopes: ['apps'], description: 'Clear the filter'},
 	{command: 'move-down', keys: ['j', 'down'], scopes: ['global'], description: 'Move down'},
 	{command: 'move-up', keys: ['k', 'up'], scopes: ['global'], description: 'Move up'},
-	{command: 'page-down', keys: ['ctrl-d', 'pgdn'], scopes: ['global'], description: 'Move down a page'},
-	{command: 'page-up', keys: ['ctrl-u', 'pgup'], scopes: ['global'], description: 'Move up a page'},
+	{command: 'page-down', keys: ['ctrl-d', 'pgdn', 'ctrl-f'], scopes: ['global'], description: 'Move down a page'},
+	{command: 'page-up', keys: ['ctrl-u', 'pgup', 'ctrl-b'], scopes: ['global'], description: 'Move up a page'},
 	{command: 'top', keys: ['g', 'home'], scopes: ['global'], description: 'Go to the top'},
 	{command: 'bottom', keys: ['G', 'end'], scopes: ['global'], description: 'Go to the bottom'},
 	{command: 'open', keys: ['enter'], scopes: ['apps', 'tree', 'history', 'since-healthy'], hint: 'open', description: 'Open the selected app, resource or commit', hintRank: 1},

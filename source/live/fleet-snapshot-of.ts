@@ -4,7 +4,7 @@ import type {KubeObject} from '../domain/kube-object.js';
 import type {ContextFailure} from '../engines/live-view.js';
 import type {Evaluation} from '../engines/evaluate.js';
 import type {GitRepo} from '../repo/repo.js';
-import type {ContextView, FleetSnapshot, GitView} from '../state/fleet-snapshot.js';
+import {appId, type ContextView, type FleetSnapshot, type GitView, type SourceView} from '../state/fleet-snapshot.js';
 import {childKinds} from './watched-kinds.js';
 
 export function gitViewOf(repo: GitRepo | undefined, repoError: string | undefined): GitView {
@@ -40,6 +40,16 @@ export type SnapshotInputs = {
 	problem?: string;
 };
 
+/** Each app's source as its controller reports it, so Flux and Argo CD show a failing source the same way. */
+function sourcesOf(evaluation: Evaluation): Record<string, SourceView> {
+	const sources: Record<string, SourceView> = {};
+	for (const app of evaluation.apps) {
+		const source = app.prepared.app.controller.source;
+		if (source) sources[appId(app.status)] = {ready: source.ready, ...(source.message ? {message: source.message} : {})};
+	}
+	return sources;
+}
+
 export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 	const liveByContext: Record<string, KubeObject[]> = {};
 	for (const context of inputs.contexts) {
@@ -53,7 +63,7 @@ export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 		contexts: contextViewsOf(inputs.contexts, inputs.store, inputs.failures),
 		apps: inputs.evaluation?.apps.map(app => app.status) ?? [],
 		liveByContext,
-		...(inputs.evaluation ? {evaluatedAt: inputs.now.toISOString()} : {}),
+		...(inputs.evaluation ? {evaluatedAt: inputs.now.toISOString(), sources: sourcesOf(inputs.evaluation)} : {}),
 		...(inputs.problem ? {problem: inputs.problem} : {}),
 	};
 }

@@ -14,7 +14,7 @@ export type CommandIntent =
 	| {kind: 'invalid'; message: string};
 
 /** The commands the line accepts, for help and error messages. */
-export const commandLineHelp = [':ctx NAME (or :ctx all)', ':app NAME', ':q', ':help'];
+export const commandLineHelp = [':ctx NAME (or :ctx all)', ':app NAME', ':q', ':help', ':outage on|off (demo only)'];
 
 /** The commands that act on the selected app (absent from help in read-only mode). */
 export const actionCommandHelp = [':reconcile [source]', ':pause REASON [for 2h]', ':resume', ':rollback [SHA]'];

@@ -17,6 +17,9 @@ export type GitView = {
 	error?: string;
 };
 
+/** Whether the controller can fetch an app's source, with its message when it cannot. */
+export type SourceView = {ready: boolean; message?: string};
+
 /** One kubeconfig context and whether it answers. */
 export type ContextView = {
 	name: string;
@@ -35,6 +38,8 @@ export type FleetSnapshot = {
 	liveByContext: Record<string, readonly KubeObject[]>;
 	/** ISO time the verdicts were computed; undefined until the first evaluation finished. */
 	evaluatedAt?: string;
+	/** Each app's source (GitRepository, repo server) as its controller reports it, by appId; absent for plain apps. */
+	sources?: Record<string, SourceView>;
 	/** Why the latest evaluation failed (the verdicts shown are from the one before, if any). */
 	problem?: string;
 };

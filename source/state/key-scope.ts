@@ -6,6 +6,7 @@ import {currentScreen, type TuiState} from './tui-state.js';
 export function keyScope(state: TuiState): KeyScope {
 	if (state.dialog) return 'dialog';
 	if (state.help) return 'help';
+	if (state.details !== undefined) return 'details';
 	const screen = currentScreen(state);
 	return screen.kind === 'diff' && screen.revision ? 'revision-diff' : screen.kind;
 }

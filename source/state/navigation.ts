@@ -4,15 +4,21 @@ import type {ActionDialog} from './action-dialog.js';
 import {openAction} from './action-open.js';
 import {dialogBodyRows, dialogLines} from './dialog-lines.js';
 import {dialogReducer} from './dialog-reducer.js';
-import {appRows, bodyRows, cursorOf, rowCount, treeRows} from './selectors.js';
-import {currentScreen, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
+import {detailsLines} from './details.js';
+import {bodyRows, clockOf} from './frame-layout.js';
+import {appRows, cursorOf, diffVisibleRows, rowCount, treeRowsOf} from './selectors.js';
+import {currentScreen, filterOf, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
 
 function withCursor(state: TuiState, cursor: number): TuiState {
 	const screen = currentScreen(state);
-	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? bodyRows(state) : 1));
+	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? diffVisibleRows(bodyRows(state), state.diffs[screenKey(screen)]) : 1));
 	const clamped = Math.min(Math.max(0, cursor), max);
 	// A message (an action's result, an error) stays until the pointer moves on.
 	return {...state, cursors: {...state.cursors, [screenKey(screen)]: clamped}, message: undefined};
+}
+
+function clearFilter(state: TuiState): TuiState {
+	return {...state, filters: {...state.filters, [screenKey(currentScreen(state))]: ''}, message: undefined};
 }
 
 function push(state: TuiState, screen: Screen): TuiState {
@@ -28,7 +34,7 @@ function opened(state: TuiState): Screen | undefined {
 		return row && {kind: 'tree', appId: row.id};
 	}
 	if (screen.kind === 'tree') {
-		const row = treeRows(state.snapshot, screen.appId)[cursor];
+		const row = treeRowsOf(state, screen)[cursor];
 		// Owned children (Pods, ReplicaSets) are not compared with Git: nothing to diff.
 		return row?.node.verdict ? {kind: 'diff', appId: screen.appId, resourceId: row.node.id} : undefined;
 	}
@@ -82,9 +88,40 @@ function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId
 	}
 }
 
+/** Keys while the details pane is open: scrolling it, closing it; the rest waits until it is closed. */
+function detailsCommand(state: TuiState, scroll: number, command: CommandId): TuiState {
+	const page = Math.max(1, bodyRows(state) - 1);
+	const max = Math.max(0, detailsLines(state, clockOf(state), state.viewport.columns).length - page);
+	const to = (offset: number) => ({...state, details: Math.min(Math.max(0, offset), max)});
+	switch (command) {
+		case 'move-down':
+			return to(scroll + 1);
+		case 'move-up':
+			return to(scroll - 1);
+		case 'page-down':
+			return to(scroll + page);
+		case 'page-up':
+			return to(scroll - page);
+		case 'top':
+			return to(0);
+		case 'bottom':
+			return to(max);
+		case 'back':
+		case 'toggle-details':
+			return {...state, details: undefined};
+		case 'quit':
+			return {...state, quitting: true};
+		case 'help':
+			return {...state, details: undefined, help: true};
+		default:
+			return state;
+	}
+}
+
 /** Applies one key command. Unknown or inapplicable commands leave the state as it was. */
 export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 	if (state.dialog) return dialogCommand(state, state.dialog, command);
+	if (state.details !== undefined) return detailsCommand(state, state.details, command);
 	const cursor = cursorOf(state);
 	const page = bodyRows(state);
 	switch (command) {
@@ -94,6 +131,8 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			return {...state, help: !state.help};
 		case 'back':
 			if (state.help) return {...state, help: false};
+			// An applied filter goes first, as in k9s: esc again goes back.
+			if (filterOf(state)) return clearFilter(state);
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), message: undefined} : state;
 		case 'move-down':
 			return withCursor(state, cursor + 1);
@@ -129,8 +168,12 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			const id = selectedAppId(state);
 			return id ? push(state, {kind: 'since-healthy', appId: id}) : state;
 		}
+		case 'toggle-details':
+			return {...state, details: 0, help: false};
+		case 'clear-filter':
+			return filterOf(state) ? clearFilter(state) : state;
 		case 'filter':
-			return {...state, filter: {...state.filter, editing: true}};
+			return {...state, filterEditing: true};
 		case 'command-line':
 			return {...state, commandLine: ''};
 		case 'cycle-sort':

@@ -40,10 +40,15 @@ export function rolledBackTo(reason: string | undefined): string | undefined {
 	return reason ? /^rollback to ([0-9a-f]{4,40})\b/i.exec(reason.trim())?.[1] : undefined;
 }
 
+/** Someone paused it (who, why or since when is known), as opposed to an app that simply has no auto-sync. */
+export function isPaused(autoSync: AppStatus['autoSync']): boolean {
+	return !autoSync.enabled && Boolean(autoSync.pausedBy || autoSync.reason || autoSync.since);
+}
+
 /** The story of a paused app, or undefined when auto-sync is on or simply off (a plain app has none). */
 export function pauseStory(app: Pick<AppStatus, 'autoSync'>, now: Date): PauseStory | undefined {
 	const {autoSync} = app;
-	if (autoSync.enabled || !(autoSync.pausedBy || autoSync.reason || autoSync.since)) return undefined;
+	if (!isPaused(autoSync)) return undefined;
 	const sha = rolledBackTo(autoSync.reason);
 	const since = autoSync.since ? new Date(autoSync.since) : undefined;
 	const until = autoSync.until ? new Date(autoSync.until) : undefined;

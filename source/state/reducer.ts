@@ -1,9 +1,12 @@
 /** The TUI's pure reducer: state and an event in, the next state out. */
 import type {TuiAction} from './actions.js';
+import type {FleetSnapshot} from './fleet-snapshot.js';
+import {followCursors} from './cursor-follow.js';
+import {bodyRows} from './frame-layout.js';
 import {dialogReducer} from './dialog-reducer.js';
 import {invokeCommand} from './navigation.js';
-import {appRows, findApp} from './selectors.js';
-import type {Screen, TuiState} from './tui-state.js';
+import {appRows, diffVisibleRows, findApp} from './selectors.js';
+import {currentScreen, filterOf, screenKey, shownDiffLines, type DiffDocument, type Screen, type TuiState} from './tui-state.js';
 
 /** Drops screens whose app vanished from the snapshot, so a deleted app never leaves a dead view. */
 function pruneStack(state: TuiState): Screen[] {
@@ -11,20 +14,34 @@ function pruneStack(state: TuiState): Screen[] {
 	return alive.length > 0 ? alive : [{kind: 'apps'}];
 }
 
+/** Contexts that answer now are current as of this evaluation; the others keep the time they last answered. */
+function contextsSeen(seen: Record<string, string>, snapshot: FleetSnapshot): Record<string, string> {
+	const at = snapshot.evaluatedAt;
+	if (!at) return seen;
+	const next = {...seen};
+	for (const context of snapshot.contexts) if (context.state === 'ready') next[context.name] = at;
+	return next;
+}
+
 export function reducer(state: TuiState, action: TuiAction): TuiState {
 	switch (action.type) {
 		case 'snapshot-updated': {
-			const next = {...state, snapshot: action.snapshot};
-			return {...next, stack: pruneStack(next)};
+			const loaded = {...state, snapshot: action.snapshot, contextsSeen: contextsSeen(state.contextsSeen, action.snapshot)};
+			const next = {...loaded, stack: pruneStack(loaded)};
+			return {...next, cursors: followCursors(state, next)};
 		}
 		case 'terminal-resized':
 			return {...state, viewport: {columns: action.columns, rows: action.rows}};
 		case 'command-invoked':
 			return invokeCommand(state, action.command);
-		case 'filter-edited':
-			return {...state, filter: {text: action.text, editing: true}, cursors: {...state.cursors, apps: 0}};
-		case 'filter-closed':
-			return {...state, filter: {text: action.keep ? state.filter.text : '', editing: false}};
+		case 'filter-edited': {
+			const key = screenKey(currentScreen(state));
+			return {...state, filters: {...state.filters, [key]: action.text}, filterEditing: true, cursors: {...state.cursors, [key]: 0}};
+		}
+		case 'filter-closed': {
+			const key = screenKey(currentScreen(state));
+			return {...state, filters: {...state.filters, [key]: action.keep ? filterOf(state) : ''}, filterEditing: false};
+		}
 		case 'command-line-edited':
 			return {...state, commandLine: action.text};
 		case 'command-line-closed':
@@ -35,13 +52,20 @@ export function reducer(state: TuiState, action: TuiAction): TuiState {
 			return {...state, contextFilter: action.context, cursors: {...state.cursors, apps: 0}, stack: [{kind: 'apps'}], message: undefined};
 		}
 		case 'app-named': {
-			const rows = appRows({...state, filter: {text: '', editing: false}});
+			const rows = appRows({...state, filters: {}});
 			const row = rows.find(r => r.app.name === action.name) ?? rows.find(r => r.app.name.startsWith(action.name));
 			if (!row) return {...state, message: {tone: 'error', text: `no app named "${action.name}"`}};
-			return {...state, filter: {text: '', editing: false}, stack: [{kind: 'apps'}, {kind: 'tree', appId: row.id}], message: undefined};
+			return {...state, filters: {...state.filters, apps: ''}, filterEditing: false, stack: [{kind: 'apps'}, {kind: 'tree', appId: row.id}], message: undefined};
 		}
-		case 'diff-loaded':
-			return {...state, diffs: {...state.diffs, [action.key]: action.document}};
+		case 'diff-loaded': {
+			// A diff read to its end stays at its end when the exact one (or a refresh) replaces it with more lines.
+			const bottom = (document: DiffDocument | undefined) => Math.max(0, (document ? shownDiffLines(document, state.showIgnored).length : 0) - diffVisibleRows(bodyRows(state), document));
+			const previous = state.diffs[action.key];
+			const cursor = state.cursors[action.key];
+			const atEnd = previous && cursor !== undefined && cursor > 0 && cursor >= bottom(previous);
+			const next = {...state, diffs: {...state.diffs, [action.key]: action.document}};
+			return atEnd ? {...next, cursors: {...next.cursors, [action.key]: bottom(action.document)}} : next;
+		}
 		case 'history-loaded':
 			return {...state, histories: {...state.histories, [action.appId]: action.document}};
 		case 'since-healthy-loaded':

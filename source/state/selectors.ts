@@ -2,11 +2,21 @@
 import type {AppStatus} from '../domain/app.js';
 import {healthOrder} from '../domain/health/health.js';
 import {buildTree, flattenTree, type TreeNode} from '../domain/tree.js';
-import {appId, type FleetSnapshot} from './fleet-snapshot.js';
-import {currentScreen, screenKey, shownDiffLines, type Screen, type SortOrder, type TuiState} from './tui-state.js';
+import {appId, type ContextView, type FleetSnapshot, type SourceView} from './fleet-snapshot.js';
+import {currentScreen, filterOf, screenKey, shownDiffLines, type DiffDocument, type Screen, type SortOrder, type TuiState} from './tui-state.js';
 
 /** One row of the apps list; the same app name on several contexts forms a group when grouping is on. */
-export type AppRow = {id: string; app: AppStatus; groupFirst: boolean; groupSize: number; revisionsDiffer: boolean};
+export type AppRow = {
+	id: string;
+	app: AppStatus;
+	groupFirst: boolean;
+	groupSize: number;
+	revisionsDiffer: boolean;
+	/** The controller's source, when it reports one failing. */
+	sourceFailing?: SourceView;
+	/** The app's context does not answer: what the row says is from the last time it did. */
+	stale?: ContextView;
+};
 
 const syncRank = {OutOfSync: 0, Unknown: 1, Synced: 2} as const;
 
@@ -31,12 +41,17 @@ function matchesFilter(app: AppStatus, text: string): boolean {
 }
 
 /** The apps list as shown: filtered by text and context, sorted, grouped by name across contexts. */
-export function appRows(state: Pick<TuiState, 'snapshot' | 'filter' | 'sort' | 'grouped' | 'contextFilter'>): AppRow[] {
+export function appRows(state: Pick<TuiState, 'snapshot' | 'filters' | 'sort' | 'grouped' | 'contextFilter'>): AppRow[] {
 	const apps = (state.snapshot?.apps ?? []).filter(
-		app => matchesFilter(app, state.filter.text) && (!state.contextFilter || app.context === state.contextFilter),
+		app => matchesFilter(app, state.filters['apps'] ?? '') && (!state.contextFilter || app.context === state.contextFilter),
 	);
 	const sorted = [...apps].sort(compareBy(state.sort));
-	if (!state.grouped) return sorted.map(app => ({id: appId(app), app, groupFirst: true, groupSize: 1, revisionsDiffer: false}));
+	const extra = (app: AppStatus) => {
+		const source = state.snapshot?.sources?.[appId(app)];
+		const context = state.snapshot?.contexts.find(c => c.name === app.context);
+		return {...(source && !source.ready ? {sourceFailing: source} : {}), ...(context && context.state !== 'ready' && context.state !== 'connecting' ? {stale: context} : {})};
+	};
+	if (!state.grouped) return sorted.map(app => ({id: appId(app), app, groupFirst: true, groupSize: 1, revisionsDiffer: false, ...extra(app)}));
 	// Keep the sort order of each group's first member; members follow it.
 	const groups = new Map<string, AppStatus[]>();
 	for (const app of sorted) groups.set(app.name, [...(groups.get(app.name) ?? []), app]);
@@ -48,6 +63,7 @@ export function appRows(state: Pick<TuiState, 'snapshot' | 'filter' | 'sort' | '
 			groupFirst: index === 0,
 			groupSize: members.length,
 			revisionsDiffer: members.length > 1 && revisions.size > 1,
+			...extra(app),
 		}));
 	});
 }
@@ -56,19 +72,51 @@ export function findApp(snapshot: FleetSnapshot | undefined, id: string): AppSta
 	return snapshot?.apps.find(app => appId(app) === id);
 }
 
-/** One row of an app tree. */
-export type TreeRow = {node: TreeNode; depth: number; last: boolean};
+/** One row of an app tree; `guides` says, per ancestor level below the top, whether a `│` runs down through it. */
+export type TreeRow = {node: TreeNode; depth: number; last: boolean; guides: boolean[]};
 
-/** The app tree as rows: resources of the app and their owned children from live state. */
-export function treeRows(snapshot: FleetSnapshot | undefined, id: string): TreeRow[] {
+function nodeMatches(node: TreeNode, needle: string): boolean {
+	const {kind, name, namespace} = node.key;
+	return [`${kind}/${name}`, namespace ?? '', node.verdict ?? '', node.health?.status ?? ''].some(v => v.toLowerCase().includes(needle));
+}
+
+/** Keeps the nodes that match, and their ancestors, so a match is still seen where it hangs. */
+function filterNodes(nodes: readonly TreeNode[], needle: string): TreeNode[] {
+	return nodes.flatMap(node => {
+		const children = filterNodes(node.children, needle);
+		return nodeMatches(node, needle) || children.length > 0 ? [{...node, children: nodeMatches(node, needle) ? node.children : children}] : [];
+	});
+}
+
+/** The app tree as rows: resources of the app and their owned children from live state, narrowed by a filter. */
+export function treeRows(snapshot: FleetSnapshot | undefined, id: string, filter = ''): TreeRow[] {
 	const app = findApp(snapshot, id);
 	if (!app) return [];
 	const tree = buildTree({name: app.name, sync: app.sync, health: app.health, resources: app.resources, live: snapshot?.liveByContext[app.context] ?? []});
-	const rows = flattenTree(tree.children);
-	return rows.map((row, index) => {
-		const next = rows.slice(index + 1).find(r => r.depth <= row.depth);
-		return {...row, last: !next || next.depth < row.depth};
+	const nodes = filter ? filterNodes(tree.children, filter.toLowerCase()) : tree.children;
+	const flat = flattenTree(nodes);
+	const rows: TreeRow[] = [];
+	// The last row seen at each depth: an ancestor's `last` decides whether its line continues below it.
+	const open: TreeRow[] = [];
+	flat.forEach((row, index) => {
+		const next = flat.slice(index + 1).find(r => r.depth <= row.depth);
+		const guides = open.slice(1, row.depth).map(ancestor => !ancestor.last);
+		const treeRow = {...row, last: !next || next.depth < row.depth, guides};
+		open[row.depth] = treeRow;
+		open.length = row.depth + 1;
+		rows.push(treeRow);
 	});
+	return rows;
+}
+
+/** The tree of a tree screen, with that screen's filter. */
+export function treeRowsOf(state: TuiState, screen: Extract<Screen, {kind: 'tree'}>): TreeRow[] {
+	return treeRows(state.snapshot, screen.appId, filterOf(state, screen));
+}
+
+/** Diff lines a diff view shows at once: its body less the title and the error line. */
+export function diffVisibleRows(height: number, document: DiffDocument | undefined): number {
+	return Math.max(1, height - 1 - (document?.error ? 1 : 0));
 }
 
 /** How many rows the current screen has, for cursor bounds. */
@@ -77,7 +125,7 @@ export function rowCount(state: TuiState, screen: Screen = currentScreen(state))
 		case 'apps':
 			return appRows(state).length;
 		case 'tree':
-			return treeRows(state.snapshot, screen.appId).length;
+			return treeRowsOf(state, screen).length;
 		case 'history': {
 			const doc = state.histories[screen.appId];
 			return doc?.status === 'ready' ? doc.commits.length : 0;
@@ -95,9 +143,4 @@ export function rowCount(state: TuiState, screen: Screen = currentScreen(state))
 
 export function cursorOf(state: TuiState, screen: Screen = currentScreen(state)): number {
 	return state.cursors[screenKey(screen)] ?? 0;
-}
-
-/** Rows the body can show: the terminal minus header, hints and status lines. */
-export function bodyRows(state: Pick<TuiState, 'viewport'>): number {
-	return Math.max(3, state.viewport.rows - 6);
 }

@@ -50,11 +50,16 @@ export type TuiState = {
 	stack: Screen[];
 	/** Cursor (or scroll offset, for diffs) per screen, keyed by screenKey(). */
 	cursors: Record<string, number>;
-	filter: {text: string; editing: boolean};
+	/** Filter text per screen (keyed by screenKey): `/` in the tree narrows the tree, the apps list keeps its own. */
+	filters: Record<string, string>;
+	/** The filter prompt is open on the current screen. */
+	filterEditing: boolean;
 	/** Only apps of this context (`:ctx NAME`); undefined shows all. */
 	contextFilter?: string;
 	commandLine?: string;
 	help: boolean;
+	/** The details pane's scroll offset while it is open (`v`): the selection in full, over the current view. */
+	details?: number;
 	sort: SortOrder;
 	grouped: boolean;
 	showIgnored: boolean;
@@ -69,6 +74,8 @@ export type TuiState = {
 	detached?: {id: number; title: string};
 	nextDialogId: number;
 	viewport: {columns: number; rows: number};
+	/** When each context last answered (a snapshot's evaluation time): values from a context that stopped are this old. */
+	contextsSeen: Record<string, string>;
 	diffs: Record<string, DiffDocument>;
 	histories: Record<string, HistoryDocument>;
 	sinceHealthy: Record<string, SinceHealthyDocument>;
@@ -80,7 +87,8 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 	return {
 		stack: [{kind: 'apps'}],
 		cursors: {},
-		filter: {text: '', editing: false},
+		filters: {},
+		filterEditing: false,
 		help: false,
 		sort: 'name',
 		grouped: true,
@@ -90,6 +98,7 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 		canAct: options.canAct ?? false,
 		nextDialogId: 1,
 		viewport: {columns: options.columns, rows: options.rows},
+		contextsSeen: {},
 		diffs: {},
 		histories: {},
 		sinceHealthy: {},
@@ -115,4 +124,9 @@ export function screenKey(screen: Screen): string {
 
 export function currentScreen(state: TuiState): Screen {
 	return state.stack[state.stack.length - 1]!;
+}
+
+/** The filter text of a screen ('' when none). */
+export function filterOf(state: Pick<TuiState, 'filters' | 'stack'>, screen: Screen = state.stack[state.stack.length - 1]!): string {
+	return state.filters[screenKey(screen)] ?? '';
 }

@@ -1,15 +1,18 @@
 import {Box, Text} from 'ink';
-import type {KubeObject} from '../domain/kube-object.js';
 import {bindings} from '../keymap/bindings.js';
 import {helpRows, hints} from '../keymap/help.js';
 import {conflicted} from '../state/action-dialog.js';
 import {actionCommandHelp, commandLineHelp} from '../state/command-line.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
+import {detailsLines} from '../state/details.js';
+import {eventsOf} from '../state/events.js';
+import {bodyRows, bottomLines, headerLines, selectedAppProblem} from '../state/frame-layout.js';
 import {pauseNotices, pauseStory} from '../state/pause-story.js';
-import {appRows, bodyRows, cursorOf, findApp, treeRows} from '../state/selectors.js';
-import {currentScreen, screenKey, type Screen, type TuiState} from '../state/tui-state.js';
+import {appRows, cursorOf, findApp, treeRowsOf} from '../state/selectors.js';
+import {currentScreen, filterOf, screenKey, type Screen, type TuiState} from '../state/tui-state.js';
 import {ActionDialogView} from './action-dialog.js';
 import {AppsScreen} from './apps-screen.js';
+import {DetailsScreen} from './details-screen.js';
 import {DiffScreen} from './diff-screen.js';
 import {Header} from './header.js';
 import {HelpScreen} from './help-screen.js';
@@ -18,32 +21,25 @@ import {HistoryScreen} from './history-screen.js';
 import {PauseBanner} from './pause-banner.js';
 import {SinceHealthyScreen} from './since-healthy-screen.js';
 import {Styled} from './styled.js';
+import {glyphLegend} from './legend.js';
+import {useTheme} from './theme-context.js';
 import {clip} from './text-fit.js';
 import {TreeScreen} from './tree-screen.js';
 
 export type AppFrameProps = {state: TuiState; now: Date};
 
-function eventsFor(state: TuiState, appContext: string, uid: string | undefined): KubeObject[] {
-	if (!uid) return [];
-	const live = state.snapshot?.liveByContext[appContext] ?? [];
-	return live
-		.filter(o => o.kind === 'Event' && (o.involvedObject as {uid?: string} | undefined)?.uid === uid)
-		.sort((a, b) => String(b.lastTimestamp ?? '').localeCompare(String(a.lastTimestamp ?? '')));
-}
-
 function Body({state, screen, height, now}: {state: TuiState; screen: Screen; height: number; now: Date}) {
 	const {columns} = state.viewport;
 	const cursor = cursorOf(state, screen);
 	if (screen.kind === 'apps') {
-		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(state.filter.text || state.contextFilter)} />;
+		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} sort={state.sort} />;
 	}
 	const app = findApp(state.snapshot, screen.appId);
 	if (!app) return <Styled token="muted">this app is gone</Styled>;
 	if (screen.kind === 'tree') {
-		const rows = treeRows(state.snapshot, screen.appId);
+		const rows = treeRowsOf(state, screen);
 		const selected = rows[cursor]?.node;
-		const uid = selected ? app.resources.find(r => r.key === selected.key)?.live?.metadata.uid ?? (selected.verdict ? undefined : selected.id) : undefined;
-		return <TreeScreen app={app} rows={rows} cursor={cursor} height={height} columns={columns} events={eventsFor(state, app.context, uid)} pause={pauseStory(app, now)?.text} />;
+		return <TreeScreen app={app} rows={rows} filtered={Boolean(filterOf(state, screen))} cursor={cursor} height={height} columns={columns} events={eventsOf(state, app, selected, now)} pause={pauseStory(app, now)?.text} />;
 	}
 	if (screen.kind === 'since-healthy') {
 		return <SinceHealthyScreen app={app} document={state.sinceHealthy[screen.appId]} cursor={cursor} height={height} columns={columns} />;
@@ -59,10 +55,8 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 /** Under the apps list: what is wrong with the selected app (its error, or who paused it, until when and why), else the order. */
 function AppsStatusLine({state, now}: {state: TuiState; now: Date}) {
 	const {columns} = state.viewport;
-	const app = appRows(state)[cursorOf(state)]?.app;
-	if (app?.error) return <Styled token="error">{clip(`${app.name}@${app.context}: ${app.error}`, columns)}</Styled>;
-	const story = app && pauseStory(app, now);
-	if (app && story) return <Styled token="health.suspended">{clip(`${app.name}: ${story.text}`, columns)}</Styled>;
+	const problem = selectedAppProblem(state, now);
+	if (problem) return <Styled token={problem.tone === 'error' ? 'error' : 'health.suspended'}>{clip(problem.text, columns)}</Styled>;
 	return <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns)}</Styled>;
 }
 
@@ -71,31 +65,30 @@ function yConfirms(dialog: NonNullable<TuiState['dialog']>): boolean {
 	return dialog.stage === 'confirming' && !dialog.answer && !dialog.confirm?.protectedContext;
 }
 
-/** Lines the header takes, so the dialog is never cut at the bottom (its prompt is the line that matters). */
-function headerLines(state: TuiState, notices: string[]): number {
-	const git = state.snapshot?.git;
-	return 2 + (git?.repo && !git.reachable ? 1 : 0) + (state.snapshot?.problem ? 1 : 0) + (notices.length > 0 ? 1 : 0);
-}
-
 /** The whole screen as a pure function of state: header, the current view (or the action dialog), a prompt or message line, hints. */
 export function AppFrame({state, now}: AppFrameProps) {
+	const theme = useTheme();
 	const screen = currentScreen(state);
 	const scope = keyScope(state);
 	const hidden = actionsHidden(state);
 	const {columns, rows} = state.viewport;
-	const height = bodyRows(state);
+	const height = bodyRows(state, now);
+	const filter = filterOf(state);
 	const notices = pauseNotices(state.snapshot?.apps ?? [], now);
 	const resumeKey = hidden ? undefined : bindings.find(b => b.command === 'resume')?.keys[0];
-	let bottom = null;
-	if (state.dialog) bottom = null;
-	else if (state.commandLine !== undefined) bottom = <Text>{`:${state.commandLine}`}<Text inverse> </Text></Text>;
-	else if (state.filter.editing) bottom = <Text>{`/${state.filter.text}`}<Text inverse> </Text></Text>;
-	else if (state.message) bottom = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns)}</Styled>;
-	else if (state.filter.text) bottom = <Styled token="muted">{clip(`filter: ${state.filter.text} (/ to change, esc in the filter to clear)`, columns)}</Styled>;
-	else if (screen.kind === 'apps') bottom = <AppsStatusLine state={state} now={now} />;
-	const commands = hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp];
+	// A prompt or a message, then the selected app's problem, which neither hides (it gets its own line).
+	let prompt = null;
+	if (state.commandLine !== undefined) prompt = <Text>{`:${state.commandLine}`}<Text inverse> </Text></Text>;
+	else if (state.filterEditing) prompt = <Text>{`/${filter}`}<Text inverse> </Text></Text>;
+	else if (state.message) prompt = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns)}</Styled>;
+	else if (filter) prompt = <Styled token="muted">{clip(`filter: ${filter} (/ to change, esc to clear)`, columns)}</Styled>;
+	const problem = selectedAppProblem(state, now);
+	const status = screen.kind === 'apps' && !state.help && state.details === undefined && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
+
+	const commands = [...(hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp]), ...glyphLegend(theme)];
 	let body;
-	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, notices) - 1} columns={columns} />;
+	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, now) - 1} columns={columns} />;
+	else if (state.details !== undefined) body = <DetailsScreen lines={detailsLines(state, now, columns)} offset={state.details} height={height} />;
 	else if (state.help) body = <HelpScreen rows={helpRows({scope: keyScope({...state, help: false}), readOnly: hidden})} commands={commands} height={height} columns={columns} />;
 	else body = <Body state={state} screen={screen} height={height} now={now} />;
 	return (
@@ -105,7 +98,12 @@ export function AppFrame({state, now}: AppFrameProps) {
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
 				{body}
 			</Box>
-			{state.dialog ? null : <Box height={1}>{bottom}</Box>}
+			{state.dialog ? null : (
+				<Box flexDirection="column" height={bottomLines(state, now)}>
+					{prompt}
+					{status}
+				</Box>
+			)}
 			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || (hint.key === 'y' ? yConfirms(state.dialog) : hint.key !== 'F' || conflicted(state.dialog)))} columns={columns} />
 		</Box>
 	);

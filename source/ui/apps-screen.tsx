@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
 import type {AppRow} from '../state/selectors.js';
+import type {SortOrder} from '../state/tui-state.js';
+import {isPaused} from '../state/pause-story.js';
 import {healthMark, syncMark} from './marks.js';
 import {Styled} from './styled.js';
 import {fit, share} from './text-fit.js';
@@ -7,39 +9,45 @@ import {useTheme} from './theme-context.js';
 import type {Theme} from './theme.js';
 import {visibleWindow} from './window.js';
 
-export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean; filtered?: boolean};
+export type AppsScreenProps = {rows: AppRow[]; cursor: number; height: number; columns: number; loading: boolean; filtered?: boolean; sort?: SortOrder};
+
+/** The column each sort order sorts by: its title carries the arrow, so the order shows where the eye is. */
+const sortColumn: Record<SortOrder, number> = {name: 0, context: 2, sync: 3, health: 5};
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave. */
 function layout(columns: number, theme: Theme) {
 	// "Progressing" is the longest health word; the glyph before it is one cell, or two in the ASCII set.
 	const healthGlyph = Math.max(...(['healthy', 'progressing', 'degraded', 'suspended', 'missing', 'unknown'] as const).map(g => Array.from(theme.glyph(g)).length));
-	const fixed = {engine: 5, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
+	const fixed = {engine: 6, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
 	const gaps = 8;
 	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
-	const [name, context] = share(Math.max(spare, 12), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
+	// On a wide terminal the columns stop stretching (a name 80 cells from its verdict is hard to follow).
+	const [name, context] = share(Math.min(Math.max(spare, 12), 60), [{min: 8, weight: 3}, {min: 4, weight: 2}]);
 	return {...fixed, name: name!, context: context!};
 }
 
-function revisionText(row: AppRow): string {
+/** The deployed commit and, with an arrow, how many commits it is behind the branch ("↓1" reads "1 behind"; see ?). */
+function revisionText(row: AppRow, theme: Theme): string {
 	const {deployed, behind} = row.app.revision;
 	const sha = deployed ? deployed.slice(0, 7) : '-';
-	return behind ? `${sha} -${behind}` : sha;
+	return behind ? `${sha} ${theme.glyph('down')}${behind}` : sha;
 }
 
 /** On, paused (someone paused it, with a reason), or off (no auto-sync, e.g. a plain app). */
 function autoSyncText(row: AppRow): string {
 	const {autoSync} = row.app;
 	if (autoSync.enabled) return 'on';
-	return autoSync.pausedBy || autoSync.reason ? 'paused' : 'off';
+	// The same test the tree and the status line use: one app never reads "off" here and "paused" there.
+	return isPaused(autoSync) ? 'paused' : 'off';
 }
 
 /** The apps list: one row per app and context, grouped by name, virtualised. */
-export function AppsScreen({rows, cursor, height, columns, loading, filtered = false}: AppsScreenProps) {
+export function AppsScreen({rows, cursor, height, columns, loading, filtered = false, sort = 'name'}: AppsScreenProps) {
 	const theme = useTheme();
 	const w = layout(columns, theme);
 	const ellipsis = theme.glyph('ellipsis');
 	const window = visibleWindow({count: rows.length, cursor, height: height - 2});
-	const header = ['NAME', 'ENGIN', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'];
+	const header = ['NAME', 'ENGINE', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO'].map((title, index) => (index === sortColumn[sort] ? `${title}${theme.glyph('down')}` : title));
 	const widths = [w.name, w.engine, w.context, w.sync, w.ctrl, w.health, w.revision, w.auto];
 	return (
 		<Box flexDirection="column">
@@ -61,16 +69,20 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 						<Text>{fit(name, w.name, ellipsis)} </Text>
 						<Text>{fit(row.app.engine, w.engine)} </Text>
 						<Text>{fit(row.app.context, w.context, ellipsis)} </Text>
-						<Styled token={sync.style}>{fit(`${theme.glyph(sync.glyph)} ${sync.word}`, w.sync)} </Styled>
+						{/* From a context that stopped answering, the marks are muted: the status line says how old they are. */}
+						<Styled token={row.stale ? 'muted' : sync.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : sync.glyph)} ${sync.word}`, w.sync)} </Styled>
 						{/* The controller's own verdict, as a mark: where it disagrees with ours is what to look at. */}
 						{row.app.engine === 'plain' ? (
 							// Plain apps have no controller: gitops-tui itself deploys them.
 							<Styled token="muted">{fit('-', w.ctrl)} </Styled>
+						) : row.sourceFailing ? (
+							// Its source fails: the controller cannot know, whether Flux (still Ready) or Argo CD (Unknown).
+							<Styled token="error">{fit(theme.glyph('unknown'), w.ctrl)} </Styled>
 						) : (
-							<Styled token={controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
+							<Styled token={row.stale ? 'muted' : controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
 						)}
-						<Styled token={health.style}>{fit(`${theme.glyph(health.glyph)} ${health.word}`, w.health)} </Styled>
-						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row), w.revision)} </Styled>
+						<Styled token={row.stale ? 'muted' : health.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : health.glyph)} ${health.word}`, w.health)} </Styled>
+						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row, theme), w.revision)} </Styled>
 						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>
 					</Text>
 				);

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {diffVisibleRows} from '../state/selectors.js';
 import {shownDiffLines, type DiffDocument, type DiffLine} from '../state/tui-state.js';
 import {Styled} from './styled.js';
 import {clip} from './text-fit.js';
@@ -21,7 +22,8 @@ export function DiffScreen({title, document, offset, height, columns, showIgnore
 	const theme = useTheme();
 	const ellipsis = theme.glyph('ellipsis');
 	const lines = document ? shownDiffLines(document, showIgnored) : [];
-	const bodyHeight = Math.max(1, height - 1);
+	// The same figure the reducer clamps scrolling with, so the last line can be reached and no row stays empty.
+	const bodyHeight = diffVisibleRows(height, document);
 	const mode = !document
 		? 'computing…'
 		: document.pending

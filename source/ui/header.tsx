@@ -7,6 +7,16 @@ import {useTheme} from './theme-context.js';
 
 export type HeaderProps = {snapshot?: FleetSnapshot; readOnly: boolean; columns: number; now: Date; contextFilter?: string};
 
+/**
+ * The outage banner: age first (verdicts come from the clone of that fetch), then the cause once — the fetch error
+ * already says "cannot fetch <remote>", so it is not wrapped in another "cannot fetch (…)". `v` shows it in full.
+ */
+export function outageText(error: string | undefined, lastFetch: string | undefined, now: Date): string {
+	const age = lastFetch ? `clone fetched ${ago(lastFetch, now)}` : 'clone never fetched';
+	const cause = error ?? 'unreachable';
+	return ` GIT OUTAGE (${age}): ${/^cannot fetch/i.test(cause) ? cause : `cannot fetch: ${cause}`} `;
+}
+
 /** Contexts with reachability, the repo and revision, fetch age, the outage banner and the read-only badge. */
 export function Header({snapshot, readOnly, columns, now, contextFilter}: HeaderProps) {
 	const theme = useTheme();
@@ -35,7 +45,7 @@ export function Header({snapshot, readOnly, columns, now, contextFilter}: Header
 			)}
 			{git?.repo && !git.reachable ? (
 				<Styled token="banner.outage">
-					{clip(` GIT OUTAGE: cannot fetch (${git.error ?? 'unreachable'}); verdicts use the local clone from ${ago(git.lastFetch, now)} `, columns, theme.glyph('ellipsis'))}
+					{clip(outageText(git.error, git.lastFetch, now), columns, theme.glyph('ellipsis'))}
 				</Styled>
 			) : null}
 			{snapshot?.problem ? <Styled token="error">{clip(snapshot.problem, columns, theme.glyph('ellipsis'))}</Styled> : null}

@@ -4,7 +4,7 @@ import {keyName} from '../../source/keymap/key-name.js';
 import {activeBindings, matchKey} from '../../source/keymap/matcher.js';
 import {helpRows, hints} from '../../source/keymap/help.js';
 
-const scopes: KeyScope[] = ['apps', 'tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help', 'dialog'];
+const scopes: KeyScope[] = ['apps', 'tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help', 'details', 'dialog'];
 
 describe('key names', () => {
 	it('names arrows, enter, escape and control keys as the table does', () => {

@@ -27,7 +27,7 @@ describe('apps list', () => {
 	it('filters by text over name, context, engine and verdicts', () => {
 		const state = run(seeded(), 'filter', {type: 'filter-edited', text: 'argo'});
 		expect(appRows(state).map(r => r.app.name)).toEqual(['payments']);
-		expect(state.filter.editing).toBe(true);
+		expect(state.filterEditing).toBe(true);
 		const closed = run(state, {type: 'filter-closed', keep: false});
 		expect(appRows(closed)).toHaveLength(5);
 	});
