@@ -11,7 +11,7 @@ import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
 import {recordSessionModes} from './journal-location.js';
-import {sessionActionRunner} from './session-actions.js';
+import {lazySessionActionRunner} from './lazy-action-runner.js';
 import type {UserSettings} from '../engines/user-settings.js';
 
 export type LiveTuiOptions = {
@@ -46,6 +46,9 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	}
 	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
 	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
+	// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any request.
+	// Loaded on the first action, and not at all when every context is read-only (see lazy-action-runner.ts).
+	const actions = lazySessionActionRunner(session, io);
 	const fleet = startLiveFleet({
 		inputs,
 		readOnly,
@@ -54,8 +57,7 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 		now: session.now,
 		log: (message, error) => (error ? log.error(message, error) : log.info(message)),
 		...(simulateOutage ? {simulateOutage} : {}),
-		// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any request.
-		actions: sessionActionRunner(session, io),
+		...(actions ? {actions} : {}),
 	});
 	try {
 		return await runTui({source: fleet.source, readOnly, readOnlyContexts: session.userSettings.readOnlyContexts, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
