@@ -25,7 +25,7 @@ import type {ContextFailure} from './live-view.js';
 import {plainDeployedRevision} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
-import {revisionInfo} from './revision-info.js';
+import {createBehindCounter, revisionInfo} from './revision-info.js';
 import {emptySettings, type RepoSettings, type SettingsError} from './settings.js';
 import {readSettings} from './settings-file.js';
 
@@ -145,6 +145,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	await Promise.all([...kindsByContext].map(([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
 
 	const head = tree.ok ? tree.sha : undefined;
+	const behind = repo && head ? createBehindCounter(repo, head) : undefined;
 	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
 		const prepared = prepareApp(app, desired[index]!, snapshot);
 		const client = prepared.context ? clients.get(prepared.context) : undefined;
@@ -152,7 +153,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		const exact = options.mode === 'exact' && client && !client.transport.readOnly && !prepared.contextError && prepared.pairs.length > 0;
 		const dryRuns = exact ? await dryRunPairs(client, prepared) : undefined;
 		const deployed = app.engine === 'plain' ? plainDeployedRevision(prepared.owned) : app.controller.deployedRevision;
-		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {})});
+		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
 		const status = judgePrepared(prepared, {revision, ...(dryRuns ? {dryRuns} : {})});
 		const notes = [...app.warnings, ...desired[index]!.notes];
 		return {definition: app, status, desired: desired[index]!, prepared, ...(dryRuns ? {dryRuns} : {}), notes};
