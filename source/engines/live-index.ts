@@ -66,18 +66,22 @@ export type AppLiveOptions = {
  */
 export function appLiveObjects(view: LiveView, options: AppLiveOptions): LiveObject[] {
 	const {context} = options;
-	const kinds: KindIndex[] = [];
-	const seenKinds = new Set<string>();
+	// By `group/kind`, in the order the kinds were asked for (the order of the result).
+	const byKind = new Map<string, KindIndex>();
 	for (const {group, kind} of options.kinds) {
-		if (seenKinds.has(`${group}/${kind}`)) continue;
-		seenKinds.add(`${group}/${kind}`);
+		if (byKind.has(`${group}/${kind}`)) continue;
 		const state = view.kind(context, group, kind);
-		if (state?.ok) kinds.push(indexOf(state));
+		if (state?.ok) byKind.set(`${group}/${kind}`, indexOf(state));
 	}
+	const kinds = [...byKind.values()];
 
 	const found = new Set<LiveObject>();
 	const addAll = (lists: ReadonlyArray<readonly LiveObject[] | undefined>) => lists.forEach(list => list?.forEach(entry => found.add(entry)));
-	const byId = (id: string) => kinds.map(index => index.byId.get(id)).filter((entry): entry is LiveObject => Boolean(entry));
+	// A resource id starts with its `group/kind`, so one kind's index answers it.
+	const byId = (id: string) => {
+		const entry = byKind.get(id.slice(0, id.indexOf('/', id.indexOf('/') + 1)))?.byId.get(id);
+		return entry ? [entry] : [];
+	};
 
 	const isNamespaced: IsNamespaced = (group, kind) => {
 		const state = view.kind(context, group, kind);
@@ -123,7 +127,7 @@ export function appLiveObjects(view: LiveView, options: AppLiveOptions): LiveObj
 
 	const order = (entry: LiveObject) => {
 		const kind = kinds.findIndex(index => index.position.has(entry));
-		return kind * 1e9 + kinds[kind]!.position.get(entry)!;
+		return kind * 2 ** 32 + kinds[kind]!.position.get(entry)!;
 	};
 	return [...found].map(entry => ({entry, rank: order(entry)})).sort((a, b) => a.rank - b.rank).map(({entry}) => entry);
 }
