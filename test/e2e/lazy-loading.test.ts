@@ -2,7 +2,8 @@
  * The built CLI loads only what a run needs (issue 11: in a fully read-only run the mutating code is not even
  * loaded). Each run goes through node's module hooks (test/support/module-trace.mjs), and the bundle files it
  * loaded are mapped back to their sources: a --read-only TUI session and a read-only `status` load no file of
- * source/actions/, while an action command does (which also shows the trace sees them when they load).
+ * source/actions/; a writable TUI loads them on its first action (which then plans and asks), and so does an
+ * action command (which also shows the trace sees them when they load).
  */
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -47,6 +48,25 @@ describe('lazy loading of the built CLI', () => {
 		const sources = loadedSources(trace);
 		expect(sources).toContain(path.join('source', 'ui', 'app.tsx'));
 		expect(actionSources(sources)).toEqual([]);
+	}, 90_000);
+
+	it('a writable TUI session loads the actions code on the first action, and the action works', async () => {
+		const trace = traceFile();
+		tmux = await startTmux({
+			command: `sh -c 'node --import ${moduleTraceImport} ${builtCli} --repo ${scenario.repo.dir}; echo "gitops-tui exited with $?"; sleep 600'`,
+			columns: 120,
+			rows: 30,
+			env: {...environment(trace), LANG: 'C.UTF-8', TERM: 'xterm-256color'},
+		});
+		await tmux.waitForText(/worker\s+plain/, 30_000);
+		expect(actionSources(loadedSources(trace))).toEqual([]);
+		await tmux.keys(['R']);
+		// The engine planned the reconcile and asks: it was loaded and ran.
+		await tmux.waitForText('y confirms', 30_000);
+		expect(actionSources(loadedSources(trace))).not.toEqual([]);
+		await tmux.keys(['Escape']);
+		await tmux.keys(['q']);
+		await tmux.waitForText('gitops-tui exited with 0', 15_000);
 	}, 90_000);
 
 	it('status loads neither the TUI nor the actions; an action command loads the actions', async () => {
