@@ -77,5 +77,6 @@ command list) instead of the whole 3.9 MB bundle, \`status\` never loads Ink, Re
 where every context is read-only never loads the action code (test/e2e/lazy-loading.test.ts). Before the split, a
 CPU profile of \`--version\` (about 330 ms) showed compiling the bundle ~105 ms, evaluating it ~55 ms (client-node's
 URL tables, Ink's WebAssembly layout engine) and garbage collection ~20 ms: the part start-up no longer pays.
+
 `;
 await writeSection(marker, section);
