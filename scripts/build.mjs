@@ -1,12 +1,18 @@
-// Bundles the CLI into one file: start-up matters on bastions (see ARCHITECTURE.md).
+// Bundles the CLI: start-up matters on bastions (see ARCHITECTURE.md). dist/cli.js is the entry; esbuild splits
+// the rest into dist/chunks/ at every dynamic import(), so a command loads only what it needs (commands/index.ts).
 import {build} from 'esbuild';
-import {readFile} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
+// Chunk names carry a content hash: drop the previous build's, so dist/ holds only what cli.js can load.
+await rm('dist', {recursive: true, force: true});
+
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	chunkNames: 'chunks/[name]-[hash]',
+	splitting: true,
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
@@ -33,7 +39,8 @@ await build({
 		},
 	],
 	banner: {
-		// Bundled CommonJS dependencies (client-node) still call require().
+		// Bundled CommonJS dependencies (client-node) still call require(). Every chunk gets this banner; the shebang
+		// is harmless in a chunk (Node skips a first line starting with #! in any module).
 		js: "#!/usr/bin/env node\nimport {createRequire as __gtCreateRequire} from 'node:module';const require = __gtCreateRequire(import.meta.url);",
 	},
 	logLevel: 'warning',

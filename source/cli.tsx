@@ -6,9 +6,7 @@
 import './interactive-terminal.js';
 import meow from 'meow';
 import {commands, findCommand} from './commands/index.js';
-import {runLiveTui} from './commands/tui.js';
 import type {CommandIo} from './commands/command.js';
-import {runStatus} from './commands/status.js';
 
 const version = process.env.GITOPS_TUI_VERSION ?? '0.0.0-dev';
 
@@ -133,8 +131,9 @@ async function main(): Promise<number> {
 	const [name = cli.flags.demo ? 'demo' : undefined, ...rest] = cli.input;
 	if (!name) {
 		// Piped or in a script: the status table, as `gitops-tui status` prints it.
-		if (!process.stdout.isTTY) return runStatus({args: [], flags: cli.flags, io});
-		return runLiveTui({input: {args: [], flags: cli.flags, io}});
+		// Loaded on demand, as every command is (see commands/index.ts).
+		if (!process.stdout.isTTY) return (await import('./commands/status.js')).runStatus({args: [], flags: cli.flags, io});
+		return (await import('./commands/tui.js')).runLiveTui({input: {args: [], flags: cli.flags, io}});
 	}
 	const command = findCommand(name);
 	if (!command) {

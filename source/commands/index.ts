@@ -1,20 +1,34 @@
 import type {Command} from './command.js';
-import {sandboxCommand} from './sandbox.js';
-import {demoCommand} from './demo.js';
-import {contextsCommand} from './contexts.js';
-import {statusCommand} from './status.js';
-import {diffCommand} from './diff.js';
-import {tuiCommand} from './tui.js';
-import {journalCommand} from './journal.js';
-import {auditCommand} from './audit.js';
-import {reconcileCommand} from './reconcile.js';
-import {suspendCommand} from './suspend.js';
-import {resumeCommand} from './resume.js';
-import {rollbackCommand} from './rollback.js';
 
-/** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [tuiCommand, demoCommand, statusCommand, diffCommand, contextsCommand, reconcileCommand, suspendCommand, resumeCommand, rollbackCommand, journalCommand, auditCommand, sandboxCommand];
+/**
+ * Every subcommand, in the order --help lists them. Each module loads only when its command runs (esbuild splits
+ * the bundle at these imports), so `--version`, `--help` and a read-only `status` never load the TUI, the sandbox
+ * or the mutating action code. The summaries are repeated here so --help needs no module;
+ * test/commands/command-index.test.ts keeps them equal to each module's own.
+ */
+export const commands: LazyCommand[] = [
+	lazy('tui', 'Open the full-screen TUI (the default when run in a terminal)', async () => (await import('./tui.js')).tuiCommand),
+	lazy('demo', 'The TUI against built-in sandbox clusters and a generated demo repo (same as --demo)', async () => (await import('./demo.js')).demoCommand),
+	lazy('status', 'Every app: sync (ours and its controller\'s), health, revision, auto-sync, drifted fields', async () => (await import('./status.js')).statusCommand),
+	lazy('diff', 'Show how one app\'s live objects differ from Git (exact by default; --fast)', async () => (await import('./diff.js')).diffCommand),
+	lazy('contexts', 'List kubeconfig contexts with reachability, server version and identity', async () => (await import('./contexts.js')).contextsCommand),
+	lazy('reconcile', 'Reconcile an app now (Flux requestedAt, Argo CD sync, plain: apply HEAD); waits up to --timeout', async () => (await import('./reconcile.js')).reconcileCommand),
+	lazy('suspend', 'Pause an app\'s auto-sync: suspend APP --reason TEXT [--until 2h|RFC3339]', async () => (await import('./suspend.js')).suspendCommand),
+	lazy('resume', 'Resume an app\'s auto-sync (restores exactly what suspend saved); resume --expired for every pause past --until', async () => (await import('./resume.js')).resumeCommand),
+	lazy('rollback', 'Put an older revision back, from the local clone (works with Git down): rollback APP [--to REV]', async () => (await import('./rollback.js')).rollbackCommand),
+	lazy('journal', 'The actions taken (journal [APP]); journal verify [--head HASH] checks the hash chain', async () => (await import('./journal.js')).journalCommand),
+	lazy('audit', 'Write an evidence bundle (evidence.json, evidence.md) from a read-only run: fleet, journal, requests sent', async () => (await import('./audit.js')).auditCommand),
+	lazy('sandbox', 'Run the sandbox Kubernetes API server (for kubectl and tests); fault controls at /sandbox/v1/faults', async () => (await import('./sandbox.js')).sandboxCommand),
+];
+
+/** A command whose module loads when it runs; `load` is that module's own command. */
+export type LazyCommand = Command & {load: () => Promise<Command>};
+
+function lazy(name: string, summary: string, load: () => Promise<Command>): LazyCommand {
+	return {name, summary, load, run: async input => (await load()).run(input)};
+}
 
 export function findCommand(name: string): Command | undefined {
 	return commands.find(c => c.name === name);
 }
+

@@ -12,7 +12,7 @@ import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
 import {recordSessionModes} from './journal-location.js';
-import {sessionActionRunner} from './session-actions.js';
+import {lazySessionActionRunner} from './lazy-action-runner.js';
 import type {UserSettings} from '../engines/user-settings.js';
 
 export type LiveTuiOptions = {
@@ -48,6 +48,13 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	}
 	// The TUI follows HEAD (history diffs any revision); --revision is for the one-shot commands.
 	const {revision: _headOnly, ...inputs} = evaluationInputs(session);
+	// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any request.
+	// Loaded on the first action, and not at all when every context is read-only (see lazy-action-runner.ts). The
+	// runner uses the repository this fleet has (a first clone may arrive later).
+	const actionsFor = (fleetInputs: typeof inputs) => {
+		const actions = lazySessionActionRunner({...session, ...(fleetInputs.repo ? {repo: fleetInputs.repo} : {})}, io);
+		return actions ? {actions} : {};
+	};
 	const start = (fleetInputs: typeof inputs) =>
 		startLiveFleet({
 			inputs: fleetInputs,
@@ -57,9 +64,7 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 			now: session.now,
 			log: (message, error) => (error ? log.error(message, error) : log.info(message)),
 			...(simulateOutage ? {simulateOutage} : {}),
-			// Reconcile, pause, resume and rollback from the screen; read-only settings make it refuse before any
-			// request. The runner uses the repository this fleet has (a first clone may arrive later).
-			actions: sessionActionRunner({...session, ...(fleetInputs.repo ? {repo: fleetInputs.repo} : {})}, io),
+			...actionsFor(fleetInputs),
 		});
 	const {repoError: _cloning, ...withoutRepo} = inputs;
 	const fleet = session.repoPending

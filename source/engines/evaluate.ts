@@ -7,6 +7,7 @@
  * The TUI reuses the stages (discoverApps, renderApp, prepareApp, judgePrepared) over its watch store.
  */
 import type {AppStatus} from '../domain/app.js';
+import type {KubeObject} from '../domain/kube-object.js';
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import type {RenderTools} from '../repo/render/index.js';
@@ -25,7 +26,7 @@ import type {ContextFailure} from './live-view.js';
 import {plainDeployedRevision} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
-import {revisionInfo} from './revision-info.js';
+import {createBehindCounter, revisionInfo} from './revision-info.js';
 import {emptySettings, type RepoSettings, type SettingsError} from './settings.js';
 import {readSettings} from './settings-file.js';
 
@@ -145,14 +146,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	await Promise.all([...kindsByContext].map(([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
 
 	const head = tree.ok ? tree.sha : undefined;
+	const behind = repo && head ? createBehindCounter(repo, head) : undefined;
 	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
 		const prepared = prepareApp(app, desired[index]!, snapshot);
 		const client = prepared.context ? clients.get(prepared.context) : undefined;
 		// A dry-run is a PATCH: a read-only context (flag or user settings) gets the fast comparison instead.
 		const exact = options.mode === 'exact' && client && !client.transport.readOnly && !prepared.contextError && prepared.pairs.length > 0;
 		const dryRuns = exact ? await dryRunPairs(client, prepared) : undefined;
-		const deployed = app.engine === 'plain' ? plainDeployedRevision(prepared.owned) : app.controller.deployedRevision;
-		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {})});
+		const deployed = app.engine === 'plain' ? plainDeployedRevision(appliedObjects(prepared)) : app.controller.deployedRevision;
+		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
 		const status = judgePrepared(prepared, {revision, ...(dryRuns ? {dryRuns} : {})});
 		const notes = [...app.warnings, ...desired[index]!.notes];
 		return {definition: app, status, desired: desired[index]!, prepared, ...(dryRuns ? {dryRuns} : {}), notes};
@@ -165,6 +167,17 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		apps: evaluated,
 		discovered,
 	};
+}
+
+/**
+ * The owned objects Git still desires: what a plain app's deployed revision is read from. An Extra object (made by
+ * hand with the app's label, or left over from an older apply) says nothing about what was last deployed; only
+ * when Extra objects are all there is do they tell.
+ */
+function appliedObjects(prepared: PreparedApp): KubeObject[] {
+	const desired = new Set(prepared.pairs.map(pair => pair.live));
+	const applied = prepared.owned.filter(object => desired.has(object));
+	return applied.length > 0 ? applied : prepared.owned;
 }
 
 async function loadTree(options: EvaluateOptions): Promise<DesiredTree> {

@@ -25,17 +25,3 @@ export type LiveView = {
 export function isConnectionFailure(kind: string): boolean {
 	return kind === 'unreachable' || kind === 'timeout' || kind === 'unauthorized' || kind === 'credentials' || kind === 'kubeconfig';
 }
-
-/** Every object read on a context, all kinds. */
-export function liveObjectsOn(view: LiveView, context: string, kinds: ReadonlyArray<{group: string; kind: string}>): LiveObject[] {
-	const seen = new Set<string>();
-	const objects: LiveObject[] = [];
-	for (const {group, kind} of kinds) {
-		if (seen.has(`${group}/${kind}`)) continue;
-		seen.add(`${group}/${kind}`);
-		const state = view.kind(context, group, kind);
-		if (state?.ok) objects.push(...state.objects);
-	}
-
-	return objects;
-}

@@ -11,7 +11,8 @@ import {argoMethodOf, decorateDesired} from './decorate.js';
 import type {DesiredResult} from './desired-state.js';
 import type {AppDefinition} from './engine.js';
 import {liveKindsFor} from './live-kinds.js';
-import {liveObjectsOn, type LiveView} from './live-view.js';
+import {appLiveObjects} from './live-index.js';
+import type {LiveView} from './live-view.js';
 import {ownedObjects} from './ownership.js';
 
 /** An app ready to be judged, or why its context cannot be read. */
@@ -43,7 +44,7 @@ export function prepareApp(app: AppDefinition, desired: DesiredResult, view: Liv
 
 	const desiredObjects = desired.state.ok ? desired.state.objects : [];
 	const kinds = liveKindsFor(app, desiredObjects);
-	const liveObjects = liveObjectsOn(view, context, kinds);
+	const liveObjects = appLiveObjects(view, {context, kinds, app, desired: desiredObjects});
 	const managers = new WeakMap<KubeObject, readonly ManagerSummary[]>();
 	const byId = new Map<string, KubeObject>();
 	for (const entry of liveObjects) {

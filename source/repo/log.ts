@@ -80,6 +80,44 @@ export async function countCommitsBetween(options: {
 	return {ok: true, count: Number.parseInt(result.stdout.trim(), 10) || 0};
 }
 
+/** A commit and the paths it changed (none for a merge: git log shows merges without a diff). */
+export type ChangedPaths = {sha: string; paths: string[]};
+
+/**
+ * Every commit in `to` but not in `from`, with the paths each changed: one git process answers "how many
+ * commits behind" for every app deployed at `from`, whatever its path (see pathTouched).
+ */
+export async function commitsBetweenWithPaths(options: {
+	location: RepoLocation;
+	git: Git;
+	from: string;
+	to: string;
+}): Promise<{ok: true; commits: ChangedPaths[]} | {ok: false; error: GitFailure}> {
+	if (options.from.startsWith('-') || options.to.startsWith('-')) return invalidRevision(`${options.from}..${options.to}`);
+	const result = await options.git({
+		args: ['-c', 'log.showSignature=false', 'log', '-z', '--no-renames', '--name-only', '--format=%x01%H', `${options.from}..${options.to}`],
+		cwd: options.location.gitDir,
+	});
+	if (!result.ok) return result;
+	// Each record: SHA NUL, then (when it changed files) a newline and NUL-terminated paths.
+	const commits = result.stdout
+		.split('\x01')
+		.filter(Boolean)
+		.map(record => {
+			const [sha = '', ...paths] = record.split('\0');
+			return {sha: sha.trim(), paths: paths.map(entry => entry.replace(/^\n/, '')).filter(Boolean)};
+		});
+	return {ok: true, commits};
+}
+
+/** Whether a commit counts for a repository path as `git rev-list -- :(literal)PATH` counts it (the root: every commit). */
+export function pathTouched(commit: ChangedPaths, repoPath: string | undefined): boolean {
+	const [spec] = pathspec(repoPath);
+	if (!spec) return true;
+	const clean = spec.slice(':(literal)'.length);
+	return commit.paths.some(changed => changed === clean || changed.startsWith(`${clean}/`));
+}
+
 /** Revisions never start with `-`; refusing them keeps input from being read as a git option. */
 function invalidRevision(revision: string): {ok: false; error: GitFailure} {
 	return {ok: false, error: {kind: 'not-found', message: `invalid revision ${JSON.stringify(revision)}`}};

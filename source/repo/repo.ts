@@ -5,7 +5,7 @@
  */
 import {startFetcher, type Fetcher, type FetchResult, type Scheduler} from './fetch.js';
 import type {Git, GitFailure} from './git-runner.js';
-import {commitsTouching, countCommitsBetween, type LogResult} from './log.js';
+import {commitsBetweenWithPaths, commitsTouching, countCommitsBetween, type ChangedPaths, type LogResult} from './log.js';
 import {readRepoInfo} from './repo-info.js';
 import {openRepo, type RepoLocation, type RepoOpenResult} from './repo-open.js';
 import {createRepoState, type GitState} from './repo-state.js';
@@ -31,6 +31,8 @@ export type GitRepo = {
 	treeAt(revision: string): Promise<TreeAtResult>;
 	commitsTouching(path: string, options?: {revision?: string; limit?: number}): Promise<LogResult>;
 	countCommitsBetween(from: string, to: string, path?: string): Promise<{ok: true; count: number} | {ok: false; error: GitFailure}>;
+	/** The commits in `to` not in `from`, with the paths each changed (one process for every app's commits-behind). */
+	commitsBetween?(from: string, to: string): Promise<{ok: true; commits: ChangedPaths[]} | {ok: false; error: GitFailure}>;
 };
 
 export type LoadGitRepoOptions = {
@@ -96,6 +98,7 @@ export async function loadGitRepo(options: LoadGitRepoOptions): Promise<LoadGitR
 		treeAt: revision => treeAt({location, git, revision}),
 		commitsTouching: (path, more = {}) => commitsTouching({location, git, path, ...more}),
 		countCommitsBetween: (from, to, path) => countCommitsBetween({location, git, from, to, path}),
+		commitsBetween: (from, to) => commitsBetweenWithPaths({location, git, from, to}),
 	};
 	return {ok: true, repo};
 }

@@ -120,6 +120,27 @@ describe('evaluate', () => {
 		expect(empty.resources.map(resource => resource.verdict)).toEqual(['Unknown']);
 	});
 
+	it('a plain app with Extra objects still reports the revision its desired objects were applied at (issue 14)', async () => {
+		const live = liveView({
+			prod: [
+				configMap('a', 'team-a', {value: '2'}, mine('a', head)),
+				// Made by hand with the app's label (no revision), and left over from an older apply.
+				configMap('by-hand', 'team-a', {value: 'x'}, mine('a')),
+				configMap('old', 'team-a', {value: 'x'}, mine('a', first)),
+			],
+		});
+		const a = (await evaluate(options(live))).apps.find(app => app.status.name === 'a' && app.status.context === 'prod')!.status;
+		expect(a.resources.map(resource => [resource.key.name, resource.verdict])).toEqual([
+			['a', 'Synced'],
+			['by-hand', 'Extra'],
+			['old', 'Extra'],
+		]);
+		expect(a.revision).toEqual({deployed: head, head, behind: 0});
+		// Only Extra objects live: they are all there is to tell the revision by.
+		const onlyExtra = (await evaluate(options(liveView({prod: [configMap('old', 'team-a', {value: 'x'}, mine('a', first))]})))).apps.find(app => app.status.name === 'a' && app.status.context === 'prod')!.status;
+		expect(onlyExtra.revision).toEqual({deployed: first, head, behind: 1});
+	});
+
 	it('marks apps of a dead context Unknown with the reason, and nothing else', async () => {
 		const result = await evaluate(options(liveView({prod: [configMap('a', 'team-a', {value: '2'}, mine('a'))]}, ['dead'])));
 		const far = result.apps.find(app => app.status.context === 'dead')!.status;
