@@ -3,14 +3,13 @@
  * fetched only for reconcile, never for rollback — and the user settings), the journal and the last-known-good
  * store in the state directory, the action runner over them, and the app named on the command line.
  */
-import os from 'node:os';
 import {createActionRunner, resolveTarget, type ActionDeps, type ActionRunner} from '../actions/index.js';
 import type {ActionTarget} from '../domain/action.js';
 import type {Engine} from '../domain/app.js';
-import {lastKnownGoodDir, openLastKnownGood} from '../journal/last-known-good.js';
 import type {CommandInput} from './command.js';
 import {openEvaluationSession, type EvaluationSession} from './evaluation-session.js';
-import {openUserJournal, recordSessionModes} from './journal-location.js';
+import {recordSessionModes} from './journal-location.js';
+import {sessionActionDeps} from './session-actions.js';
 
 /** An open action session. */
 export type ActionSession = {session: EvaluationSession; deps: ActionDeps; runner: ActionRunner; close(): void};
@@ -20,28 +19,11 @@ export async function openActionSession(input: CommandInput, command: string, op
 	const opened = await openEvaluationSession(input, command, {fetchOnOpen: options.fetch});
 	if (!opened.ok) return opened;
 	const {session} = opened;
-	const home = input.io.env['HOME'] ?? os.homedir();
 	// Read-only on/off per context is journaled by every run that can act (the TUI does the same).
 	await recordSessionModes(session, input.io, command).catch((error: unknown) => {
 		input.io.stderr.write(`gitops-tui ${command}: cannot journal the read-only mode: ${error instanceof Error ? error.message : String(error)}\n`);
 	});
-	const deps: ActionDeps = {
-		contexts: session.contexts,
-		...(session.currentContext ? {currentContext: session.currentContext} : {}),
-		kubeconfigContexts: session.kubeconfigContexts,
-		...(session.repo ? {repo: session.repo} : {}),
-		...(session.repoError ? {repoError: session.repoError} : {}),
-		tools: session.tools,
-		journal: openUserJournal(input.io),
-		now: session.now,
-		settings: {
-			readOnly: session.readOnly,
-			readOnlyContexts: session.userSettings.readOnlyContexts,
-			readOnlyReason: context => session.readOnlyReason(context),
-			protectedContexts: session.userSettings.protectedContexts,
-		},
-		lastKnownGood: openLastKnownGood({dir: lastKnownGoodDir(input.io.env, home), now: session.now}),
-	};
+	const deps = sessionActionDeps(session, input.io);
 	return {ok: true, value: {session, deps, runner: createActionRunner(deps), close: () => session.close()}};
 }
 
