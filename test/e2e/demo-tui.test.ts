@@ -26,7 +26,8 @@ beforeAll(() => {
 afterEach(async () => {
 	await session?.kill();
 	session = undefined;
-	if (home) await rm(home, {recursive: true, force: true});
+	// The TUI killed with its tmux session may still write its last log lines while the folder goes: retry.
+	if (home) await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
 });
 
 async function startDemo(columns: number, rows: number, env: Record<string, string> = {}): Promise<TmuxSession> {
