@@ -3,7 +3,7 @@
  * app (discovery and the controllers' views; the fast comparison writes nothing), as targets to resume.
  */
 import type {ActionTarget} from '../domain/action.js';
-import {evaluate} from '../engines/evaluate.js';
+import {discoveredApps} from './discovered-apps.js';
 import type {ActionDeps} from './deps.js';
 
 /** A pause that has run out. */
@@ -11,17 +11,9 @@ export type ExpiredPause = {target: ActionTarget; until: string; reason?: string
 
 /** Every paused app on the selected contexts whose pause ended before `now`. */
 export async function findExpiredPauses(deps: ActionDeps): Promise<ExpiredPause[]> {
-	const evaluation = await evaluate({
-		contexts: deps.contexts,
-		...(deps.currentContext ? {currentContext: deps.currentContext} : {}),
-		...(deps.kubeconfigContexts ? {kubeconfigContexts: deps.kubeconfigContexts} : {}),
-		...(deps.repo ? {repo: deps.repo} : {}),
-		tools: deps.tools,
-		mode: 'fast',
-		select: () => false,
-	});
+	const discovered = await discoveredApps(deps);
 	const now = deps.now().getTime();
-	return evaluation.discovered.flatMap(app => {
+	return discovered.flatMap(app => {
 		const {autoSync} = app.controller;
 		const until = autoSync.until ? Date.parse(autoSync.until) : Number.NaN;
 		if (autoSync.enabled || app.engine === 'plain' || Number.isNaN(until) || until > now) return [];

@@ -4,7 +4,7 @@
  */
 import type {ActionTarget} from '../domain/action.js';
 import type {Engine} from '../domain/app.js';
-import {evaluate} from '../engines/evaluate.js';
+import {discoveredApps} from './discovered-apps.js';
 import type {ActionDeps} from './deps.js';
 
 /** The app named, on the given contexts (all selected ones when empty), of the given engine when one is named. */
@@ -12,16 +12,8 @@ export async function resolveTarget(
 	deps: ActionDeps,
 	query: {name: string; engine?: Engine; contexts?: readonly string[]},
 ): Promise<{ok: true; target: ActionTarget} | {ok: false; message: string}> {
-	const evaluation = await evaluate({
-		contexts: deps.contexts,
-		...(deps.currentContext ? {currentContext: deps.currentContext} : {}),
-		...(deps.kubeconfigContexts ? {kubeconfigContexts: deps.kubeconfigContexts} : {}),
-		...(deps.repo ? {repo: deps.repo} : {}),
-		tools: deps.tools,
-		mode: 'fast',
-		select: () => false,
-	});
-	const matches = evaluation.discovered.filter(
+	const discovered = await discoveredApps(deps);
+	const matches = discovered.filter(
 		app =>
 			app.name === query.name &&
 			(query.engine === undefined || app.engine === query.engine) &&
@@ -35,6 +27,6 @@ export async function resolveTarget(
 		const candidates = matches.map(app => `${app.engine}/${app.name} on context ${app.context ?? app.controllerContext} (${app.objectKind} ${app.namespace}/${app.name})`);
 		return {ok: false, message: `${query.name} is ambiguous: ${candidates.join('; ')}. Pick one with --context, or ENGINE/${query.name}.`};
 	}
-	const names = [...new Set(evaluation.discovered.map(app => app.name))];
+	const names = [...new Set(discovered.map(app => app.name))];
 	return {ok: false, message: names.length > 0 ? `no app named ${query.name}; apps: ${names.join(', ')}` : `no app named ${query.name}: no apps found on the selected contexts`};
 }
