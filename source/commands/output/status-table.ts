@@ -121,10 +121,10 @@ function revisionCell(app: StatusJsonApp): string {
 	return behind ? `${deployed.slice(0, 7)} -${behind}` : deployed.slice(0, 7);
 }
 
-/** on, paused, or `-` for plain apps (gitops-tui deploys them: there is no auto-sync). */
+/** on, paused, or `-` for plain apps (gitops-tui deploys them: no auto-sync) unless our pause flag is set. */
 export function autoSyncCell(app: StatusJsonApp): string {
-	if (app.engine === 'plain') return '-';
 	if (app.autoSync.enabled) return 'on';
+	if (app.engine === 'plain') return app.autoSync.pausedBy || app.autoSync.reason || app.autoSync.since ? 'paused' : '-';
 	return 'paused';
 }
 

@@ -85,6 +85,14 @@ describe('the status table', () => {
 		expect(text).not.toContain('Service payments/api');
 	});
 
+	it("shows a plain app's pause flag as paused, with who and why under the row", () => {
+		const plain = app('jobs', {engine: 'plain', controllerSync: 'Unknown', autoSync: {enabled: false, pausedBy: 'bob', reason: 'batch window', until: '2026-03-01T12:00:00Z'}});
+		const rows = formatStatusTable({...document, git: {}, contexts: [], apps: [plain]}, {now: new Date('2026-03-01T11:30:00Z')}).trimEnd().split('\n');
+		const at = rows.findIndex(line => line.startsWith('jobs'));
+		expect(rows[at]).toMatch(/^jobs\s+plain\s+prod-eu\s+Synced\s+-\s+Healthy\s+0123456\s+paused$/);
+		expect(rows[at + 1]).toBe('  paused by bob until 2026-03-01T12:00:00Z: batch window');
+	});
+
 	it('says so when there are no apps', () => {
 		expect(formatStatusTable({...document, git: {}, contexts: [], apps: []}, {now: new Date()})).toMatch(/^No apps found/);
 	});
