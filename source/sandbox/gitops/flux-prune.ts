@@ -3,7 +3,7 @@
  * are deleted, unless marked `kustomize.toolkit.fluxcd.io/prune: disabled` or `reconcile: disabled` (its
  * DeleteOptions.Exclusions).
  */
-import {parseInventoryId} from './inventory-id.js';
+import {parseInventoryId} from '../../domain/flux-inventory-id.js';
 import {pruneExcluded, subjectOf} from './flux-apply.js';
 import type {GitOpsRuntime} from './runtime.js';
 
