@@ -1,8 +1,8 @@
 /**
  * The `status` table: a header (repository, fetch age, outage and unreachable-context warnings), one row per app
  * (app, engine, context, sync, controller's sync, health, revision, auto-sync) within 80 columns, and under each
- * app what is wrong with it: drifted, missing and extra resources with the field paths and who changed them, and
- * its error. Built from the same document `-o json` prints, so the two never disagree.
+ * app what is wrong with it: drifted, missing and extra resources with the field paths and who changed them (and
+ * what the controller will do about them, e.g. Flux reverting what it takes over), and its error. Built from the same document `-o json` prints, so the two never disagree.
  */
 import type {StatusJsonApp} from '../../domain/app.js';
 import {terminalSafe} from '../../domain/terminal-text.js';
@@ -106,6 +106,9 @@ function detailLines(app: StatusJsonApp, notes: readonly string[], width: number
 			const by = field.manager ? `  (${field.manager})` : '';
 			lines.push(`      ${fitMiddle(field.path, Math.max(20, width - 6 - by.length))}${by}`);
 		}
+
+		// What the controller does about those fields (Flux reverts what it takes over from kubectl…), once per resource.
+		for (const note of new Set(resource.fields.flatMap(field => (field.note ? [field.note] : [])))) lines.push(...wrap(note, width, '            ', '      note: '));
 
 		if (resource.error) lines.push(...wrap(resource.error, width, '        ', '      '));
 	}
