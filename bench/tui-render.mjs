@@ -136,13 +136,15 @@ ${row('bytes for a one-row change (`j`/`k`, median of 6)', 'oneRowBytes', '≤ 1
 ${row('paints per second while `j`/`k` are pressed 50 times a second (3 s)', 'churnFps', '≤ 10')}
 ${row('bytes per second under that churn', 'churnBytesPerSecond', '')}
 
-How: Ink renders each frame whole (its debug mode) into the frame screen (source/commands/frame-screen.ts), which
-paints only the rows that changed, each reached by an absolute cursor move, inside one synchronized-output block, at
-most every 100 ms (the latest frame wins), and the whole screen after a resize. Ink's own writer, used before, clears
+How: Ink renders at most 10 frames a second (\`maxFps\`) into the frame screen (source/commands/frame-screen.ts),
+a stand-in stream Ink takes for a pipe, so each write is a whole frame; the frame screen paints only the rows that
+changed, each reached by an absolute cursor move, inside one synchronized-output block, at most every 100 ms (the
+latest frame wins), and the whole screen after a resize. Ink's own writer, used before, clears
 the whole terminal and writes the whole frame on every update when the frame is as tall as the terminal (ours always
 is; its \`incrementalRendering\` option applies only to shorter frames): a clock tick or a one-row move cost a full
-screen. The idle paint is the header's clock ("fetched 20s ago"), one row. Churn is bounded by the 100 ms pacing; the
-figure is lower when the machine is busy (two shared cores).
+screen; and it wrote on every render, changed or not (3 paints in the idle window, where one row changed once). The
+idle paint is the header's clock ("fetched 20s ago"), one row. Under churn the cursor goes down and up 50 times a
+second, so frames sampled 100 ms apart often show the same row and paint nothing: the figure counts real paints.
 
 Every run (idle bytes / idle paints / one-row bytes / churn paints per second): ${Object.entries(results)
 	.map(([key, list]) => `${key}: ${list.map(r => `${r.idleBytes}/${r.idlePaints}/${r.oneRowBytes}/${r.churnFps}`).join('; ')}`)

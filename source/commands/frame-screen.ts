@@ -4,11 +4,13 @@
  * one-row change or a clock tick. (Its `incrementalRendering` option does not help: that path is taken only for
  * frames shorter than the terminal, and moves the cursor relative to where the last frame ended.)
  *
- * So Ink renders into this stand-in stream in its `debug` mode, where each write is one whole frame (as in
- * ink-testing-library), and the frame screen paints the terminal itself: only the rows that changed, by absolute
- * cursor moves (domain/screen-paint.ts), at most one paint per `minIntervalMs` (the latest frame wins; 100 ms is
- * 10 paints a second at most), the whole screen again after a resize, and, for an ASCII-only terminal, every
- * glyph swapped for ASCII of the same width (domain/ascii-text.ts) as the last guard.
+ * So Ink renders into this stand-in stream, which it takes for a pipe (not a terminal): each write is then one whole
+ * frame, after the erases and cursor moves of Ink's own repaint (dropped here: `inkFrame`). Ink still paces its
+ * renders (`maxFps`), which matters: laying a 200×50 frame out as text costs milliseconds, and a held key would
+ * otherwise render it for every keystroke. The frame screen paints the terminal itself: only the rows that changed,
+ * by absolute cursor moves (domain/screen-paint.ts), at most one paint per `minIntervalMs` (the latest frame wins;
+ * 100 ms is 10 paints a second at most), the whole screen again after a resize, and, for an ASCII-only terminal,
+ * every glyph swapped for ASCII of the same width (domain/ascii-text.ts) as the last guard.
  */
 import {EventEmitter} from 'node:events';
 import {asciiCells} from '../domain/ascii-text.js';
@@ -31,13 +33,21 @@ export type FrameScreenOptions = {
 };
 
 export type FrameScreen = {
-	/** The stream to give Ink (with `debug: true`): it has the terminal's size and resize events. */
+	/** The stream to give Ink: it has the terminal's size and resize events, and takes Ink's writes as frames. */
 	inkStdout: NodeJS.WriteStream;
 	/** Paints a waiting frame now. */
 	flush(): void;
 	/** Stops painting (before the terminal is restored, so no late frame lands on the normal screen); acts once. */
 	close(): void;
 };
+
+/** Ink's repaint around a frame: erases, cursor moves and clears before it (never SGR styling), a newline after. */
+const inkControls = /^(?:\u001B\[[0-9;?]*[A-HJKST])+/;
+
+/** The frame in one of Ink's writes ('' for a write that only erases, as on a narrowing resize). */
+export function inkFrame(chunk: string): string {
+	return chunk.replace(inkControls, '').replace(/\n$/, '');
+}
 
 const realTimers: FrameScreenTimers = {
 	setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -82,12 +92,13 @@ export function createFrameScreen(options: FrameScreenOptions): FrameScreen {
 	Object.defineProperties(inkStdout, {
 		columns: {get: () => size().columns},
 		rows: {get: () => size().rows},
-		isTTY: {value: Boolean(stdout.isTTY)},
+		// A pipe to Ink: it then writes plain frames (no synchronized-output marks, no cursor hiding of its own).
+		isTTY: {value: false},
 	});
 	inkStdout.write = (chunk, ...rest) => {
 		const callback = rest.find(item => typeof item === 'function') as (() => void) | undefined;
-		const frame = String(chunk);
-		// Ink writes '' as a barrier on exit (and an empty erase on a narrowing resize): no frame, nothing to paint.
+		const frame = inkFrame(String(chunk));
+		// Ink writes '' as a barrier on exit, and only erases on a narrowing resize: no frame, nothing to paint.
 		if (!closed && frame !== '') {
 			pending = frame;
 			schedule();

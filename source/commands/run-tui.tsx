@@ -55,9 +55,9 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			<App source={options.source} readOnly={options.readOnly} readOnlyContexts={options.readOnlyContexts ?? []} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,
 		// Our own key table handles ctrl-c (as quit). Console output goes to the log file (consoleToLog), never
-		// onto the screen, so Ink need not patch the console. In debug mode Ink writes each frame whole, unthrottled,
-		// to the frame screen, which does the diffing and the pacing.
-		{stdout: screen.inkStdout, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false},
+		// onto the screen, so Ink need not patch the console. Ink renders at most 10 frames a second into the frame
+		// screen, which paints what changed.
+		{stdout: screen.inkStdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 10},
 	);
 	instance.waitUntilExit().then(finish, (error: unknown) => {
 		aborted = {error};

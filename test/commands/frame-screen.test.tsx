@@ -6,7 +6,7 @@
 import {EventEmitter} from 'node:events';
 import {render} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {createFrameScreen, type FrameScreenTimers} from '../../source/commands/frame-screen.js';
+import {createFrameScreen, inkFrame, type FrameScreenTimers} from '../../source/commands/frame-screen.js';
 import {runTui} from '../../source/commands/run-tui.js';
 import {App} from '../../source/ui/app.js';
 import {fakeFleetSource} from '../support/fake-fleet-source.js';
@@ -100,6 +100,19 @@ describe('the frame screen', () => {
 		expect(terminal.writes).toHaveLength(2);
 	});
 
+	it('takes the frame out of Ink\'s repaint: its erases, moves and clears before, its newline after', () => {
+		expect(inkFrame('a\nb\n')).toBe('a\nb');
+		expect(inkFrame('\u001B[2K\u001B[1A\u001B[2K\u001B[G\u001B[1ma\u001B[22m\nb\n')).toBe('\u001B[1ma\u001B[22m\nb');
+		expect(inkFrame('\u001B[2J\u001B[3J\u001B[Ha\nb')).toBe('a\nb');
+		expect(inkFrame('\u001B[2K\u001B[1A\u001B[2K\u001B[G')).toBe('');
+		const terminal = fakeTerminal(20, 4);
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers: manualTimers()});
+		screen.inkStdout.write('\u001B[2K\u001B[G');
+		expect(terminal.writes).toEqual([]);
+		screen.inkStdout.write('\u001B[2K\u001B[Gone\ntwo\n');
+		expect(terminal.screen.lines()).toEqual(['one', 'two', '', '']);
+	});
+
 	it('writes ASCII only for an ASCII terminal, every cell where it was', () => {
 		const terminal = fakeTerminal(30, 3);
 		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: true, timers: manualTimers()});
@@ -147,7 +160,7 @@ describe('the TUI through runTui on a terminal', () => {
 			return write(chunk, ...rest);
 		}) as typeof write;
 		// As runTui renders (run-tui.tsx), with the frames counted on their way to the frame screen.
-		const instance = render(<App source={source} readOnly={false} columns={80} rows={24} />, {stdout: screen.inkStdout, stdin, debug: true, exitOnCtrlC: false, patchConsole: false});
+		const instance = render(<App source={source} readOnly={false} columns={80} rows={24} />, {stdout: screen.inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 10});
 		try {
 			await waitFor(() => terminal.screen.lines().some(line => line.startsWith('› billing')), {describe: () => terminal.screen.lines().join('\n')});
 			screen.flush();

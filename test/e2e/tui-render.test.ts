@@ -138,13 +138,16 @@ describe('the TUI on a real terminal', () => {
 			await tmux.keys([key]);
 			await tmux.waitForText(shows);
 			for (const k of back) await tmux.keys([k]);
-			await tmux.waitForText(home);
+			await waitFor(async () => {
+				const screen = await tmux.screen();
+				return home.test(screen) && !shows.test(screen);
+			}, {describe: () => `back from ${String(shows)} to ${String(home)}`});
 		};
 		await tmux.keys(['Enter']);
 		await tmux.waitForText(/events of/);
 		await visit('D', /live vs Git/, ['Escape'], /events of/);
 		await visit('h', /history of/, ['Escape'], /events of/);
-		await visit('c', /healthy/i, ['Escape'], /events of/);
+		await visit('c', /what changed since/, ['Escape'], /events of/);
 		await tmux.keys(['Escape']);
 		await tmux.waitForText(/NAME/);
 		await visit('v', /details \(v or esc closes\)/);
