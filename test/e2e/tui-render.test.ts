@@ -1,5 +1,5 @@
 /**
- * What the built TUI writes to a real terminal (tmux), every byte copied by `tmux pipe-pane`: the demo at 80×24.
+ * What the built TUI writes to a real terminal (tmux), every byte copied by `tmux pipe-pane`: the demo at 80×24 and 200×50.
  * A one-row change rewrites only the rows that changed; between two ticks of the header's clock the only write is
  * that tick's; after churn and a resize (shrinking, growing) the screen is exactly what it was; quitting gives the
  * normal screen and the cursor back. In ASCII (a locale without UTF-8, TERM=dumb, NO_COLOR) not one byte outside
@@ -27,14 +27,14 @@ afterEach(async () => {
 const paintStart = '\u001B[?2026h';
 
 /** The demo in tmux with every byte it writes recorded from its first one; the shell stays after it quits. */
-async function recordedDemo(env: Record<string, string>) {
+async function recordedDemo(env: Record<string, string>, screenSize = {columns: 80, rows: 24}) {
 	home = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-render-'));
 	const record = path.join(home, 'pty.out');
 	const tmux = (session = await startTmux({
 		// The shell waits for Enter, so the recording starts before the TUI's first byte.
 		command: `read go; printf 'before the TUI\\n'; node ${builtCli} --demo; echo "the TUI exited $?"; sleep 300`,
-		columns: 80,
-		rows: 24,
+		columns: screenSize.columns,
+		rows: screenSize.rows,
 		env: {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), ...env},
 	}));
 	await tmuxCommand(['pipe-pane', '-o', '-t', tmux.name, `cat >> ${record}`]);
@@ -63,8 +63,11 @@ const changedRows = (before: string, after: string) => {
 const screenRow = async (tmux: TmuxSession, index: number) => (await tmux.screen()).split('\n')[index] ?? '';
 
 describe('the TUI on a real terminal', () => {
-	it('rewrites only changed rows, writes only the clock between ticks, stays right through churn and resize, and gives the terminal back', async () => {
-		const {tmux, bytes, quiet} = await recordedDemo({LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color'});
+	it.each([
+		[80, 24],
+		[200, 50],
+	])('at %i×%i rewrites only changed rows, writes only the clock between ticks, stays right through churn and resize, and gives the terminal back', async (columns, rows) => {
+		const {tmux, bytes, quiet} = await recordedDemo({LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color'}, {columns, rows});
 		await tmux.waitForText(/OutOfSync/, 60_000);
 		await waitFor(async () => (await screenRow(tmux, 3)).startsWith('› billing'), {timeoutMs: 20_000, describe: () => 'billing selected'});
 
@@ -114,8 +117,8 @@ describe('the TUI on a real terminal', () => {
 		await tmux.waitForText(/NAME/);
 		await tmux.resize(60, 16);
 		await waitFor(async () => (await tmux.screen()).split('\n').length <= 17 && (await screenRow(tmux, 15)).includes('<q>'), {describe: () => 'the frame at 60×16'});
-		await tmux.resize(80, 24);
-		await waitFor(async () => (await screenRow(tmux, 23)).includes('<q>quit'), {describe: () => 'the frame at 80×24 again'});
+		await tmux.resize(columns, rows);
+		await waitFor(async () => (await screenRow(tmux, rows - 1)).includes('<q>quit'), {describe: () => `the frame at ${columns}×${rows} again`});
 		await quiet();
 		const back = (await tmux.screenWithEscapes()).split('\n');
 		expect(back.filter((_, index) => index !== 1)).toEqual(settled.filter((_, index) => index !== 1));
