@@ -10,6 +10,7 @@ import {openContexts, type OpenedContexts} from '../cluster/open-contexts.js';
 import {parseRequestTimeout} from '../cluster/request-timeout.js';
 import {nodeRuntime} from '../cluster/runtime.js';
 import {terminalText} from '../domain/terminal-text.js';
+import {limitConcurrency} from '../engines/concurrency.js';
 import type {EvaluateOptions, EvaluationContext} from '../engines/evaluate.js';
 import {createTimerScheduler} from '../repo/fetch.js';
 import {createGit} from '../repo/git-runner.js';
@@ -97,7 +98,8 @@ export async function openEvaluationSession(
 
 	const now = () => new Date();
 	const run = createProcessRunner();
-	const tools: RenderTools = {run, findBinary: createFindBinary(io.env), env: io.env};
+	// Render processes (kustomize, helm) one per core: more only makes each slower.
+	const tools: RenderTools = {run: limitConcurrency(run, os.availableParallelism()), findBinary: createFindBinary(io.env), env: io.env};
 	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : user.settings.repo;
 	let repo: GitRepo | undefined;
 	let repoError: string | undefined;

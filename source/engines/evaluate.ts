@@ -47,7 +47,7 @@ export type EvaluateOptions = {
 	tools: RenderTools;
 	/** Only these apps are rendered and judged (e.g. the one `diff` names). */
 	select?: (app: AppDefinition) => boolean;
-	/** Renders at once (kustomize and helm are processes); default 2. */
+	/** Apps rendered at once (kustomize and helm processes are bounded by the render tools' runner); default 16. */
 	renderConcurrency?: number;
 	/** Injected in tests. */
 	snapshot?: LiveSnapshot;
@@ -92,11 +92,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	}
 
 	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures});
+	// The app objects are listed while the tree is read and the settings parsed.
+	const appObjects = Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
 	const tree = await loadTree(options);
-	const [settings] = await Promise.all([
-		loadSettings(tree),
-		Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds()))),
-	]);
+	const [settings] = await Promise.all([loadSettings(tree), appObjects]);
 	const infos = options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
 	const repo = options.repo;
 	const discovered = discoverApps({
@@ -117,9 +116,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		cache.entries.clear();
 		cache.sha = tree.ok ? tree.sha : undefined;
 	}
+	// The kinds every app needs whatever it renders (its controller's list, the kinds an Extra object may have) are
+	// listed while the apps render: listing waits mostly on the servers, rendering on files and processes.
+	const early = listKinds(snapshot, apps.map(app => ({app, objects: []})));
 	const renders = new Map<string, Promise<DesiredResult>>();
 	const variablesFrom = clusterVariablesSource(clients);
-	const desired = await mapConcurrent(apps, options.renderConcurrency ?? 2, app => {
+	const desired = await mapConcurrent(apps, options.renderConcurrency ?? defaultRenderConcurrency, app => {
 		// Apps with the same sources render once (one path deployed to several clusters, say); Flux apps reading
 		// substituteFrom render on their own, since their variables come from their own cluster.
 		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
@@ -134,16 +136,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		return pending;
 	});
 
-	const kindsByContext = new Map<string, Map<string, KindRef>>();
-	apps.forEach((app, index) => {
-		if (!app.context) return;
-		let kinds = kindsByContext.get(app.context);
-		if (!kinds) kindsByContext.set(app.context, (kinds = new Map()));
-		const {state} = desired[index]!;
-		const objects = state.ok ? state.objects : [];
-		for (const kind of liveKindsFor(app, objects)) kinds.set(`${kind.group}/${kind.kind}`, kind);
-	});
-	await Promise.all([...kindsByContext].map(([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
+	await Promise.all([early, listKinds(snapshot, apps.map((app, index) => ({app, objects: desired[index]!.state.ok ? desired[index]!.state.objects : []})))]);
 
 	const head = tree.ok ? tree.sha : undefined;
 	const behind = repo && head ? createBehindCounter(repo, head) : undefined;
@@ -167,6 +160,24 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		apps: evaluated,
 		discovered,
 	};
+}
+
+/**
+ * Apps rendered at once. Plain directories are read in this process (waiting on files, so more at once hides the
+ * waits); kustomize and helm are processes, bounded separately by the session's process runner.
+ */
+const defaultRenderConcurrency = 16;
+
+/** Lists, per context, every kind the apps need given their desired objects (each kind once). */
+async function listKinds(snapshot: LiveSnapshot, apps: ReadonlyArray<{app: AppDefinition; objects: readonly KubeObject[]}>): Promise<void> {
+	const kindsByContext = new Map<string, Map<string, KindRef>>();
+	for (const {app, objects} of apps) {
+		if (!app.context) continue;
+		let kinds = kindsByContext.get(app.context);
+		if (!kinds) kindsByContext.set(app.context, (kinds = new Map()));
+		for (const kind of liveKindsFor(app, objects)) kinds.set(`${kind.group}/${kind.kind}`, kind);
+	}
+	await Promise.all([...kindsByContext].map(async ([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
 }
 
 /**

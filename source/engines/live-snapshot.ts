@@ -1,7 +1,9 @@
 /**
  * A LiveView filled by listing, for the one-shot commands: each kind is listed once per context (all
  * namespaces, paged), concurrently but bounded. A connection-level failure marks the whole context unreachable
- * and stops further requests to it, so a dead cluster costs one request timeout, not one per kind.
+ * and stops further requests to it, so a dead cluster costs one request timeout, not one per kind. A kind asked
+ * for again while its list is still running waits for that list (evaluate starts listing the kinds it knows
+ * while apps render, then asks for every kind they need).
  */
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
@@ -32,10 +34,11 @@ export type LiveSnapshotOptions = {
 export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 	const projector = options.projector ?? createProjector();
 	const states = new Map<string, Map<string, {ref: KindRef; state: KindState}>>();
+	const pending = new Map<string, Map<string, Promise<void>>>();
 	const failures = new Map(options.failures ?? []);
-	const kindsOf = (context: string) => {
-		let kinds = states.get(context);
-		if (!kinds) states.set(context, (kinds = new Map()));
+	const mapOf = <V>(maps: Map<string, Map<string, V>>, context: string) => {
+		let kinds = maps.get(context);
+		if (!kinds) maps.set(context, (kinds = new Map()));
 		return kinds;
 	};
 
@@ -57,19 +60,38 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 		listedKinds: context => [...(states.get(context)?.values() ?? [])].map(entry => entry.ref),
 		async ensure(context, kinds) {
 			const client = options.clients.get(context);
-			const known = kindsOf(context);
+			const known = mapOf(states, context);
+			const running = mapOf(pending, context);
 			const wanted = new Map<string, KindRef>();
-			for (const ref of kinds) if (!known.has(`${ref.group}/${ref.kind}`)) wanted.set(`${ref.group}/${ref.kind}`, ref);
-			await mapConcurrent([...wanted.values()], options.concurrency ?? 4, async ref => {
-				const failure = failures.get(context);
-				const state: KindState = failure
-					? {ok: false, kind: 'unreachable', message: failure.message}
-					: client
-						? await listOne(context, client, ref)
-						: {ok: false, kind: 'kubeconfig', message: `no client for context ${context}`};
-				if (!state.ok && !failures.has(context) && isConnectionFailure(state.kind)) failures.set(context, {kind: state.kind, message: state.message});
-				known.set(`${ref.group}/${ref.kind}`, {ref, state});
-			});
+			const waits: Array<Promise<void>> = [];
+			for (const ref of kinds) {
+				const id = `${ref.group}/${ref.kind}`;
+				if (known.has(id) || wanted.has(id)) continue;
+				const inFlight = running.get(id);
+				if (inFlight) waits.push(inFlight);
+				else wanted.set(id, ref);
+			}
+			const settled = new Map<string, () => void>();
+			for (const id of wanted.keys()) running.set(id, new Promise<void>(resolve => settled.set(id, resolve)));
+			await Promise.all([
+				...waits,
+				mapConcurrent([...wanted.values()], options.concurrency ?? 4, async ref => {
+					const id = `${ref.group}/${ref.kind}`;
+					try {
+						const failure = failures.get(context);
+						const state: KindState = failure
+							? {ok: false, kind: 'unreachable', message: failure.message}
+							: client
+								? await listOne(context, client, ref)
+								: {ok: false, kind: 'kubeconfig', message: `no client for context ${context}`};
+						if (!state.ok && !failures.has(context) && isConnectionFailure(state.kind)) failures.set(context, {kind: state.kind, message: state.message});
+						known.set(id, {ref, state});
+					} finally {
+						running.delete(id);
+						settled.get(id)!();
+					}
+				}),
+			]);
 		},
 	};
 }
