@@ -57,6 +57,8 @@ async function runDiff(input: CommandInput): Promise<number> {
 		const evaluation = await evaluate({
 			...evaluationInputs(session),
 			mode,
+			// Only the app's own objects are read (by label selector and by name), not every object of their kinds.
+			liveScope: 'apps',
 			select: app =>
 				app.name === name &&
 				(engine === undefined || app.engine === engine) &&

@@ -12,6 +12,7 @@ import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import type {RenderTools} from '../repo/render/index.js';
 import type {GitRepo} from '../repo/repo.js';
+import {readAppsLive} from './app-live-reads.js';
 import {mapConcurrent} from './concurrency.js';
 import type {ContextInfo} from './context-info.js';
 import {renderApp, type DesiredResult, type DesiredTree} from './desired-state.js';
@@ -22,7 +23,7 @@ import {clusterVariablesSource} from './flux-variables.js';
 import {judgePrepared, type DryRunResults} from './judge-prepared.js';
 import {liveKindsFor} from './live-kinds.js';
 import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
-import type {ContextFailure} from './live-view.js';
+import type {ContextFailure, LiveView} from './live-view.js';
 import {plainDeployedRevision} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
@@ -51,6 +52,11 @@ export type EvaluateOptions = {
 	renderConcurrency?: number;
 	/** Injected in tests. */
 	snapshot?: LiveSnapshot;
+	/**
+	 * `apps`: read only the selected apps' own objects, by label selector and by name (app-live-reads.ts), instead
+	 * of listing every kind they need on their contexts (`diff APP`). Ignored with an injected snapshot.
+	 */
+	liveScope?: 'contexts' | 'apps';
 	/**
 	 * Renders kept across evaluations of the same tree (the TUI re-evaluates on every burst of watch events;
 	 * kustomize and helm are processes). Cleared when the tree's sha changes.
@@ -118,7 +124,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	}
 	// The kinds every app needs whatever it renders (its controller's list, the kinds an Extra object may have) are
 	// listed while the apps render: listing waits mostly on the servers, rendering on files and processes.
-	const early = listKinds(snapshot, apps.map(app => ({app, objects: []})));
+	const scoped = options.liveScope === 'apps' && !options.snapshot;
+	const early = scoped ? undefined : listKinds(snapshot, apps.map(app => ({app, objects: []})));
 	const renders = new Map<string, Promise<DesiredResult>>();
 	const variablesFrom = clusterVariablesSource(clients);
 	const desired = await mapConcurrent(apps, options.renderConcurrency ?? defaultRenderConcurrency, app => {
@@ -136,12 +143,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		return pending;
 	});
 
-	await Promise.all([early, listKinds(snapshot, apps.map((app, index) => ({app, objects: desired[index]!.state.ok ? desired[index]!.state.objects : []})))]);
+	const rendered = apps.map((app, index) => ({app, objects: desired[index]!.state.ok ? desired[index]!.state.objects : []}));
+	let view: LiveView = snapshot;
+	if (scoped) view = await readAppsLive(rendered, {clients, base: snapshot});
+	else await Promise.all([early, listKinds(snapshot, rendered)]);
 
 	const head = tree.ok ? tree.sha : undefined;
 	const behind = repo && head ? createBehindCounter(repo, head) : undefined;
 	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
-		const prepared = prepareApp(app, desired[index]!, snapshot);
+		const prepared = prepareApp(app, desired[index]!, view);
 		const client = prepared.context ? clients.get(prepared.context) : undefined;
 		// A dry-run is a PATCH: a read-only context (flag or user settings) gets the fast comparison instead.
 		const exact = options.mode === 'exact' && client && !client.transport.readOnly && !prepared.contextError && prepared.pairs.length > 0;
@@ -156,7 +166,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	return {
 		tree,
 		settings,
-		contexts: options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name))),
+		contexts: options.contexts.map(({info}) => withReachability(info, view.contextFailure(info.name))),
 		apps: evaluated,
 		discovered,
 	};
