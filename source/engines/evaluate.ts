@@ -13,6 +13,7 @@ import type {KindRef} from '../cluster/discovery.js';
 import type {RenderTools} from '../repo/render/index.js';
 import type {GitRepo} from '../repo/repo.js';
 import {readAppsLive} from './app-live-reads.js';
+import {renderOrder} from './render-order.js';
 import {mapConcurrent} from './concurrency.js';
 import type {ContextInfo} from './context-info.js';
 import {renderApp, type DesiredResult, type DesiredTree} from './desired-state.js';
@@ -128,7 +129,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	const early = scoped ? undefined : listKinds(snapshot, apps.map(app => ({app, objects: []})));
 	const renders = new Map<string, Promise<DesiredResult>>();
 	const variablesFrom = clusterVariablesSource(clients);
-	const desired = await mapConcurrent(apps, options.renderConcurrency ?? defaultRenderConcurrency, app => {
+	// Process renders first (render-order.ts); a warm render cache (the TUI) or a lone app has nothing to gain.
+	const order = apps.length > 1 && !(cache && cache.entries.size > 0) ? await renderOrder(apps, tree) : apps.map((_, index) => index);
+	const inOrder = await mapConcurrent(order, options.renderConcurrency ?? defaultRenderConcurrency, index => {
+		const app = apps[index]!;
 		// Apps with the same sources render once (one path deployed to several clusters, say); Flux apps reading
 		// substituteFrom render on their own, since their variables come from their own cluster.
 		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
@@ -142,6 +146,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		}
 		return pending;
 	});
+	const desired: DesiredResult[] = new Array(apps.length);
+	order.forEach((index, position) => (desired[index] = inOrder[position]!));
 
 	const rendered = apps.map((app, index) => ({app, objects: desired[index]!.state.ok ? desired[index]!.state.objects : []}));
 	let view: LiveView = snapshot;

@@ -9,7 +9,7 @@ import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import {createProjector, type Projector} from '../cluster/projection.js';
 import {listResource} from '../cluster/resource-list.js';
-import {mapConcurrent} from './concurrency.js';
+import {limitConcurrency} from './concurrency.js';
 import {isConnectionFailure, type ContextFailure, type KindState, type LiveView} from './live-view.js';
 
 /** A LiveView that can be asked to list more kinds. */
@@ -25,7 +25,7 @@ export type LiveSnapshotOptions = {
 	clients: ReadonlyMap<string, ContextClient>;
 	/** Contexts already known to be unusable (a kubeconfig entry that could not be built). */
 	failures?: ReadonlyMap<string, ContextFailure>;
-	/** Lists at once per context; default 4. */
+	/** Lists at once per context (whatever the number of ensure calls running); default 4. */
 	concurrency?: number;
 	projector?: Projector;
 };
@@ -35,6 +35,14 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 	const projector = options.projector ?? createProjector();
 	const states = new Map<string, Map<string, {ref: KindRef; state: KindState}>>();
 	const pending = new Map<string, Map<string, Promise<void>>>();
+	// One bound per context across every ensure (evaluate asks twice at once): each list beyond it would open
+	// another TLS connection to the same server.
+	const limiters = new Map<string, typeof listOne>();
+	const limited = (context: string) => {
+		let limiter = limiters.get(context);
+		if (!limiter) limiters.set(context, (limiter = limitConcurrency(listOne, options.concurrency ?? 4)));
+		return limiter;
+	};
 	const failures = new Map(options.failures ?? []);
 	const mapOf = <V>(maps: Map<string, Map<string, V>>, context: string) => {
 		let kinds = maps.get(context);
@@ -75,14 +83,14 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 			for (const id of wanted.keys()) running.set(id, new Promise<void>(resolve => settled.set(id, resolve)));
 			await Promise.all([
 				...waits,
-				mapConcurrent([...wanted.values()], options.concurrency ?? 4, async ref => {
+				Promise.all([...wanted.values()].map(async ref => {
 					const id = `${ref.group}/${ref.kind}`;
 					try {
 						const failure = failures.get(context);
 						const state: KindState = failure
 							? {ok: false, kind: 'unreachable', message: failure.message}
 							: client
-								? await listOne(context, client, ref)
+								? await limited(context)(context, client, ref)
 								: {ok: false, kind: 'kubeconfig', message: `no client for context ${context}`};
 						if (!state.ok && !failures.has(context) && isConnectionFailure(state.kind)) failures.set(context, {kind: state.kind, message: state.message});
 						known.set(id, {ref, state});
@@ -90,7 +98,7 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 						running.delete(id);
 						settled.get(id)!();
 					}
-				}),
+				})),
 			]);
 		},
 	};
