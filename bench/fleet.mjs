@@ -172,6 +172,10 @@ const statusRows = results.map(r => {
 const diffRows = diffs.map(d => `| ${d.size} | ${buildLabel(d.name)} | ${d.ms} ms | ${d.kubectlMs} ms | ${(d.ms / d.kubectlMs).toFixed(1)}× (target ≤ 2×) | ${d.every.join(', ')} / ${d.kubectlEvery.join(', ')} ms |`);
 const mix = results[0] ? Object.entries(results.at(-1).engines).map(([engine, count]) => `${count} ${engine}`).join(', ') : '';
 const profileRows = profile ? profile.shares.filter(row => row.share >= 0.01).map(row => `| ${row.stage} | ${row.ms} ms | ${Math.round(row.share * 100)} % |`) : [];
+// A missed target says what bounds it: the CPU the CLI alone needs against the wall time asked for, and the stages that spend it.
+const missed = results.filter(r => r.name === 'current' && r.wallMs > r.shape.target);
+const busiest = profile ? profile.shares.filter(row => !/^idle|^starting/.test(row.stage)).slice(0, 3).map(row => `${row.stage} ${Math.round(row.share * 100)} %`).join(', ') : '';
+const bounds = missed.length === 0 ? 'Every status target is met on this run.' : `Missed: ${missed.map(r => `${r.size} (${seconds(r.wallMs)} for ≤ ${seconds(r.shape.target)}; the CLI alone needs ${seconds(r.cpuMs)} of CPU, ${(r.cpuMs / r.shape.target).toFixed(1)}× the target's wall time on one core, while the sandbox serving the lists and the machine's other work share the two cores)`).join('; ')}. What bounds it is CPU in this process${busiest ? `, most of it in ${busiest} (profile below)` : ''}: rendering reads and parses every app's manifests on each one-shot run (the TUI's render cache does not help a fresh process) and starts one kustomize process per kustomize app; listing parses and projects every live object of a dozen kinds; garbage collection follows the allocations of both.`;
 const marker = '## Fleet status (bench/fleet.mjs)';
 const section = `${marker}
 
@@ -191,6 +195,8 @@ comparing with the targets; CPU moves far less with the load than wall time).
 | fleet | build | status wall time | target | CPU | peak RSS | every run (wall) | perturbed apps |
 |---|---|---|---|---|---|---|---|
 ${statusRows.join('\n')}
+
+${bounds}
 
 \`gitops-tui diff APP --context C\` (exact: a server-side apply dry-run per object) of one drifted plain app, and
 \`kubectl diff --server-side --force-conflicts --field-manager=gitops-tui -f\` of the same app's manifests as

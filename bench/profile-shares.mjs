@@ -14,6 +14,13 @@ const stages = [
 	['writing the output', /^(statusDocument|terminalSafeJson|formatStatusTable|render)$/],
 ];
 
+/** Work that runs in callbacks, where the stack no longer says which stage asked for it. */
+const leaves = [
+	['file system calls (reading the tree: mostly rendering)', /^(stat|lstat|fstat|realpath|readdir|open|openFileHandle|close|read|readFileHandle|writeFile|rename|mkdir)$/],
+	['starting processes (kustomize, git)', /^(spawn|ChildProcess\.spawn)$/],
+	['HTTPS and TLS (sockets, parsing answers)', /^(socketOnData|onStreamRead|readableAddChunkPushByteMode|addChunk|TLSSocket\..*|onConnectSecure|ssl\..*|createSecureContext|request|ClientRequest)$/],
+];
+
 /** Shares of the profile's time per stage, largest first: [{stage, ms, share}]. */
 export function profileShares(file) {
 	const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -27,16 +34,22 @@ export function profileShares(file) {
 		let stage;
 		if (functionName === '(garbage collector)') stage = 'garbage collection';
 		else if (functionName === '(idle)') stage = 'idle (waiting for the servers, files and processes)';
-		else stage = stages.find(([, pattern]) => pattern.test(functionName))?.[0] ?? (parent.has(id) ? classify(parent.get(id)) : 'starting, connecting and the rest');
+		else stage = stages.find(([, pattern]) => pattern.test(functionName))?.[0] ?? (parent.has(id) ? classify(parent.get(id)) : undefined);
+		// Callbacks run without the stack that started them: name them by what they are.
+		stage ??= leaves.find(([, pattern]) => pattern.test(functionName))?.[0];
 		stageOf.set(id, stage);
 		return stage;
+	};
+	const leafStage = id => {
+		const {functionName} = nodes.get(id).callFrame;
+		return classify(id) ?? leaves.find(([, pattern]) => pattern.test(functionName))?.[0] ?? 'starting (modules, flags, kubeconfig) and the rest';
 	};
 	const totals = new Map();
 	let total = 0;
 	profile.samples.forEach((id, index) => {
 		const delta = profile.timeDeltas[index] ?? 0;
 		total += delta;
-		const stage = classify(id);
+		const stage = leafStage(id);
 		totals.set(stage, (totals.get(stage) ?? 0) + delta);
 	});
 	return [...totals]

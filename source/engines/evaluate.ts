@@ -18,6 +18,9 @@ import {mapConcurrent} from './concurrency.js';
 import type {ContextInfo} from './context-info.js';
 import {renderApp, type DesiredResult, type DesiredTree} from './desired-state.js';
 import {appKinds, discoverApps} from './discover.js';
+import {applicationKind} from './argo-application.js';
+import {helmReleaseKind} from './flux-helmrelease.js';
+import {kustomizationKind} from './flux-kustomization.js';
 import {dryRunPairs} from './dry-run.js';
 import type {AppDefinition} from './engine.js';
 import {clusterVariablesSource} from './flux-variables.js';
@@ -59,6 +62,12 @@ export type EvaluateOptions = {
 	 */
 	liveScope?: 'contexts' | 'apps';
 	/**
+	 * Only app objects (Kustomizations, HelmReleases, Applications) of this name are read, with a metadata.name
+	 * field selector (`diff APP` knows the name; plain apps come from the settings whatever it is). The other apps
+	 * are then not discovered at all. Ignored with an injected snapshot.
+	 */
+	appName?: string;
+	/**
 	 * Renders kept across evaluations of the same tree (the TUI re-evaluates on every burst of watch events;
 	 * kustomize and helm are processes). Cleared when the tree's sha changes.
 	 */
@@ -98,7 +107,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		else failures.set(info.name, {kind: 'kubeconfig', message: info.error ?? 'the context could not be loaded'});
 	}
 
-	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures});
+	const named = options.appName === undefined ? undefined : `metadata.name=${options.appName}`;
+	// Sources (GitRepositories) are listed whole: an app names its source, whatever that is called.
+	const appObjectKinds = new Set([kustomizationKind, helmReleaseKind, applicationKind].map(ref => `${ref.group}/${ref.kind}`));
+	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures, ...(named ? {fieldSelectorFor: ref => (appObjectKinds.has(`${ref.group}/${ref.kind}`) ? named : undefined)} : {})});
 	// The app objects are listed while the tree is read and the settings parsed.
 	const appObjects = Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
 	const tree = await loadTree(options);

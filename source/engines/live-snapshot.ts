@@ -28,6 +28,11 @@ export type LiveSnapshotOptions = {
 	/** Lists at once per context (whatever the number of ensure calls running); default 4. */
 	concurrency?: number;
 	projector?: Projector;
+	/**
+	 * A field selector for the lists of some kinds (undefined: the whole kind): `diff APP` discovers only the app
+	 * objects named APP. A kind listed with one holds only what it selected.
+	 */
+	fieldSelectorFor?: (ref: KindRef) => string | undefined;
 };
 
 /** Creates an empty snapshot. */
@@ -57,7 +62,8 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 			return {ok: false, kind: resolved.error.kind, message: resolved.error.message};
 		}
 
-		const listed = await listResource(client, resolved.value, {projector});
+		const fieldSelector = options.fieldSelectorFor?.(ref);
+		const listed = await listResource(client, resolved.value, {projector, ...(fieldSelector ? {fieldSelector} : {})});
 		if (!listed.ok) return {ok: false, kind: listed.error.kind, message: `cannot list ${label(ref)}: ${listed.error.message}`};
 		return {ok: true, objects: listed.value.objects, namespaced: resolved.value.namespaced};
 	};

@@ -1,8 +1,8 @@
 /**
  * `diff APP` asks the cluster for the app's own objects only (issue 14): the built CLI runs against the sandbox
  * with the simulated Flux and Argo CD controllers, next to many unrelated objects, and the sandbox's request log
- * shows what it sent. Apart from the app objects every diff must list to know which apps exist (Kustomizations,
- * HelmReleases, GitRepositories, Applications), each list carries a label selector and each read by name is one of
+ * shows what it sent. The app objects (Kustomizations, HelmReleases, Applications) are listed by name (a field
+ * selector), their GitRepositories whole; every other list carries a label selector and each read by name is one of
  * the app's objects; and the verdicts are the ones `status` (which lists every kind whole) gives, Extra included.
  */
 import {writeFileSync} from 'node:fs';
@@ -98,6 +98,10 @@ describe('diff APP reads only the app\'s own objects', () => {
 		const lists = reads.filter(request => /^\/(api\/v1|apis\/[^/]+\/[^/]+)(\/namespaces\/[^/]+)?\/[^/]+$/.test(request.path) && !/^\/api\/v1\/namespaces\/[^/]+$/.test(request.path));
 		const unselected = lists.filter(request => !request.query['labelSelector'] && !appKinds.includes(request.path.split('/').at(-1)!));
 		expect(unselected.map(request => request.path)).toEqual([]);
+		// The app objects are asked for by name; only the sources (named by the app objects) are listed whole.
+		const appObjectLists = lists.filter(request => ['kustomizations', 'helmreleases', 'applications'].includes(request.path.split('/').at(-1)!));
+		expect(appObjectLists.length).toBeGreaterThan(0);
+		expect(appObjectLists.every(request => request.query['fieldSelector'] === `metadata.name=${name}`)).toBe(true);
 		const byName = reads.filter(request => /\/namespaces\/[^/]+\/[^/]+\/[^/]+$/.test(request.path));
 		expect(byName.every(request => request.path.split('/').at(-1)!.startsWith(name))).toBe(true);
 		// The status run did list every ConfigMap: the comparison above is between the two readings.
@@ -115,6 +119,12 @@ describe('diff APP reads only the app\'s own objects', () => {
 		expect(document.revision.deployed).toBe(head);
 		const api = (JSON.parse((await cli('diff', 'api', '--fast', '-o', 'json')).stdout) as {app: {resources: Array<{kind: string; name: string; verdict: string}>}}).app;
 		expect(verdictsOf(api.resources)).toContainEqual(['ConfigMap/api-by-hand', 'Extra']);
+	}, 60_000);
+
+	it('an app of no such name is still answered with the names of the apps there are', async () => {
+		const diff = await cli('diff', 'nope', '--fast');
+		expect(diff.code).toBe(2);
+		expect(diff.stderr).toContain('no app named nope; apps: api, web, worker');
 	}, 60_000);
 
 	it('an exact diff (server-side dry-runs) reads the same way and shows the drifted field', async () => {

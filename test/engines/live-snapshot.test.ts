@@ -68,6 +68,16 @@ describe('the one-shot live snapshot', () => {
 		expect(lists.map(request => request.path).sort()).toEqual(['/api/v1/configmaps', '/apis/apps/v1/deployments']);
 	});
 
+	it('lists a kind with the field selector asked for it, the others whole', async () => {
+		const snapshot = createLiveSnapshot({clients, fieldSelectorFor: ref => (ref.kind === 'ConfigMap' ? 'metadata.name=two' : undefined)});
+		sandbox.clearRequests();
+		await snapshot.ensure('sandbox', [configMap, deployment]);
+		const state = snapshot.kind('sandbox', '', 'ConfigMap');
+		expect(state?.ok && state.objects.map(object => object.key)).toEqual(['/ConfigMap/b/two']);
+		const lists = sandbox.requests().filter(request => request.method === 'GET' && /\/(configmaps|deployments)$/.test(request.path));
+		expect(lists.map(request => [request.path, request.query['fieldSelector']]).sort()).toEqual([['/api/v1/configmaps', 'metadata.name=two'], ['/apis/apps/v1/deployments', undefined]]);
+	});
+
 	it('keeps a forbidden kind to itself, and gives up on a dead context after its first failure', async () => {
 		const snapshot = createLiveSnapshot({clients});
 		await snapshot.ensure('sandbox-getter', [configMap]);
