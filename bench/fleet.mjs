@@ -201,7 +201,8 @@ ${bounds}
 \`gitops-tui diff APP --context C\` (exact: a server-side apply dry-run per object) of one drifted plain app, and
 \`kubectl diff --server-side --force-conflicts --field-manager=gitops-tui -f\` of the same app's manifests as
 gitops-tui applies them, alternating on the same world; both must report the drifted ConfigMap. \`diff\` reads only
-the app's own objects (label selectors and names), so it costs the same in any size of fleet.
+the app's own objects (label selectors and names) and the app objects of its name, so it costs about the same
+whatever the fleet's size.
 
 | fleet | build | diff APP | kubectl diff | ratio | every run (ours / kubectl) |
 |---|---|---|---|---|---|
