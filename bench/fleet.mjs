@@ -1,22 +1,30 @@
-// Fleet-scale `status` (issue 14): generates S (50 apps / 2,000 objects) and M (500 / 20,000) plain apps over three
-// sandbox contexts (in a child process), runs the built CLI's `status -o json` several times per size, and writes
-// the medians of wall time and peak RSS to BENCHMARKS.md. Every run's verdicts are checked: exactly the drifted apps
-// are OutOfSync, every other app Synced, so speed is never bought with truth.
-// Usage: node bench/fleet.mjs [runs=5] [sizes=S,M]. BENCH_BASE_CLI=path/to/cli.js also measures another build (an
-// older one, say) on the same worlds, runs alternating, so both see the same machine load; its figures go alongside,
-// named BENCH_BASE_LABEL. CPU time (user + sys) is reported too: on a shared machine it moves far less than wall time.
-import {execFileSync, fork, spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
+// Fleet-scale `status` and `diff APP` (issue 14). Generates S (50 apps / 2,000 objects), M (500 / 20,000) and, when
+// asked, L (2,000 / 100,000) fleets of plain, kustomize, Flux and Argo CD apps over three sandbox contexts (served
+// by a child process), runs the built CLI's `status -o json --all-contexts` several times per size, and writes the
+// medians of wall time, CPU and peak RSS to BENCHMARKS.md. Every run's verdicts are checked against the generator
+// (bench/fleet-fixtures.ts): exactly the perturbed apps are OutOfSync, with exactly their Drifted, Missing or Extra
+// resource, and every app reports the revision it was deployed at — speed is never bought with truth. Then one
+// `diff APP` (a drifted plain app, exact) runs side by side with `kubectl diff --server-side` of the same manifests,
+// alternating, and the ratio of the medians is reported. One more `status` at the largest size runs under
+// --cpu-prof, and its profile says where the time goes.
+// Usage: node bench/fleet.mjs [runs=5] [sizes=S,M]. L takes minutes to seed and run: ask for it (`S,M,L`).
+// BENCH_BASE_CLI=path/to/cli.js also measures another build (an older one, say) on the same worlds, runs
+// alternating, so both see the same machine load; its figures go alongside, named BENCH_BASE_LABEL.
+import {fork, spawn} from 'node:child_process';
+import {existsSync, readdirSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
 import {median, writeSection} from './benchmarks-file.mjs';
+import {profileShares} from './profile-shares.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const sizes = (process.argv[3] ?? 'S,M').split(',');
 const builds = {current: path.resolve('dist/cli.js'), ...(process.env.BENCH_BASE_CLI ? {base: path.resolve(process.env.BENCH_BASE_CLI)} : {})};
-const shapes = {S: {apps: 50, perApp: 40, target: '≤ 1 s'}, M: {apps: 500, perApp: 40, target: '≤ 3 s'}, L: {apps: 2000, perApp: 50, target: '≤ 10 s'}};
+const baseLabel = process.env.BENCH_BASE_LABEL ?? `\`${process.env.BENCH_BASE_CLI}\``;
+const shapes = {S: {apps: 50, perApp: 40, target: 1000}, M: {apps: 500, perApp: 40, target: 3000}, L: {apps: 2000, perApp: 50, target: 10_000}};
+const rssTargets = {M: 400, L: 1200};
 const timeBinary = '/usr/bin/time';
 if (!existsSync(timeBinary)) throw new Error(`${timeBinary} is needed to read the peak RSS of each run`);
 
@@ -26,95 +34,184 @@ await build({
 	banner: {js: "import {createRequire as __req} from 'node:module';const require = __req(import.meta.url);"},
 });
 
-/** One `status -o json` run: wall ms, peak RSS MB, and the verdict check. */
-function statusRun(cli, world, home) {
+/** Runs a command under /usr/bin/time: wall ms, peak RSS MB, CPU ms, exit code and output. */
+function timed(command, args, env) {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(timeBinary, ['-f', 'peak-rss-kb %M cpu-s %U %S', process.execPath, cli, 'status', '-o', 'json', '--all-contexts', '--kubeconfig', world.kubeconfig, '--repo', world.repo], {env: {PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state')}});
+		const child = spawn(timeBinary, ['-f', 'peak-rss-kb %M cpu-s %U %S', command, ...args], {env});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
 		child.stderr.on('data', chunk => (stderr += chunk));
 		child.on('error', reject);
-		child.on('close', () => {
+		child.on('close', code => {
 			const wallMs = Math.round(performance.now() - started);
-			const rss = /peak-rss-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(stderr);
-			let document;
-			try {
-				document = JSON.parse(stdout);
-			} catch {
-				return reject(new Error(`status printed no JSON:\n${stdout.slice(0, 500)}\n${stderr}`));
-			}
-			resolve({wallMs, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, cpuMs: rss ? Math.round((Number(rss[2]) + Number(rss[3])) * 1000) : NaN, wrong: wrongVerdicts(document, world)});
+			const usage = /peak-rss-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(stderr);
+			resolve({wallMs, rssMb: usage ? Math.round(Number(usage[1]) / 1024) : NaN, cpuMs: usage ? Math.round((Number(usage[2]) + Number(usage[3])) * 1000) : NaN, code, stdout, stderr});
 		});
 	});
 }
 
-/** Apps whose verdict is not the one the generator made: drifted apps OutOfSync (one Drifted ConfigMap), the rest Synced. */
-function wrongVerdicts(document, world) {
-	const drifted = new Set(world.drifted);
-	const seen = new Map(document.apps.map(app => [app.name, app]));
-	const wrong = world.apps.filter(name => {
-		const app = seen.get(name);
-		if (!app) return true;
-		if (!drifted.has(name)) return app.sync !== 'Synced' || app.revision?.behind !== 0;
-		const resources = app.resources.filter(resource => resource.verdict !== 'Synced');
-		return app.sync !== 'OutOfSync' || resources.length !== 1 || resources[0].kind !== 'ConfigMap' || resources[0].verdict !== 'Drifted';
-	});
-	return wrong.map(name => `${name}: ${JSON.stringify(seen.get(name) ? {sync: seen.get(name).sync, revision: seen.get(name).revision, error: seen.get(name).error} : 'missing')}`);
+const environment = home => ({PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state')});
+
+/** One `status -o json` run, its verdicts checked. */
+async function statusRun(cli, world, home, nodeFlags = []) {
+	const run = await timed(process.execPath, [...nodeFlags, cli, 'status', '-o', 'json', '--all-contexts', '--kubeconfig', world.kubeconfig, '--repo', world.repo], environment(home));
+	let document;
+	try {
+		document = JSON.parse(run.stdout);
+	} catch {
+		throw new Error(`status printed no JSON:\n${run.stdout.slice(0, 500)}\n${run.stderr}`);
+	}
+	return {...run, wrong: wrongVerdicts(document, world)};
 }
 
-const results = {};
+/** What each generated app must show: its engine, our verdict and the controller's, the one perturbed resource, its revision. */
+function wrongVerdicts(document, world) {
+	const seen = new Map(document.apps.map(app => [app.name, app]));
+	const problems = [];
+	if (document.apps.length !== world.apps.length) problems.push(`${document.apps.length} apps reported, ${world.apps.length} generated`);
+	for (const expected of world.apps) {
+		const app = seen.get(expected.name);
+		const fail = why => problems.push(`${expected.name} (${expected.engine}${expected.perturbation ? `, ${expected.perturbation}` : ''}): ${why} — ${JSON.stringify(app ? {sync: app.sync, controllerSync: app.controllerSync, revision: app.revision, error: app.error, off: app.resources.filter(r => r.verdict !== 'Synced')} : 'missing')}`);
+		if (!app) {
+			fail('not reported');
+			continue;
+		}
+		const engine = expected.engine === 'kustomize' ? 'plain' : expected.engine;
+		const controllerSync = {plain: 'Unknown', flux: 'Synced', argo: expected.perturbation ? 'OutOfSync' : 'Synced'}[engine];
+		const off = app.resources.filter(resource => resource.verdict !== 'Synced');
+		const want = {drifted: [`${expected.name}-cm-0`, 'Drifted'], missing: [`${expected.name}-cm-0`, 'Missing'], extra: [`${expected.name}-left-over`, 'Extra']}[expected.perturbation];
+		if (app.engine !== engine) fail(`engine ${app.engine}, not ${engine}`);
+		else if (app.error) fail('has an error');
+		else if (app.sync !== (want ? 'OutOfSync' : 'Synced')) fail(`sync ${app.sync}`);
+		else if (app.controllerSync !== controllerSync) fail(`controller sync ${app.controllerSync}, not ${controllerSync}`);
+		else if (want ? off.length !== 1 || off[0].kind !== 'ConfigMap' || off[0].name !== want[0] || off[0].verdict !== want[1] : off.length > 0) fail('wrong resources off');
+		else if (app.revision?.deployed !== world.sha || app.revision?.behind !== 0) fail('deployed revision not reported');
+		else if (app.resources.length !== world.perApp + (expected.perturbation === 'extra' ? 1 : 0)) fail(`${app.resources.length} resources`);
+	}
+	return problems;
+}
+
+/** One `diff APP` of ours, or `kubectl diff --server-side` of the same manifests, on the drifted app. */
+async function diffRun(tool, world, home) {
+	const {app, context, manifests} = world.diff;
+	const run =
+		tool === 'kubectl'
+			? await timed('kubectl', ['diff', '--server-side', '--force-conflicts', '--field-manager=gitops-tui', '--kubeconfig', world.kubeconfig, '--context', context, '-f', manifests], environment(home))
+			: await timed(process.execPath, [tool, 'diff', app, '--context', context, '--kubeconfig', world.kubeconfig, '--repo', world.repo], environment(home));
+	// Both must find the one drifted ConfigMap and exit 1 (differences), or the comparison is meaningless.
+	if (run.code !== 1 || !run.stdout.includes(`${app}-cm-0`) || !run.stdout.includes('LOG_LEVEL')) throw new Error(`${tool} diff ${app}: exit ${run.code}\n${run.stdout.slice(0, 800)}\n${run.stderr.slice(0, 800)}`);
+	return run;
+}
+
+const results = [];
+const diffs = [];
+let profile;
 for (const size of sizes) {
 	const shape = shapes[size];
 	const dir = await mkdtemp(path.join(work, `${size}-`));
-	const child = fork(path.join(work, 'fleet-child.mjs'), [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']});
+	const seeding = performance.now();
+	const child = fork(path.join(work, 'fleet-child.mjs'), [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=8192']});
 	const world = await new Promise((resolve, reject) => {
 		child.on('message', message => message.type === 'ready' && resolve(message));
 		child.on('exit', code => reject(new Error(`the fleet child exited with ${code}`)));
 	});
+	const perturbed = world.apps.filter(app => app.perturbation).length;
+	console.log(`${size}: ${world.apps.length} apps, ${perturbed} perturbed, served after ${Math.round((performance.now() - seeding) / 1000)} s`);
 	const measured = Object.fromEntries(Object.keys(builds).map(name => [name, []]));
-	// One warm-up run each (the first reads a cold page cache and writes the last-known-good store).
+	// One warm-up run each (the first reads a cold page cache and fills the last-known-good store).
 	for (let run = 0; run <= runs; run++) {
 		for (const [name, cli] of Object.entries(builds)) {
 			const result = await statusRun(cli, world, path.join(dir, `home-${name}`));
-			if (result.wrong.length > 0) throw new Error(`${size} (${name}): ${result.wrong.length} wrong verdicts, e.g. ${result.wrong.slice(0, 3).join('; ')}`);
+			if (result.wrong.length > 0) throw new Error(`${size} (${name}): ${result.wrong.length} wrong verdicts, e.g.\n${result.wrong.slice(0, 5).join('\n')}`);
 			if (run > 0) measured[name].push(result);
-			console.log(`${size} ${name} run ${run}/${runs}${run === 0 ? ' (warm-up)' : ''}: ${result.wallMs} ms, CPU ${result.cpuMs} ms, ${result.rssMb} MB, verdicts right`);
+			console.log(`${size} ${name} status run ${run}/${runs}${run === 0 ? ' (warm-up)' : ''}: ${result.wallMs} ms, CPU ${result.cpuMs} ms, ${result.rssMb} MB, verdicts right`);
 		}
 	}
-	child.send({type: 'stop'});
 	for (const [name, every] of Object.entries(measured)) {
-		results[`${size}/${name}`] = {size, name, shape, wallMs: median(every.map(r => r.wallMs)), cpuMs: median(every.map(r => r.cpuMs)), rssMb: median(every.map(r => r.rssMb)), every, drifted: world.drifted.length};
+		results.push({size, name, shape, wallMs: median(every.map(r => r.wallMs)), cpuMs: median(every.map(r => r.cpuMs)), rssMb: median(every.map(r => r.rssMb)), every, perturbed, engines: countEngines(world.apps)});
 	}
+
+	const diffTimes = Object.fromEntries(['kubectl', ...Object.keys(builds)].map(name => [name, []]));
+	for (let run = 0; run <= Math.max(runs, 5); run++) {
+		for (const name of Object.keys(diffTimes)) {
+			const result = await diffRun(name === 'kubectl' ? 'kubectl' : builds[name], world, path.join(dir, `home-${name}`));
+			if (run > 0) diffTimes[name].push(result.wallMs);
+		}
+	}
+	const kubectlMs = median(diffTimes.kubectl);
+	for (const name of Object.keys(builds)) diffs.push({size, name, ms: median(diffTimes[name]), kubectlMs, every: diffTimes[name], kubectlEvery: diffTimes.kubectl});
+	console.log(`${size} diff ${world.diff.app}: ${diffs.filter(d => d.size === size).map(d => `${d.name} ${d.ms} ms`).join(', ')}, kubectl ${kubectlMs} ms`);
+
+	if (size === sizes.at(-1)) {
+		const profileDir = path.join(dir, 'profile');
+		await statusRun(builds.current, world, path.join(dir, 'home-current'), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+		profile = {size, shares: profileShares(path.join(profileDir, readdirSync(profileDir)[0]))};
+	}
+	child.send({type: 'stop'});
 }
 await rm(work, {recursive: true, force: true});
+
+function countEngines(apps) {
+	const counts = {};
+	for (const app of apps) counts[app.engine] = (counts[app.engine] ?? 0) + 1;
+	return counts;
+}
 
 const cpus = os.cpus();
 const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
 const load = os.loadavg()[0].toFixed(1);
-const rows = Object.values(results).map(r => `| ${r.size}: ${r.shape.apps} apps / ${r.shape.apps * r.shape.perApp} objects | ${r.name === 'current' ? 'this build' : process.env.BENCH_BASE_LABEL ?? `\`${process.env.BENCH_BASE_CLI}\``} | ${r.wallMs} ms | ${r.shape.target} | ${r.cpuMs} ms | ${r.rssMb} MB | ${r.every.map(x => x.wallMs).join(', ')} ms | ${r.drifted} |`);
+const buildLabel = name => (name === 'current' ? 'this build' : baseLabel);
+const seconds = ms => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const statusRows = results.map(r => {
+	const rssTarget = rssTargets[r.size];
+	const met = r.wallMs <= r.shape.target ? 'met' : 'missed';
+	return `| ${r.size}: ${r.shape.apps} apps / ${r.shape.apps * r.shape.perApp} objects | ${buildLabel(r.name)} | ${seconds(r.wallMs)} | ≤ ${seconds(r.shape.target)} (${met}) | ${seconds(r.cpuMs)} | ${r.rssMb} MB${rssTarget ? ` (≤ ${rssTarget} MB)` : ''} | ${r.every.map(x => x.wallMs).join(', ')} ms | ${r.perturbed} |`;
+});
+const diffRows = diffs.map(d => `| ${d.size} | ${buildLabel(d.name)} | ${d.ms} ms | ${d.kubectlMs} ms | ${(d.ms / d.kubectlMs).toFixed(1)}× (target ≤ 2×) | ${d.every.join(', ')} / ${d.kubectlEvery.join(', ')} ms |`);
+const mix = results[0] ? Object.entries(results.at(-1).engines).map(([engine, count]) => `${count} ${engine}`).join(', ') : '';
+const profileRows = profile ? profile.shares.filter(row => row.share >= 0.01).map(row => `| ${row.stage} | ${row.ms} ms | ${Math.round(row.share * 100)} % |`) : [];
+// A missed target says what bounds it: the CPU the CLI alone needs against the wall time asked for, and the stages that spend it.
+const missed = results.filter(r => r.name === 'current' && r.wallMs > r.shape.target);
+const busiest = profile ? profile.shares.filter(row => !/^idle|^starting/.test(row.stage)).slice(0, 3).map(row => `${row.stage} ${Math.round(row.share * 100)} %`).join(', ') : '';
+const bounds = missed.length === 0 ? 'Every status target is met on this run.' : `Missed: ${missed.map(r => `${r.size} (${seconds(r.wallMs)} for ≤ ${seconds(r.shape.target)}; the CLI alone needs ${seconds(r.cpuMs)} of CPU, ${(r.cpuMs / r.shape.target).toFixed(1)}× the target's wall time on one core, while the sandbox serving the lists and the machine's other work share the two cores)`).join('; ')}. What bounds it is CPU in this process${busiest ? `, most of it in ${busiest} (profile below)` : ''}: rendering reads and parses every app's manifests on each one-shot run (the TUI's render cache does not help a fresh process) and starts one kustomize process per kustomize app; listing parses and projects every live object of a dozen kinds; garbage collection follows the allocations of both.`;
 const marker = '## Fleet status (bench/fleet.mjs)';
 const section = `${marker}
 
-${new Date().toISOString().slice(0, 10)} · ${machine} · load average ${load} when done · median of ${runs} runs after a warm-up (\`npm run bench:fleet\`)
+${new Date().toISOString().slice(0, 10)} · ${machine} · load average ${load} when done · median of ${runs} runs after a warm-up (\`npm run bench:fleet\`; L with \`npm run bench:fleet -- ${runs} S,M,L\`)
 
-Plain apps (90 % ConfigMaps, 10 % Services) over three sandbox contexts served from a child process; \`gitops-tui
-status -o json --all-contexts\` of the built CLI, wall time from spawn to exit, peak RSS from /usr/bin/time. Every
-run's verdicts are checked: each drifted app (every 20th, one ConfigMap edited live) is OutOfSync with exactly that
-ConfigMap Drifted, every other app is Synced and 0 commits behind. With BENCH_BASE_CLI set, a second build is measured
-on the same worlds, runs alternating, so both see the same machine load (the 2 cores are shared: read the load
-average above before comparing with the targets).
+Plain apps, plain apps rendered by kustomize (a \`kubectl kustomize\` process each), Flux Kustomizations (with their
+GitRepository) and Argo CD Applications (tracking annotation, resource list), 90 % ConfigMaps and 10 % Services each,
+over three sandbox contexts served from a child process (${mix} at the largest size). \`gitops-tui status -o json
+--all-contexts\` of the built CLI: wall time from spawn to exit, CPU (user + sys) and peak RSS from /usr/bin/time.
+Every run's verdicts are checked against the generator: each perturbed app (every 20th, and every 5th kustomize
+app) is OutOfSync with exactly its one Drifted (edited live), Missing (deleted) or Extra (left over, with the app's
+marks) ConfigMap, every other app Synced, each with its controller's verdict and the revision it was deployed at
+(0 behind), a plain app with an Extra object included. With BENCH_BASE_CLI set, a second build runs on the same
+worlds, alternating, so both see the same machine load (the 2 cores are shared: read the load average before
+comparing with the targets; CPU moves far less with the load than wall time).
 
-Where the time goes at M (CPU profile of this build's \`status\`, shares of the samples): listing 20,000 objects over
-HTTPS and projecting them ~20 %, parsing the 500 apps' YAML ~15 %, preparing apps (decorating the desired objects as
-the controller applies them) ~15 %, judging (the fast field-by-field comparison) ~15 %, garbage collection ~15 %.
-Pairing and ownership, which walked every live object of a context for each app (apps × objects, about 2 s of CPU
-per context at M), now read per-kind indexes built once per evaluation (\`engines/live-index.ts\`), and
-commits-behind is one \`git log\` per deployed revision instead of one \`git rev-list\` per app.
-
-| fleet | build | status wall time | target | CPU (user + sys) | peak RSS | every run (wall) | drifted apps |
+| fleet | build | status wall time | target | CPU | peak RSS | every run (wall) | perturbed apps |
 |---|---|---|---|---|---|---|---|
-${rows.join('\n')}
-`;
+${statusRows.join('\n')}
+
+${bounds}
+
+\`gitops-tui diff APP --context C\` (exact: a server-side apply dry-run per object) of one drifted plain app, and
+\`kubectl diff --server-side --force-conflicts --field-manager=gitops-tui -f\` of the same app's manifests as
+gitops-tui applies them, alternating on the same world; both must report the drifted ConfigMap. \`diff\` reads only
+the app's own objects (label selectors and names) and the app objects of its name, so it costs about the same
+whatever the fleet's size.
+
+| fleet | build | diff APP | kubectl diff | ratio | every run (ours / kubectl) |
+|---|---|---|---|---|---|
+${diffRows.join('\n')}
+${profile ? `
+Where the CPU time of one \`status\` at ${profile.size} goes (\`node --cpu-prof\`, each sample counted to the innermost stage on its stack; bench/profile-shares.mjs):
+
+| stage | time | share |
+|---|---|---|
+${profileRows.join('\n')}
+` : ''}`;
 await writeSection(marker, section);

@@ -15,7 +15,7 @@ type ListBody = {metadata?: {resourceVersion?: string; continue?: string}; items
 export async function listResource(
 	client: ContextClient,
 	resource: ApiResource,
-	options: {namespace?: string; pageSize?: number; projector: Projector},
+	options: {namespace?: string; pageSize?: number; projector: Projector; /** Only objects with these labels (`k=v,k2=v2`). */ labelSelector?: string; /** Only objects with these fields (`metadata.name=web`). */ fieldSelector?: string},
 ): Promise<ClusterResult<{objects: LiveObject[]; resourceVersion: string}>> {
 	const path = resourcePath(resource, options.namespace);
 	const apiVersion = resource.group ? `${resource.group}/${resource.version}` : resource.version;
@@ -23,7 +23,7 @@ export async function listResource(
 	let resourceVersion: string | undefined;
 	let token: string | undefined;
 	do {
-		const page = await client.transport.request({method: 'GET', path, query: {limit: options.pageSize ?? 500, continue: token}});
+		const page = await client.transport.request({method: 'GET', path, query: {labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: options.pageSize ?? 500, continue: token}});
 		if (!page.ok) return page;
 		let body: ListBody;
 		try {

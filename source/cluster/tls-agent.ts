@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import {failed, succeeded, type ClusterResult} from './failure.js';
 import type {KubeconfigCluster, KubeconfigUser} from './kubeconfig-types.js';
 import type {ClusterRuntime} from './runtime.js';
@@ -48,5 +49,11 @@ export function createAgent(server: string, material: TlsMaterial, clientCertifi
 		options.key = key;
 	}
 
+	// One secure context for every socket of the agent: without it each new connection parses the CA and the
+	// client key again (a fleet's listing opens a few sockets per context at once).
+	// Material that does not parse is left to each connection, which reports it as a typed failure as before.
+	try {
+		options.secureContext = tls.createSecureContext({...(options.ca ? {ca: options.ca} : {}), ...(options.cert ? {cert: options.cert, key: options.key} : {})});
+	} catch {}
 	return new https.Agent(options);
 }

@@ -4,6 +4,7 @@
  * back even when the clone cannot render it. A store that cannot be written is a note, never a failed status.
  */
 import os from 'node:os';
+import {mapConcurrent} from '../engines/concurrency.js';
 import type {Evaluation} from '../engines/evaluate.js';
 import {lastKnownGoodDir, openLastKnownGood} from '../journal/last-known-good.js';
 import type {CommandIo} from './command.js';
@@ -11,16 +12,20 @@ import type {CommandIo} from './command.js';
 /** Keeps what was seen good; answers how many apps were kept, and a problem when writing failed. */
 export async function keepLastKnownGood(evaluation: Evaluation, io: CommandIo, now: () => Date): Promise<{kept: number; problem?: string}> {
 	if (!evaluation.tree.ok) return {kept: 0};
+	const {sha} = evaluation.tree;
 	const store = openLastKnownGood({dir: lastKnownGoodDir(io.env, io.env['HOME'] ?? os.homedir()), now});
+	const good = evaluation.apps.filter(({status, desired}) => status.sync === 'Synced' && status.health === 'Healthy' && desired.state.ok && desired.state.objects.length > 0);
 	let kept = 0;
-	for (const {definition, status, desired} of evaluation.apps) {
-		if (status.sync !== 'Synced' || status.health !== 'Healthy' || !desired.state.ok || desired.state.objects.length === 0) continue;
+	let problem: string | undefined;
+	// Several apps at once: each is a few small file operations, so the waits overlap.
+	await mapConcurrent(good, 8, async ({definition, desired}) => {
+		if (problem || !desired.state.ok) return;
 		try {
-			await store.keep({engine: definition.engine, context: definition.context ?? definition.controllerContext, namespace: definition.namespace, app: definition.name}, evaluation.tree.sha, desired.state.objects);
+			await store.keep({engine: definition.engine, context: definition.context ?? definition.controllerContext, namespace: definition.namespace, app: definition.name}, sha, desired.state.objects);
 			kept++;
 		} catch (error) {
-			return {kept, problem: `the last-known-good store (${store.dir}) cannot be written: ${error instanceof Error ? error.message : String(error)}`};
+			problem ??= `the last-known-good store (${store.dir}) cannot be written: ${error instanceof Error ? error.message : String(error)}`;
 		}
-	}
-	return {kept};
+	});
+	return problem ? {kept, problem} : {kept};
 }

@@ -57,13 +57,19 @@ async function runDiff(input: CommandInput): Promise<number> {
 		const evaluation = await evaluate({
 			...evaluationInputs(session),
 			mode,
+			// Only the app's own objects are read (by label selector and by name), not every object of their kinds,
+			// and only the app objects of that name (a field selector; names are DNS labels, anything else reads all).
+			liveScope: 'apps',
+			...(/^[a-z0-9.-]+$/.test(name) ? {appName: name} : {}),
 			select: app =>
 				app.name === name &&
 				(engine === undefined || app.engine === engine) &&
 				(selectedContexts.length === 0 || selectedContexts.includes(app.context ?? app.controllerContext)),
 		});
 		if (evaluation.apps.length !== 1) {
-			io.stderr.write(`gitops-tui diff: ${terminalText(notFound(name, evaluation.apps.map(app => app.definition), evaluation.discovered))}\n`);
+			// No such app: every app is discovered after all, to name the ones there are.
+			const discovered = evaluation.apps.length === 0 ? (await evaluate({...evaluationInputs(session), mode: 'fast', select: () => false})).discovered : evaluation.discovered;
+			io.stderr.write(`gitops-tui diff: ${terminalText(notFound(name, evaluation.apps.map(app => app.definition), discovered))}\n`);
 			return 2;
 		}
 

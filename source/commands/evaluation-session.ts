@@ -10,11 +10,13 @@ import {openContexts, type OpenedContexts} from '../cluster/open-contexts.js';
 import {parseRequestTimeout} from '../cluster/request-timeout.js';
 import {nodeRuntime} from '../cluster/runtime.js';
 import {terminalText} from '../domain/terminal-text.js';
+import {limitConcurrency} from '../engines/concurrency.js';
 import type {EvaluateOptions, EvaluationContext} from '../engines/evaluate.js';
 import {createTimerScheduler} from '../repo/fetch.js';
 import {createGit} from '../repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../repo/process-runner.js';
 import type {RenderTools} from '../repo/render/index.js';
+import {isRepoUrl} from '../repo/repo-open.js';
 import {loadGitRepo, type GitRepo} from '../repo/repo.js';
 import type {UserSettings} from '../engines/user-settings.js';
 import type {CommandInput} from './command.js';
@@ -76,6 +78,28 @@ export async function openEvaluationSession(
 	const home = io.env['HOME'] ?? os.homedir();
 	const user = await resolveUserSettings({env: io.env, home, readFile: runtime.readFile, flags, ...(options.forceReadOnly ? {forceReadOnly: true} : {})});
 	if (user.problem) io.stderr.write(`gitops-tui ${command}: ${user.problem}\n`);
+	const now = () => new Date();
+	const run = createProcessRunner();
+	// Render processes (kustomize, helm) one per core: more only makes each slower.
+	const tools: RenderTools = {run: limitConcurrency(run, os.availableParallelism()), findBinary: createFindBinary(io.env), env: io.env};
+	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : user.settings.repo;
+	let repo: GitRepo | undefined;
+	let repoError: string | undefined;
+	let repoPending: EvaluationSession['repoPending'];
+	let closed = false;
+	const startLoading = (source: string): Promise<RepoOpening> =>
+		loadGitRepo({
+			source,
+			cacheDir: cacheDirOf(flags, io.env, home),
+			cwd: io.cwd,
+			git: createGit({run, env: io.env}),
+			now,
+			scheduler: createTimerScheduler(),
+			fetchTimeoutMs,
+		}).then((loaded): RepoOpening => (loaded.ok ? {repo: loaded.repo} : {repoError: `cannot open ${source}: ${loaded.error.message}`}));
+	// A local checkout opens (a few git processes) while the kubeconfig is read; a URL, which may mean a first clone
+	// over the network, only once the kubeconfig is known to be usable.
+	const early = repoFlag && !isRepoUrl(repoFlag) ? startLoading(repoFlag) : undefined;
 	const opened = await openContexts(
 		{
 			...(typeof flags['kubeconfig'] === 'string' ? {explicitFile: flags['kubeconfig']} : {}),
@@ -93,26 +117,14 @@ export async function openEvaluationSession(
 			...(options.onRequestSent ? {onRequestSent: options.onRequestSent} : {}),
 		},
 	);
-	if (!opened.ok) return fail(opened.error.message);
+	if (!opened.ok) {
+		// A repository that opened meanwhile is stopped (its fetch timers would keep the process alive).
+		void early?.then(result => 'repo' in result && result.repo.stop());
+		return fail(opened.error.message);
+	}
 
-	const now = () => new Date();
-	const run = createProcessRunner();
-	const tools: RenderTools = {run, findBinary: createFindBinary(io.env), env: io.env};
-	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : user.settings.repo;
-	let repo: GitRepo | undefined;
-	let repoError: string | undefined;
-	let repoPending: EvaluationSession['repoPending'];
-	let closed = false;
-	if (repoFlag) {
-		const loading = loadGitRepo({
-			source: repoFlag,
-			cacheDir: cacheDirOf(flags, io.env, home),
-			cwd: io.cwd,
-			git: createGit({run, env: io.env}),
-			now,
-			scheduler: createTimerScheduler(),
-			fetchTimeoutMs,
-		}).then((loaded): RepoOpening => (loaded.ok ? {repo: loaded.repo} : {repoError: `cannot open ${repoFlag}: ${loaded.error.message}`}));
+	const loading = early ?? (repoFlag ? startLoading(repoFlag) : undefined);
+	if (loading) {
 		const waited = options.repoWaitMs === undefined ? await loading : await Promise.race([loading, delay(options.repoWaitMs)]);
 		if (waited === undefined) {
 			repoError = `cloning ${repoFlag}… (desired state follows once it is cloned)`;

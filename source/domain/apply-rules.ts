@@ -30,10 +30,18 @@ export type ApplyRules = {
 /** True when an object carries one of the key/value pairs in its labels or annotations (values compared in any case). */
 export function anyInMetadata(object: KubeObject | undefined, marks: Readonly<Record<string, string>> | undefined): boolean {
 	if (!object || !marks) return false;
-	const {labels = {}, annotations = {}} = object.metadata ?? {};
-	return Object.entries(marks).some(([key, value]) =>
-		[labels[key], annotations[key]].some(found => typeof found === 'string' && found !== '' && found.toLowerCase() === value.toLowerCase()),
-	);
+	const {labels, annotations} = object.metadata ?? {};
+	// Asked for every object of every evaluation: no arrays or entries are built on the way.
+	if (!labels && !annotations) return false;
+	for (const key in marks) {
+		const value = marks[key]!;
+		if (sameMark(labels?.[key], value) || sameMark(annotations?.[key], value)) return true;
+	}
+	return false;
+}
+
+function sameMark(found: string | undefined, value: string): boolean {
+	return typeof found === 'string' && found !== '' && (found === value || found.toLowerCase() === value.toLowerCase());
 }
 
 /** Whether the controller takes this managedFields entry over. */

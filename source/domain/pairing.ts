@@ -44,9 +44,15 @@ export function pairResources(options: PairingOptions): PairingResult {
 	const keyOptions = {defaultNamespace: options.defaultNamespace, isNamespaced: options.isNamespaced};
 	const warnings: string[] = [];
 	const liveById = new Map<string, KubeObject>();
-	for (const object of [...options.live, ...options.ownedLive]) {
-		liveById.set(resourceId(resourceKeyOf(object, {isNamespaced: options.isNamespaced})), object);
-	}
+	// Owned objects are usually among `live` too: each live object's id is worked out once.
+	const ids = new Map<KubeObject, string>();
+	const idOf = (object: KubeObject) => {
+		let id = ids.get(object);
+		if (id === undefined) ids.set(object, (id = resourceId(resourceKeyOf(object, {isNamespaced: options.isNamespaced}))));
+		return id;
+	};
+	for (const object of options.live) liveById.set(idOf(object), object);
+	for (const object of options.ownedLive) liveById.set(idOf(object), object);
 
 	const pairs = new Map<string, Pair>();
 	const desiredObjects = options.desired.ok ? options.desired.objects : [];
@@ -74,10 +80,9 @@ export function pairResources(options: PairingOptions): PairingResult {
 			? `the desired state rendered no objects${options.desired.emptyReason ? `: ${options.desired.emptyReason}` : ''}`
 			: undefined;
 	for (const object of options.ownedLive) {
-		const key = resourceKeyOf(object, {isNamespaced: options.isNamespaced});
-		const id = resourceId(key);
+		const id = idOf(object);
 		if (pairs.has(id) || hasControllerOwner(object)) continue;
-		const pair: Pair = {key, live: object};
+		const pair: Pair = {key: resourceKeyOf(object, {isNamespaced: options.isNamespaced}), live: object};
 		if (desiredState !== 'ok') pair.unknown = `desired state unavailable: ${message}`;
 		pairs.set(id, pair);
 	}

@@ -9,6 +9,7 @@ import {argoIgnoreRules} from '../domain/ignore-rules.js';
 import {healthOrder, type HealthStatus} from '../domain/health/health.js';
 import {specOf, statusOf} from '../domain/health/conditions.js';
 import type {KubeObject} from '../domain/kube-object.js';
+import {resourceId} from '../domain/resource-key.js';
 import type {KindRef} from '../cluster/discovery.js';
 import {argoApplyOptions, argoControllerRules} from './apply-rules.js';
 import {destinationContext} from './argo-destination.js';
@@ -73,6 +74,7 @@ export function argoApp(object: KubeObject, context: string, input: Pick<Discove
 		},
 		ignoreRules,
 		liveKinds: resourceKinds(status.resources),
+		...(Array.isArray(status.resources) ? {listedIds: resourceIds(status.resources)} : {}),
 		warnings: ignoreRules.flatMap(rule => rule.unsupported.map(expression => `ignoreDifferences: jq expression ${expression} is not supported and is not applied`)),
 	};
 	if (applyOptions.replace) app.warnings.push('syncOptions Replace=true: Argo CD replaces whole objects on sync; compared as Argo CD diffs, fields other managers added are not shown');
@@ -156,6 +158,15 @@ function controllerMessage(status: Record<string, any>): string | undefined {
 	if (operation && (operation.phase === 'Failed' || operation.phase === 'Error') && typeof operation.message === 'string') return operation.message;
 	const condition = (Array.isArray(status.conditions) ? status.conditions : []).find(item => typeof item?.message === 'string');
 	return condition ? `${condition.type}: ${condition.message}` : undefined;
+}
+
+/** The ids of the resources Argo CD lists as the app's (cluster-scoped ones with an empty namespace). */
+function resourceIds(resources: unknown[]): string[] {
+	return resources.flatMap(resource => {
+		const entry = (resource ?? {}) as Record<string, unknown>;
+		if (typeof entry.kind !== 'string' || typeof entry.name !== 'string') return [];
+		return [resourceId({group: typeof entry.group === 'string' ? entry.group : '', kind: entry.kind, namespace: typeof entry.namespace === 'string' ? entry.namespace : '', name: entry.name})];
+	});
 }
 
 /** The kinds Argo CD lists as the app's resources (each once), so Extra objects of any kind are looked for. */

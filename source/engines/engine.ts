@@ -113,6 +113,11 @@ export type AppDefinition = {
 	ignoreRules: IgnoreRule[];
 	/** Kinds its live objects may have besides those it desires (inventory entries, Argo CD's resource list). */
 	liveKinds: KindRef[];
+	/**
+	 * The resource ids its controller lists as the app's (Argo CD's status.resources, Extra objects included): when
+	 * one app's objects are read alone (`diff`), these are read by name, since no selector finds a tracking annotation.
+	 */
+	listedIds?: string[];
 	/** Things worth knowing that do not stop evaluation (an ignore expression not honoured...). */
 	warnings: string[];
 	/** Trouble found while discovering (an unmapped destination, an unsupported remote kubeconfig...). */

@@ -12,17 +12,22 @@ import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import type {RenderTools} from '../repo/render/index.js';
 import type {GitRepo} from '../repo/repo.js';
+import {readAppsLive} from './app-live-reads.js';
+import {renderOrder} from './render-order.js';
 import {mapConcurrent} from './concurrency.js';
 import type {ContextInfo} from './context-info.js';
 import {renderApp, type DesiredResult, type DesiredTree} from './desired-state.js';
 import {appKinds, discoverApps} from './discover.js';
+import {applicationKind} from './argo-application.js';
+import {helmReleaseKind} from './flux-helmrelease.js';
+import {kustomizationKind} from './flux-kustomization.js';
 import {dryRunPairs} from './dry-run.js';
 import type {AppDefinition} from './engine.js';
 import {clusterVariablesSource} from './flux-variables.js';
 import {judgePrepared, type DryRunResults} from './judge-prepared.js';
 import {liveKindsFor} from './live-kinds.js';
 import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
-import type {ContextFailure} from './live-view.js';
+import type {ContextFailure, LiveView} from './live-view.js';
 import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
@@ -47,10 +52,21 @@ export type EvaluateOptions = {
 	tools: RenderTools;
 	/** Only these apps are rendered and judged (e.g. the one `diff` names). */
 	select?: (app: AppDefinition) => boolean;
-	/** Renders at once (kustomize and helm are processes); default 2. */
+	/** Apps rendered at once (kustomize and helm processes are bounded by the render tools' runner); default 16. */
 	renderConcurrency?: number;
 	/** Injected in tests. */
 	snapshot?: LiveSnapshot;
+	/**
+	 * `apps`: read only the selected apps' own objects, by label selector and by name (app-live-reads.ts), instead
+	 * of listing every kind they need on their contexts (`diff APP`). Ignored with an injected snapshot.
+	 */
+	liveScope?: 'contexts' | 'apps';
+	/**
+	 * Only app objects (Kustomizations, HelmReleases, Applications) of this name are read, with a metadata.name
+	 * field selector (`diff APP` knows the name; plain apps come from the settings whatever it is). The other apps
+	 * are then not discovered at all. Ignored with an injected snapshot.
+	 */
+	appName?: string;
 	/**
 	 * Renders kept across evaluations of the same tree (the TUI re-evaluates on every burst of watch events;
 	 * kustomize and helm are processes). Cleared when the tree's sha changes.
@@ -91,16 +107,22 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		else failures.set(info.name, {kind: 'kubeconfig', message: info.error ?? 'the context could not be loaded'});
 	}
 
-	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures});
+	const named = options.appName === undefined ? undefined : `metadata.name=${options.appName}`;
+	// Sources (GitRepositories) are listed whole: an app names its source, whatever that is called.
+	const appObjectKinds = new Set([kustomizationKind, helmReleaseKind, applicationKind].map(ref => `${ref.group}/${ref.kind}`));
+	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures, ...(named ? {fieldSelectorFor: ref => (appObjectKinds.has(`${ref.group}/${ref.kind}`) ? named : undefined)} : {})});
+	// The app objects are listed while the tree is read and the settings parsed.
+	const appObjects = Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
 	const tree = await loadTree(options);
 	const [settings] = await Promise.all([
-		// Plain apps' pause flags are ConfigMaps on their contexts (listed later for their objects anyway).
+		// Plain apps' pause flags are ConfigMaps on their contexts (listed later for their objects anyway). One app's
+		// diff (appName) reads only that app's objects, so it does not list every ConfigMap for a flag.
 		loadSettings(tree).then(async loaded => {
-			const plainContexts = loaded.ok ? plainPauseContexts(loaded.settings, {contexts: options.contexts.map(({info}) => info), ...(options.currentContext ? {currentContext: options.currentContext} : {})}) : [];
+			const plainContexts = loaded.ok && options.appName === undefined ? plainPauseContexts(loaded.settings, {contexts: options.contexts.map(({info}) => info), ...(options.currentContext ? {currentContext: options.currentContext} : {})}) : [];
 			await Promise.all(plainContexts.map(context => snapshot.ensure(context, [plainPauseKind])));
 			return loaded;
 		}),
-		Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds()))),
+		appObjects,
 	]);
 	const infos = options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
 	const repo = options.repo;
@@ -122,9 +144,16 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		cache.entries.clear();
 		cache.sha = tree.ok ? tree.sha : undefined;
 	}
+	// The kinds every app needs whatever it renders (its controller's list, the kinds an Extra object may have) are
+	// listed while the apps render: listing waits mostly on the servers, rendering on files and processes.
+	const scoped = options.liveScope === 'apps' && !options.snapshot;
+	const early = scoped ? undefined : listKinds(snapshot, apps.map(app => ({app, objects: []})));
 	const renders = new Map<string, Promise<DesiredResult>>();
 	const variablesFrom = clusterVariablesSource(clients);
-	const desired = await mapConcurrent(apps, options.renderConcurrency ?? 2, app => {
+	// Process renders first (render-order.ts); a warm render cache (the TUI) or a lone app has nothing to gain.
+	const order = apps.length > 1 && !(cache && cache.entries.size > 0) ? await renderOrder(apps, tree) : apps.map((_, index) => index);
+	const inOrder = await mapConcurrent(order, options.renderConcurrency ?? defaultRenderConcurrency, index => {
+		const app = apps[index]!;
 		// Apps with the same sources render once (one path deployed to several clusters, say); Flux apps reading
 		// substituteFrom render on their own, since their variables come from their own cluster.
 		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
@@ -138,22 +167,18 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		}
 		return pending;
 	});
+	const desired: DesiredResult[] = new Array(apps.length);
+	order.forEach((index, position) => (desired[index] = inOrder[position]!));
 
-	const kindsByContext = new Map<string, Map<string, KindRef>>();
-	apps.forEach((app, index) => {
-		if (!app.context) return;
-		let kinds = kindsByContext.get(app.context);
-		if (!kinds) kindsByContext.set(app.context, (kinds = new Map()));
-		const {state} = desired[index]!;
-		const objects = state.ok ? state.objects : [];
-		for (const kind of liveKindsFor(app, objects)) kinds.set(`${kind.group}/${kind.kind}`, kind);
-	});
-	await Promise.all([...kindsByContext].map(([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
+	const rendered = apps.map((app, index) => ({app, objects: desired[index]!.state.ok ? desired[index]!.state.objects : []}));
+	let view: LiveView = snapshot;
+	if (scoped) view = await readAppsLive(rendered, {clients, base: snapshot});
+	else await Promise.all([early, listKinds(snapshot, rendered)]);
 
 	const head = tree.ok ? tree.sha : undefined;
 	const behind = repo && head ? createBehindCounter(repo, head) : undefined;
 	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
-		const prepared = prepareApp(app, desired[index]!, snapshot);
+		const prepared = prepareApp(app, desired[index]!, view);
 		const client = prepared.context ? clients.get(prepared.context) : undefined;
 		// A dry-run is a PATCH: a read-only context (flag or user settings) gets the fast comparison instead.
 		const exact = options.mode === 'exact' && client && !client.transport.readOnly && !prepared.contextError && prepared.pairs.length > 0;
@@ -168,10 +193,28 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	return {
 		tree,
 		settings,
-		contexts: options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name))),
+		contexts: options.contexts.map(({info}) => withReachability(info, view.contextFailure(info.name))),
 		apps: evaluated,
 		discovered,
 	};
+}
+
+/**
+ * Apps rendered at once. Plain directories are read in this process (waiting on files, so more at once hides the
+ * waits); kustomize and helm are processes, bounded separately by the session's process runner.
+ */
+const defaultRenderConcurrency = 16;
+
+/** Lists, per context, every kind the apps need given their desired objects (each kind once). */
+async function listKinds(snapshot: LiveSnapshot, apps: ReadonlyArray<{app: AppDefinition; objects: readonly KubeObject[]}>): Promise<void> {
+	const kindsByContext = new Map<string, Map<string, KindRef>>();
+	for (const {app, objects} of apps) {
+		if (!app.context) continue;
+		let kinds = kindsByContext.get(app.context);
+		if (!kinds) kindsByContext.set(app.context, (kinds = new Map()));
+		for (const kind of liveKindsFor(app, objects)) kinds.set(`${kind.group}/${kind.kind}`, kind);
+	}
+	await Promise.all([...kindsByContext].map(async ([context, kinds]) => snapshot.ensure(context, [...kinds.values()])));
 }
 
 /**

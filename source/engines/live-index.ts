@@ -17,11 +17,14 @@ type KindIndex = {
 	objects: readonly LiveObject[];
 	position: Map<LiveObject, number>;
 	byId: Map<string, LiveObject>;
-	/** `key=value` of every label and annotation. */
-	byLabel: Map<string, LiveObject[]>;
-	byAnnotation: Map<string, LiveObject[]>;
-	/** The app part of argocd.argoproj.io/tracking-id. */
-	byTrackingApp: Map<string, LiveObject[]>;
+	/**
+	 * Per label (annotation) key the ownership rules ask for, by value; built on first use, so the labels no rule
+	 * reads (most of them) are never indexed.
+	 */
+	byLabel: Map<string, Map<string, LiveObject[]>>;
+	byAnnotation: Map<string, Map<string, LiveObject[]>>;
+	/** The app part of argocd.argoproj.io/tracking-id; built on first use. */
+	byTrackingApp?: Map<string, LiveObject[]>;
 	byOwnerUid: Map<string, LiveObject[]>;
 };
 
@@ -36,20 +39,41 @@ function push<K>(map: Map<K, LiveObject[]>, key: K, entry: LiveObject): void {
 function indexOf(state: KindState & {ok: true}): KindIndex {
 	const known = indexes.get(state);
 	if (known) return known;
-	const index: KindIndex = {objects: state.objects, position: new Map(), byId: new Map(), byLabel: new Map(), byAnnotation: new Map(), byTrackingApp: new Map(), byOwnerUid: new Map()};
+	const index: KindIndex = {objects: state.objects, position: new Map(), byId: new Map(), byLabel: new Map(), byAnnotation: new Map(), byOwnerUid: new Map()};
 	state.objects.forEach((entry, position) => {
-		const metadata = entry.object.metadata ?? {};
 		index.position.set(entry, position);
 		index.byId.set(entry.key, entry);
-		for (const [key, value] of Object.entries(metadata.labels ?? {})) push(index.byLabel, `${key}=${value}`, entry);
-		for (const [key, value] of Object.entries(metadata.annotations ?? {})) push(index.byAnnotation, `${key}=${value}`, entry);
-		const tracking = metadata.annotations?.['argocd.argoproj.io/tracking-id'];
-		const colon = tracking?.indexOf(':') ?? -1;
-		if (tracking && colon > 0) push(index.byTrackingApp, tracking.slice(0, colon), entry);
-		for (const owner of metadata.ownerReferences ?? []) if (owner.uid) push(index.byOwnerUid, owner.uid, entry);
+		for (const owner of entry.object.metadata?.ownerReferences ?? []) if (owner.uid) push(index.byOwnerUid, owner.uid, entry);
 	});
 	indexes.set(state, index);
 	return index;
+}
+
+/** The objects whose label (annotation) `key` has `value`. */
+function withMark(index: KindIndex, where: 'labels' | 'annotations', key: string, value: string): readonly LiveObject[] | undefined {
+	const byKey = where === 'labels' ? index.byLabel : index.byAnnotation;
+	let byValue = byKey.get(key);
+	if (!byValue) {
+		byKey.set(key, (byValue = new Map()));
+		for (const entry of index.objects) {
+			const found = entry.object.metadata?.[where]?.[key];
+			if (found !== undefined) push(byValue, found, entry);
+		}
+	}
+	return byValue.get(value);
+}
+
+/** The objects whose Argo CD tracking id names `app`. */
+function trackedBy(index: KindIndex, app: string): readonly LiveObject[] | undefined {
+	if (!index.byTrackingApp) {
+		index.byTrackingApp = new Map();
+		for (const entry of index.objects) {
+			const tracking = entry.object.metadata?.annotations?.['argocd.argoproj.io/tracking-id'];
+			const colon = tracking?.indexOf(':') ?? -1;
+			if (tracking && colon > 0) push(index.byTrackingApp, tracking.slice(0, colon), entry);
+		}
+	}
+	return index.byTrackingApp.get(app);
 }
 
 export type AppLiveOptions = {
@@ -102,11 +126,11 @@ export function appLiveObjects(view: LiveView, options: AppLiveOptions): LiveObj
 				const [first] = Object.entries(rule.values);
 				// No value to match: the rule claims every object (ownedObjects decides, as it always did).
 				if (!first) addAll(kinds.map(index => index.objects));
-				else addAll(kinds.map(index => (rule.kind === 'labels' ? index.byLabel : index.byAnnotation).get(`${first[0]}=${first[1]}`)));
+				else addAll(kinds.map(index => withMark(index, rule.kind, first[0], first[1])));
 				break;
 			}
 			case 'argo-tracking-id':
-				for (const name of rule.appNames) addAll(kinds.map(index => index.byTrackingApp.get(name)));
+				for (const name of rule.appNames) addAll(kinds.map(index => trackedBy(index, name)));
 				break;
 		}
 	}

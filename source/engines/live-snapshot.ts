@@ -1,13 +1,15 @@
 /**
  * A LiveView filled by listing, for the one-shot commands: each kind is listed once per context (all
  * namespaces, paged), concurrently but bounded. A connection-level failure marks the whole context unreachable
- * and stops further requests to it, so a dead cluster costs one request timeout, not one per kind.
+ * and stops further requests to it, so a dead cluster costs one request timeout, not one per kind. A kind asked
+ * for again while its list is still running waits for that list (evaluate starts listing the kinds it knows
+ * while apps render, then asks for every kind they need).
  */
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import {createProjector, type Projector} from '../cluster/projection.js';
 import {listResource} from '../cluster/resource-list.js';
-import {mapConcurrent} from './concurrency.js';
+import {limitConcurrency} from './concurrency.js';
 import {isConnectionFailure, type ContextFailure, type KindState, type LiveView} from './live-view.js';
 
 /** A LiveView that can be asked to list more kinds. */
@@ -23,19 +25,33 @@ export type LiveSnapshotOptions = {
 	clients: ReadonlyMap<string, ContextClient>;
 	/** Contexts already known to be unusable (a kubeconfig entry that could not be built). */
 	failures?: ReadonlyMap<string, ContextFailure>;
-	/** Lists at once per context; default 4. */
+	/** Lists at once per context (whatever the number of ensure calls running); default 4. */
 	concurrency?: number;
 	projector?: Projector;
+	/**
+	 * A field selector for the lists of some kinds (undefined: the whole kind): `diff APP` discovers only the app
+	 * objects named APP. A kind listed with one holds only what it selected.
+	 */
+	fieldSelectorFor?: (ref: KindRef) => string | undefined;
 };
 
 /** Creates an empty snapshot. */
 export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 	const projector = options.projector ?? createProjector();
 	const states = new Map<string, Map<string, {ref: KindRef; state: KindState}>>();
+	const pending = new Map<string, Map<string, Promise<void>>>();
+	// One bound per context across every ensure (evaluate asks twice at once): each list beyond it would open
+	// another TLS connection to the same server.
+	const limiters = new Map<string, typeof listOne>();
+	const limited = (context: string) => {
+		let limiter = limiters.get(context);
+		if (!limiter) limiters.set(context, (limiter = limitConcurrency(listOne, options.concurrency ?? 4)));
+		return limiter;
+	};
 	const failures = new Map(options.failures ?? []);
-	const kindsOf = (context: string) => {
-		let kinds = states.get(context);
-		if (!kinds) states.set(context, (kinds = new Map()));
+	const mapOf = <V>(maps: Map<string, Map<string, V>>, context: string) => {
+		let kinds = maps.get(context);
+		if (!kinds) maps.set(context, (kinds = new Map()));
 		return kinds;
 	};
 
@@ -46,7 +62,8 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 			return {ok: false, kind: resolved.error.kind, message: resolved.error.message};
 		}
 
-		const listed = await listResource(client, resolved.value, {projector});
+		const fieldSelector = options.fieldSelectorFor?.(ref);
+		const listed = await listResource(client, resolved.value, {projector, ...(fieldSelector ? {fieldSelector} : {})});
 		if (!listed.ok) return {ok: false, kind: listed.error.kind, message: `cannot list ${label(ref)}: ${listed.error.message}`};
 		return {ok: true, objects: listed.value.objects, namespaced: resolved.value.namespaced};
 	};
@@ -57,19 +74,38 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 		listedKinds: context => [...(states.get(context)?.values() ?? [])].map(entry => entry.ref),
 		async ensure(context, kinds) {
 			const client = options.clients.get(context);
-			const known = kindsOf(context);
+			const known = mapOf(states, context);
+			const running = mapOf(pending, context);
 			const wanted = new Map<string, KindRef>();
-			for (const ref of kinds) if (!known.has(`${ref.group}/${ref.kind}`)) wanted.set(`${ref.group}/${ref.kind}`, ref);
-			await mapConcurrent([...wanted.values()], options.concurrency ?? 4, async ref => {
-				const failure = failures.get(context);
-				const state: KindState = failure
-					? {ok: false, kind: 'unreachable', message: failure.message}
-					: client
-						? await listOne(context, client, ref)
-						: {ok: false, kind: 'kubeconfig', message: `no client for context ${context}`};
-				if (!state.ok && !failures.has(context) && isConnectionFailure(state.kind)) failures.set(context, {kind: state.kind, message: state.message});
-				known.set(`${ref.group}/${ref.kind}`, {ref, state});
-			});
+			const waits: Array<Promise<void>> = [];
+			for (const ref of kinds) {
+				const id = `${ref.group}/${ref.kind}`;
+				if (known.has(id) || wanted.has(id)) continue;
+				const inFlight = running.get(id);
+				if (inFlight) waits.push(inFlight);
+				else wanted.set(id, ref);
+			}
+			const settled = new Map<string, () => void>();
+			for (const id of wanted.keys()) running.set(id, new Promise<void>(resolve => settled.set(id, resolve)));
+			await Promise.all([
+				...waits,
+				Promise.all([...wanted.values()].map(async ref => {
+					const id = `${ref.group}/${ref.kind}`;
+					try {
+						const failure = failures.get(context);
+						const state: KindState = failure
+							? {ok: false, kind: 'unreachable', message: failure.message}
+							: client
+								? await limited(context)(context, client, ref)
+								: {ok: false, kind: 'kubeconfig', message: `no client for context ${context}`};
+						if (!state.ok && !failures.has(context) && isConnectionFailure(state.kind)) failures.set(context, {kind: state.kind, message: state.message});
+						known.set(id, {ref, state});
+					} finally {
+						running.delete(id);
+						settled.get(id)!();
+					}
+				})),
+			]);
 		},
 	};
 }

@@ -24,14 +24,19 @@ export async function resolveRevision(options: {location: RepoLocation; git: Git
 	if (revision === '' || revision.startsWith('-')) {
 		return {ok: false, error: {kind: 'not-found', message: `invalid revision ${JSON.stringify(options.revision)}`}};
 	}
-	const candidates = [revision];
+	const resolve = async (candidate: string) => {
+		const result = await options.git({args: ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], cwd: options.location.gitDir});
+		return result.ok && result.stdout.trim() ? result.stdout.trim() : undefined;
+	};
+	// The revision as given first: the remotes are asked for (one more git process) only when it is not known.
+	const direct = await resolve(revision);
+	if (direct) return {ok: true, sha: direct};
 	if (options.location.kind === 'local' && !revision.includes('/')) {
 		const remotes = await options.git({args: ['remote'], cwd: options.location.gitDir});
-		if (remotes.ok) for (const remote of remotes.stdout.split('\n').filter(Boolean)) candidates.push(`refs/remotes/${remote}/${revision}`);
-	}
-	for (const candidate of candidates) {
-		const result = await options.git({args: ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], cwd: options.location.gitDir});
-		if (result.ok && result.stdout.trim()) return {ok: true, sha: result.stdout.trim()};
+		for (const remote of remotes.ok ? remotes.stdout.split('\n').filter(Boolean) : []) {
+			const sha = await resolve(`refs/remotes/${remote}/${revision}`);
+			if (sha) return {ok: true, sha};
+		}
 	}
 	return {ok: false, error: {kind: 'not-found', message: `unknown revision ${options.revision} in ${options.location.source}`}};
 }

@@ -54,6 +54,30 @@ describe('the one-shot live snapshot', () => {
 		expect(snapshot.listedKinds('sandbox').map(kind => kind.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'Widget']);
 	});
 
+	it('lists a kind asked for again while its list is running once, and both callers see it', async () => {
+		const snapshot = createLiveSnapshot({clients});
+		sandbox.clearRequests();
+		let firstDone = false;
+		const first = snapshot.ensure('sandbox', [configMap]).then(() => (firstDone = true));
+		await snapshot.ensure('sandbox', [configMap, deployment]);
+		// The second call returns only once the ConfigMaps it asked for are there.
+		expect(snapshot.kind('sandbox', '', 'ConfigMap')?.ok).toBe(true);
+		await first;
+		expect(firstDone).toBe(true);
+		const lists = sandbox.requests().filter(request => request.method === 'GET' && /\/(configmaps|deployments)$/.test(request.path));
+		expect(lists.map(request => request.path).sort()).toEqual(['/api/v1/configmaps', '/apis/apps/v1/deployments']);
+	});
+
+	it('lists a kind with the field selector asked for it, the others whole', async () => {
+		const snapshot = createLiveSnapshot({clients, fieldSelectorFor: ref => (ref.kind === 'ConfigMap' ? 'metadata.name=two' : undefined)});
+		sandbox.clearRequests();
+		await snapshot.ensure('sandbox', [configMap, deployment]);
+		const state = snapshot.kind('sandbox', '', 'ConfigMap');
+		expect(state?.ok && state.objects.map(object => object.key)).toEqual(['/ConfigMap/b/two']);
+		const lists = sandbox.requests().filter(request => request.method === 'GET' && /\/(configmaps|deployments)$/.test(request.path));
+		expect(lists.map(request => [request.path, request.query['fieldSelector']]).sort()).toEqual([['/api/v1/configmaps', 'metadata.name=two'], ['/apis/apps/v1/deployments', undefined]]);
+	});
+
 	it('keeps a forbidden kind to itself, and gives up on a dead context after its first failure', async () => {
 		const snapshot = createLiveSnapshot({clients});
 		await snapshot.ensure('sandbox-getter', [configMap]);

@@ -3,7 +3,7 @@
  * (named instead), revisions found by prefix, a stored file edited since refused, names from the cluster unable to
  * escape the store's folder.
  */
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../source/domain/kube-object.js';
@@ -53,6 +53,23 @@ describe('last-known-good store', () => {
 		const record = await store.keep(app, sha('c'), [configMap('1')]);
 		writeFileSync(path.join(dir, 'objects', `${record.digest}.json`), JSON.stringify([configMap('evil')]));
 		expect(await store.find(app, sha('c'))).toBeUndefined();
+	});
+
+	it('keeps the same manifests again without writing, and puts back a stored file edited since', async () => {
+		const dir = path.join(temp.dir, 'd');
+		const store = openLastKnownGood({dir, now: () => new Date()});
+		const record = await store.keep(app, sha('e'), [configMap('1')]);
+		const file = path.join(dir, 'objects', `${record.digest}.json`);
+		const written = statSync(file).mtimeMs;
+		const index = filesUnder(path.join(dir, 'apps'));
+		const indexWritten = index.map(name => statSync(name).mtimeMs);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		expect(await store.keep(app, sha('e'), [configMap('1')])).toEqual(record);
+		expect(statSync(file).mtimeMs).toBe(written);
+		expect(index.map(name => statSync(name).mtimeMs)).toEqual(indexWritten);
+		writeFileSync(file, JSON.stringify([configMap('evil')]));
+		await store.keep(app, sha('e'), [configMap('1')]);
+		expect((await store.find(app, sha('e')))?.manifests).toEqual([configMap('1')]);
 	});
 
 	it('keeps names from the cluster inside the store', async () => {
