@@ -3,6 +3,7 @@ import type {AppStatus} from '../domain/app.js';
 import {healthOrder} from '../domain/health/health.js';
 import {buildTree, flattenTree, type TreeNode} from '../domain/tree.js';
 import {appId, type ContextView, type FleetSnapshot, type SourceView} from './fleet-snapshot.js';
+import {yamlLines} from './yaml-view.js';
 import {currentScreen, filterOf, screenKey, shownDiffLines, type DiffDocument, type Screen, type SortOrder, type TuiState} from './tui-state.js';
 
 /** One row of the apps list; the same app name on several contexts forms a group when grouping is on. */
@@ -134,6 +135,8 @@ export function rowCount(state: TuiState, screen: Screen = currentScreen(state))
 			const doc = state.sinceHealthy[screen.appId];
 			return doc?.status === 'ready' ? doc.commits.length : 0;
 		}
+		case 'yaml':
+			return yamlLines(state, screen).length;
 		case 'diff': {
 			const doc = state.diffs[screenKey(screen)];
 			return doc ? shownDiffLines(doc, state.showIgnored).length : 0;

@@ -12,7 +12,9 @@ export type Screen =
 	| {kind: 'tree'; appId: string}
 	| {kind: 'diff'; appId: string; resourceId?: string; revision?: string}
 	| {kind: 'history'; appId: string}
-	| {kind: 'since-healthy'; appId: string};
+	| {kind: 'since-healthy'; appId: string}
+	/** The selected object's YAML, live and desired (`y`); resourceId as the tree's node id. */
+	| {kind: 'yaml'; appId: string; resourceId: string};
 
 export type SortOrder = 'name' | 'sync' | 'health' | 'context';
 export const sortOrders: readonly SortOrder[] = ['name', 'sync', 'health', 'context'];
@@ -117,6 +119,8 @@ export function screenKey(screen: Screen): string {
 			return `history:${screen.appId}`;
 		case 'since-healthy':
 			return `since-healthy:${screen.appId}`;
+		case 'yaml':
+			return `yaml:${screen.appId}:${screen.resourceId}`;
 		case 'diff':
 			return `diff:${screen.appId}:${screen.resourceId ?? '*'}:${screen.revision ?? 'HEAD'}`;
 	}

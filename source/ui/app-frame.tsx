@@ -25,6 +25,8 @@ import {glyphLegend} from './legend.js';
 import {useTheme} from './theme-context.js';
 import {clip} from './text-fit.js';
 import {TreeScreen} from './tree-screen.js';
+import {yamlLines, yamlTitle} from '../state/yaml-view.js';
+import {YamlScreen} from './yaml-screen.js';
 
 export type AppFrameProps = {state: TuiState; now: Date};
 
@@ -43,6 +45,9 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 	}
 	if (screen.kind === 'since-healthy') {
 		return <SinceHealthyScreen app={app} document={state.sinceHealthy[screen.appId]} cursor={cursor} height={height} columns={columns} />;
+	}
+	if (screen.kind === 'yaml') {
+		return <YamlScreen title={yamlTitle(state, screen)} lines={yamlLines(state, screen)} offset={cursor} height={height} columns={columns} />;
 	}
 	if (screen.kind === 'history') {
 		return <HistoryScreen app={app} document={state.histories[screen.appId]} cursor={cursor} height={height} columns={columns} />;

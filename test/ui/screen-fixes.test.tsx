@@ -153,7 +153,9 @@ describe('habits', () => {
 		state = run(state, {type: 'diff-loaded', key, document: {mode: 'exact', pending: false, lines: Array.from({length: 60}, (_, i) => ({kind: 'context' as const, text: ` l${i}`}))}});
 		expect(matchKey('ctrl-f', {scope: 'diff', readOnly: false})).toBe('page-down');
 		expect(matchKey('ctrl-b', {scope: 'diff', readOnly: false})).toBe('page-up');
-		expect(cursorOf(run(state, 'page-down'))).toBe(20);
+		// A page moves by the lines the diff shows (19 under its title), so no line is skipped between pages.
+		expect(cursorOf(run(state, 'page-down'))).toBe(19);
+		expect(screen(run(state, 'page-down')).join('\n')).toMatch(/ 20-38\/60/);
 	});
 
 	it('lists every : command, :outage included, and a glyph legend in ?', () => {
