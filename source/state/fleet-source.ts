@@ -20,6 +20,8 @@ export type FleetSource = {
 	loadSinceHealthy?(appId: string): Promise<SinceHealthyDocument>;
 	/** The demo's switch for a simulated Git outage; absent outside the demo. */
 	simulateOutage?: (on: boolean) => Promise<void>;
+	/** The kubeconfig file this session reads (the demo's own): `:kubeconfig` says where, so `status`/`diff` can be pointed at it. */
+	kubeconfig?: string;
 	/** Reconcile, pause, resume and rollback; absent when nothing can act (the TUI then says so). */
 	actions?: ActionRunner;
 };

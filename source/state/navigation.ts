@@ -9,6 +9,7 @@ import {bodyRows, clockOf} from './frame-layout.js';
 import {resourceId} from '../domain/resource-key.js';
 import {appRows, cursorOf, diffVisibleRows, findApp, rowCount, treeRowsOf} from './selectors.js';
 import {yamlVisibleRows} from './yaml-view.js';
+import {helpLines, helpVisibleRows} from './help-lines.js';
 import {currentScreen, filterOf, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
 
 /** Lines a scrolled view (a diff, the YAML) shows at once; lists scroll by their cursor (1). */
@@ -133,7 +134,39 @@ function detailsCommand(state: TuiState, scroll: number, command: CommandId): Tu
 		case 'quit':
 			return {...state, quitting: true};
 		case 'help':
-			return {...state, details: undefined, help: true};
+			return {...state, details: undefined, help: true, helpScroll: 0};
+		default:
+			return state;
+	}
+}
+
+/** Keys while the help is open: scrolling it, closing it (esc, ?), the command line, quitting. */
+function helpCommand(state: TuiState, command: CommandId): TuiState {
+	const page = helpVisibleRows(bodyRows(state));
+	// Counted with two-cell glyphs (the ASCII set's widest), so the last line is always reachable.
+	const max = Math.max(0, helpLines(state, {columns: state.viewport.columns, glyph: () => '??'}).length - page);
+	const scroll = state.helpScroll ?? 0;
+	const to = (offset: number) => ({...state, helpScroll: Math.min(Math.max(0, offset), max)});
+	switch (command) {
+		case 'move-down':
+			return to(scroll + 1);
+		case 'move-up':
+			return to(scroll - 1);
+		case 'page-down':
+			return to(scroll + page);
+		case 'page-up':
+			return to(scroll - page);
+		case 'top':
+			return to(0);
+		case 'bottom':
+			return to(max);
+		case 'back':
+		case 'help':
+			return {...state, help: false, helpScroll: 0};
+		case 'quit':
+			return {...state, quitting: true};
+		case 'command-line':
+			return {...state, commandLine: ''};
 		default:
 			return state;
 	}
@@ -143,15 +176,15 @@ function detailsCommand(state: TuiState, scroll: number, command: CommandId): Tu
 export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 	if (state.dialog) return dialogCommand(state, state.dialog, command);
 	if (state.details !== undefined) return detailsCommand(state, state.details, command);
+	if (state.help) return helpCommand(state, command);
 	const cursor = cursorOf(state);
 	const page = pageRows(state, currentScreen(state));
 	switch (command) {
 		case 'quit':
 			return {...state, quitting: true};
 		case 'help':
-			return {...state, help: !state.help};
+			return {...state, help: true, helpScroll: 0};
 		case 'back':
-			if (state.help) return {...state, help: false};
 			// An applied filter goes first, as in k9s: esc again goes back.
 			if (filterOf(state)) return clearFilter(state);
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), message: undefined} : state;

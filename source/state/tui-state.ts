@@ -60,6 +60,8 @@ export type TuiState = {
 	contextFilter?: string;
 	commandLine?: string;
 	help: boolean;
+	/** The help's scroll offset while it is open (it scrolls when taller than the screen). */
+	helpScroll?: number;
 	/** The details pane's scroll offset while it is open (`v`): the selection in full, over the current view. */
 	details?: number;
 	sort: SortOrder;

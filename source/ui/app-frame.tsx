@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import {bindings} from '../keymap/bindings.js';
-import {helpRows, hints} from '../keymap/help.js';
+import {hints} from '../keymap/help.js';
+import {helpLines} from '../state/help-lines.js';
 import {conflicted} from '../state/action-dialog.js';
-import {actionCommandHelp, commandLineHelp} from '../state/command-line.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
 import {detailsLines} from '../state/details.js';
 import {eventsOf} from '../state/events.js';
@@ -21,7 +21,6 @@ import {HistoryScreen} from './history-screen.js';
 import {PauseBanner} from './pause-banner.js';
 import {SinceHealthyScreen} from './since-healthy-screen.js';
 import {Styled} from './styled.js';
-import {glyphLegend} from './legend.js';
 import {useTheme} from './theme-context.js';
 import {clip} from './text-fit.js';
 import {TreeScreen} from './tree-screen.js';
@@ -90,11 +89,10 @@ export function AppFrame({state, now}: AppFrameProps) {
 	const problem = selectedAppProblem(state, now);
 	const status = screen.kind === 'apps' && !state.help && state.details === undefined && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
 
-	const commands = [...(hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp]), ...glyphLegend(theme)];
 	let body;
 	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, now) - 1} columns={columns} />;
 	else if (state.details !== undefined) body = <DetailsScreen lines={detailsLines(state, now, columns)} offset={state.details} height={height} />;
-	else if (state.help) body = <HelpScreen rows={helpRows({scope: keyScope({...state, help: false}), readOnly: hidden})} commands={commands} height={height} columns={columns} />;
+	else if (state.help) body = <HelpScreen lines={helpLines(state, {columns, glyph: token => theme.glyph(token)})} offset={state.helpScroll ?? 0} height={height} />;
 	else body = <Body state={state} screen={screen} height={height} now={now} />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
