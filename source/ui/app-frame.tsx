@@ -33,7 +33,7 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 	const {columns} = state.viewport;
 	const cursor = cursorOf(state, screen);
 	if (screen.kind === 'apps') {
-		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} sort={state.sort} />;
+		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} sort={state.sort} now={now} />;
 	}
 	const app = findApp(state.snapshot, screen.appId);
 	if (!app) return <Styled token="muted">this app is gone</Styled>;
