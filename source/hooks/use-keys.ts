@@ -51,7 +51,7 @@ function kubeconfigMessage(kubeconfig: string | undefined, repo: string | undefi
 	if (!kubeconfig) return {tone: 'info' as const, text: 'this session names no kubeconfig file'};
 	// A $KUBECONFIG list (a:b) is not one file for --kubeconfig: the variable takes it as it is.
 	const command = kubeconfig.includes(':') ? `KUBECONFIG=${kubeconfig} gitops-tui status` : `gitops-tui status --kubeconfig ${kubeconfig}`;
-	return {tone: 'info' as const, text: `kubeconfig ${kubeconfig} — ${command} --all-contexts${repo ? ` --repo ${repo}` : ''}`};
+	return {tone: 'info' as const, text: `kubeconfig ${kubeconfig}; ${command} --all-contexts${repo ? ` --repo ${repo}` : ''}`};
 }
 
 /** Splits a chunk of several characters (fast typing, paste, send-keys) into single key presses. */

@@ -8,7 +8,7 @@ import {detailsLines} from './details.js';
 import {bodyRows, clockOf} from './frame-layout.js';
 import {resourceId} from '../domain/resource-key.js';
 import {appRows, cursorOf, diffVisibleRows, findApp, rowCount, treeRowsOf} from './selectors.js';
-import {yamlVisibleRows} from './yaml-view.js';
+import {otherSideOffset, yamlLines, yamlVisibleRows} from './yaml-view.js';
 import {helpLines, helpVisibleRows} from './help-lines.js';
 import {currentScreen, filterOf, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
 
@@ -214,6 +214,10 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			// From the YAML: the same resource's diff (owned children have none).
 			const judged = screen.kind === 'yaml' && findApp(state.snapshot, screen.appId)?.resources.some(r => resourceId(r.key) === screen.resourceId);
 			return screen.kind === 'yaml' && judged ? pushOrReturn(state, {kind: 'diff', appId: screen.appId, resourceId: screen.resourceId}) : state;
+		}
+		case 'other-side': {
+			const screen = currentScreen(state);
+			return screen.kind === 'yaml' ? withCursor(state, otherSideOffset(yamlLines(state, screen), cursor, yamlVisibleRows(bodyRows(state)))) : state;
 		}
 		case 'show-yaml': {
 			const screen = currentScreen(state);

@@ -109,6 +109,16 @@ export function yamlTitle(state: TuiState, screen: YamlScreen): string {
 	return subject ? subject.title : screen.resourceId;
 }
 
+/**
+ * Where `tab` scrolls: down to the desired side's title (or as far as the view scrolls, when it is on the last
+ * page), or back to the top (live) from there.
+ */
+export function otherSideOffset(lines: YamlLine[], offset: number, visible: number): number {
+	const desired = lines.findIndex((line, index) => index > 0 && line.kind === 'title');
+	const target = Math.min(desired, Math.max(0, lines.length - visible));
+	return desired > 0 && offset < target ? target : 0;
+}
+
 /** YAML lines shown at once: the body less the title line. */
 export function yamlVisibleRows(height: number): number {
 	return Math.max(1, height - 1);

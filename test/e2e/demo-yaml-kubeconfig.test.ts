@@ -125,6 +125,13 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		const deployment = await readYaml(tmux);
 		expect(deployment).toContain('kind: Deployment');
 		expect(deployment.match(/^# (live on prod-eu|desired: Git at \w+)/gm)).toHaveLength(2);
+		// tab: from live to the desired side and back.
+		await tmux.keys(['g']);
+		await waitFor(async () => (await tmux.screen()).split('\n')[3] === '# live on prod-eu', {timeoutMs: 5000, describe: () => 'the top of the YAML'});
+		await tmux.keys(['Tab']);
+		await waitFor(async () => /^# desired: Git at \w+/.test((await tmux.screen()).split('\n')[3] ?? '') || (await tmux.screen()).split('\n').slice(4).some(line => line.startsWith('# desired')), {timeoutMs: 5000, describe: () => 'the desired side'});
+		await tmux.keys(['Tab']);
+		await waitFor(async () => (await tmux.screen()).split('\n')[3] === '# live on prod-eu', {timeoutMs: 5000, describe: () => 'back to live'});
 		await tmux.keys(['d']);
 		await tmux.waitForText(/apps\/Deployment\/payments\/api: live vs Git/);
 		await tmux.keys(['y']);

@@ -23,6 +23,7 @@ describe(':kubeconfig', () => {
 		tui.press('kubeconfig\r');
 		const frame = await tui.until('kubeconfig /tmp/gitops-tui-demo-x1/kubeconfig');
 		expect(frame).not.toContain(':kubeconfig');
+		expect(frame).not.toContain('—');
 		tui.press('v');
 		const details = (await tui.until('Message')).replace(/\n {2}/g, ' ');
 		expect(details).toContain('gitops-tui status --kubeconfig /tmp/gitops-tui-demo-x1/kubeconfig --all-contexts --repo git@example.com:org/fleet.git');

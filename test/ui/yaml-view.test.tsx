@@ -103,6 +103,17 @@ describe('the YAML view', () => {
 		expect(ranges.length).toBeGreaterThan(1);
 	});
 
+	it('tab jumps to the desired side and back to live', () => {
+		const state = run(onTreeRow(stateWith(snapshot(), {rows: 12}), 'shop', 'Deployment/web'), 'show-yaml');
+		expect(frameOf(state, now)[3]).toBe('# live on prod-eu');
+		const desired = run(state, 'other-side');
+		expect(frameOf(desired, now).join('\n')).toContain('# desired: Git at abc1234');
+		expect(frameOf(desired, now).join('\n')).not.toContain('# live on prod-eu');
+		expect(frameOf(run(desired, 'other-side'), now)[3]).toBe('# live on prod-eu');
+		// At the bottom (the desired side in view) it goes back to live too.
+		expect(frameOf(run(state, 'bottom', 'other-side'), now)[3]).toBe('# live on prod-eu');
+	});
+
 	it('says the live side is missing for a Missing object', () => {
 		const text = readAll(run(onTreeRow(stateWith(snapshot()), 'payments', 'ConfigMap/settings'), 'show-yaml')).join('\n');
 		expect(text).toContain('# live on prod-eu');
@@ -150,7 +161,7 @@ describe('the YAML view', () => {
 		const help = frameOf(run(onTreeRow(stateWith(snapshot()), 'shop', 'Deployment/web'), 'help'), now).join('\n');
 		expect(help).toContain('YAML of the selected object');
 		const yamlHelp = helpRows({scope: 'yaml', readOnly: false}).map(r => r.keys);
-		expect(yamlHelp).toEqual(expect.arrayContaining(['esc', 'd', 'ctrl-d / pgdn / ctrl-f', 'ctrl-u / pgup / ctrl-b']));
+		expect(yamlHelp).toEqual(expect.arrayContaining(['esc', 'd', 'tab', 'ctrl-d / pgdn / ctrl-f', 'ctrl-u / pgup / ctrl-b']));
 	});
 
 	it('at 200×50 shows more of it at once, every line within the width', () => {
