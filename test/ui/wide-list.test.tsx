@@ -45,6 +45,7 @@ describe('the apps list layout', () => {
 		expect(shop).toMatch(/on\s+3m ago\s+Applied revision: main@sha1:abc1234 and a long tail/);
 		// Its source failing is what the controller says first.
 		expect(frame.find(row => row.includes('payments'))).toMatch(/-\s+ComparisonError: repository not accessible/);
+		expect(frameOf(stateWith(snapshot(), {columns: 200, rows: 50}), now, {ascii: true}).join('\n')).toMatch(/^[\x00-\x7f]*$/);
 		// Plain apps have no controller.
 		expect(frame.find(row => row.includes('checkout'))).toMatch(/on\s+-\s+-\s*$/);
 	});

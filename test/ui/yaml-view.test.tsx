@@ -164,6 +164,13 @@ describe('the YAML view', () => {
 		expect(yamlHelp).toEqual(expect.arrayContaining(['esc', 'd', 'tab', 'ctrl-d / pgdn / ctrl-f', 'ctrl-u / pgup / ctrl-b']));
 	});
 
+	it('writes only ASCII in the ASCII theme (its own titles and notes included)', () => {
+		for (const row of ['Deployment/web', 'ConfigMap/leftover', 'Pod/web-6d4f9-abcde']) {
+			const frame = frameOf(run(onTreeRow(stateWith(snapshot()), 'shop', row), 'show-yaml'), now, {ascii: true}).join('\n');
+			expect(frame).toMatch(/^[\x00-\x7f]*$/);
+		}
+	});
+
 	it('at 200×50 shows more of it at once, every line within the width', () => {
 		const state = run(onTreeRow(stateWith(snapshot(), {columns: 200, rows: 50}), 'shop', 'Deployment/web'), 'show-yaml');
 		const frame = frameOf(state, now);
