@@ -17,6 +17,7 @@ import {diffDocument} from './diff-document.js';
 import {fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
 import {sinceHealthy} from './since-healthy.js';
+import type {HealthyRecords} from './healthy-observations.js';
 import {serialRunner, type Timers} from './serial-runner.js';
 import {createWatchView} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
@@ -37,6 +38,8 @@ export type LiveFleetOptions = {
 	actions?: ActionRunner;
 	/** Quiet period before re-evaluating after changes; default 300 ms. */
 	quietMs?: number;
+	/** The journal and last-known-good store: when gitops-tui saw an app healthy ("since it was last healthy"). */
+	healthyRecords?: HealthyRecords;
 };
 
 export type LiveFleet = {source: FleetSource; stop(): void};
@@ -164,7 +167,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 				.objects(definition.controllerContext)
 				.map(entry => entry.object)
 				.find(object => object.kind === definition.objectKind && object.metadata.name === definition.name && object.metadata.namespace === definition.namespace);
-			return sinceHealthy({repo: inputs.repo, app, appObject});
+			return sinceHealthy({repo: inputs.repo, app, appObject, ...(options.healthyRecords ? {records: options.healthyRecords} : {})});
 		},
 	};
 	if (options.actions) source.actions = options.actions;
