@@ -76,7 +76,7 @@ export const bindings: Binding[] = [
 	{command: 'show-yaml', keys: ['y'], scopes: ['tree', 'diff'], hint: 'yaml', description: 'YAML of the selected object, live and desired (Secret values masked)'},
 	{command: 'other-side', keys: ['tab'], scopes: ['yaml'], hint: 'live/desired', description: 'Jump to the other side: from live to desired and back', hintRank: 2},
 	{command: 'show-app-diff', keys: ['D'], scopes: ['apps', 'tree'], hint: 'app diff', description: 'Diff of the whole app'},
-	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: 'Commits touching the app’s path'},
+	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: "Commits touching the app's path"},
 	{command: 'toggle-ignored', keys: ['i'], scopes: ['diff', 'revision-diff'], hint: 'ignored', description: 'Show or hide what ignore rules hide'},
 	{command: 'show-since-healthy', keys: ['c'], scopes: ['apps', 'tree'], hint: 'changes', description: 'What changed since it was last healthy: that revision, the commits since, its diff vs live', hintRank: 2},
 	{command: 'diff-revision', keys: ['d'], scopes: ['history', 'since-healthy'], hint: 'diff vs live', description: 'Diff the selected revision against live', hintRank: 2},
