@@ -73,7 +73,7 @@ export const bindings: Binding[] = [
 	{command: 'cycle-sort', keys: ['s'], scopes: ['apps'], hint: 'sort', description: 'Cycle the sort order (name, sync, health, context)'},
 	{command: 'toggle-group', keys: ['w'], scopes: ['apps'], description: 'Group the same app across contexts, or list flat'},
 	{command: 'show-diff', keys: ['d'], scopes: ['tree', 'yaml'], hint: 'diff', description: 'Diff of the selected resource'},
-	{command: 'show-yaml', keys: ['y'], scopes: ['tree', 'diff'], hint: 'yaml', description: 'YAML of the selected object, live and desired (Secret values masked)'},
+	{command: 'show-yaml', keys: ['y'], scopes: ['apps', 'tree', 'diff'], hint: 'yaml', description: 'YAML of the selected object, live and desired (Secret values masked); of an app, its own Kustomization or Application'},
 	{command: 'other-side', keys: ['tab'], scopes: ['yaml'], hint: 'live/desired', description: 'Jump to the other side: from live to desired and back', hintRank: 2},
 	{command: 'show-app-diff', keys: ['D'], scopes: ['apps', 'tree'], hint: 'app diff', description: 'Diff of the whole app'},
 	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: "Commits touching the app's path"},

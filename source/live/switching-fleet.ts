@@ -50,6 +50,9 @@ export function switchingFleet(first: LiveFleet, next: Promise<LiveFleet>): Live
 		const fallback = first.source.actions;
 		source.actions = {run: (request, options) => (current.source.actions ?? fallback).run(request, options)};
 	}
+	if (first.source.loadAppObject) {
+		source.loadAppObject = appId => current.source.loadAppObject?.(appId) ?? Promise.resolve({status: 'error', error: 'this session cannot load app objects'});
+	}
 	if (first.source.loadSinceHealthy) {
 		source.loadSinceHealthy = appId => current.source.loadSinceHealthy?.(appId) ?? Promise.resolve({status: 'error', error: 'this session cannot tell when apps were last healthy'});
 	}

@@ -221,6 +221,11 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 		}
 		case 'show-yaml': {
 			const screen = currentScreen(state);
+			if (screen.kind === 'apps') {
+				// The app's own object: its Kustomization, HelmRelease or Application.
+				const id = selectedAppId(state);
+				return id ? push(state, {kind: 'yaml', appId: id}) : state;
+			}
 			if (screen.kind === 'tree') {
 				const node = treeRowsOf(state, screen)[cursor]?.node;
 				return node ? push(state, {kind: 'yaml', appId: screen.appId, resourceId: node.id}) : state;

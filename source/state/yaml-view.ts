@@ -83,28 +83,48 @@ function absentDesired(subject: Subject): string {
 	return 'not in Git';
 }
 
+/** A title, then the object's YAML or why there is none. */
+function side(title: string, object: KubeObject | undefined, absent: string, width: number): YamlLine[] {
+	return [{kind: 'title', text: title}, ...(object ? yamlText(object, width) : wrapText(absent, width - 2).map(text => ({kind: 'note' as const, text: `  ${text}`})))];
+}
+
+/** The app's own object (its Kustomization, HelmRelease or Application): live as its controller's cluster holds it. */
+function appObjectLines(state: TuiState, app: AppStatus, width: number): YamlLine[] {
+	const document = state.appObjects[appId(app)];
+	if (!document || document.status === 'loading') return [{kind: 'note', text: 'loading the app object'}];
+	if (document.status === 'error') return [{kind: 'note', text: document.error}];
+	const {live} = maskSecretPair(undefined, document.object);
+	return [
+		...side(`# live on ${document.context}`, live, 'not in the cluster', width),
+		{kind: 'text', text: ''},
+		...side('# desired', undefined, "gitops-tui compares the app's resources with Git, not its own object: its status above is what the controller says", width),
+	];
+}
+
 /** The view's lines: a title per side, then its YAML or why there is none. */
 export function yamlLines(state: TuiState, screen: YamlScreen): YamlLine[] {
 	const app = findApp(state, screen.appId);
-	const subject = app && subjectOf(state, app, screen.resourceId);
-	if (!app || !subject) return [{kind: 'note', text: 'this object is gone'}];
 	const width = Math.max(20, state.viewport.columns);
+	if (app && screen.resourceId === undefined) return appObjectLines(state, app, width);
+	const subject = app && screen.resourceId !== undefined ? subjectOf(state, app, screen.resourceId) : undefined;
+	if (!app || !subject) return [{kind: 'note', text: 'this object is gone'}];
 	const masked = maskSecretPair(subject.resource?.desired, subject.resource?.live ?? subject.child);
 	const head = state.snapshot?.git.head?.slice(0, 7);
-	const side = (title: string, object: KubeObject | undefined, absent: string): YamlLine[] => [
-		{kind: 'title', text: title},
-		...(object ? yamlText(object, width) : wrapText(absent, width - 2).map(text => ({kind: 'note' as const, text: `  ${text}`}))),
-	];
 	return [
-		...side(`# live on ${app.context}`, masked.live, absentLive(subject.resource)),
+		...side(`# live on ${app.context}`, masked.live, absentLive(subject.resource), width),
 		{kind: 'text', text: ''},
-		...side(`# desired: Git${head ? ` at ${head}` : ''}, as ${app.engine === 'plain' ? 'gitops-tui' : 'its controller'} applies it`, masked.desired, absentDesired(subject)),
+		...side(`# desired: Git${head ? ` at ${head}` : ''}, as ${app.engine === 'plain' ? 'gitops-tui' : 'its controller'} applies it`, masked.desired, absentDesired(subject), width),
 	];
 }
 
 /** The title of the view: which object. */
 export function yamlTitle(state: TuiState, screen: YamlScreen): string {
 	const app = findApp(state, screen.appId);
+	if (screen.resourceId === undefined) {
+		const document = state.appObjects[screen.appId];
+		const object = document?.status === 'ready' ? document.object : undefined;
+		return object ? `${object.kind}/${object.metadata.name ?? ''} in ${object.metadata.namespace ?? ''}` : `app ${app?.name ?? screen.appId}`;
+	}
 	const subject = app && subjectOf(state, app, screen.resourceId);
 	return subject ? subject.title : screen.resourceId;
 }

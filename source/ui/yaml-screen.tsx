@@ -12,12 +12,15 @@ export function YamlScreen({title, lines, offset, height, columns}: YamlScreenPr
 	const ellipsis = useTheme().glyph('ellipsis');
 	// The same figure the reducer clamps scrolling with, so the last line can be reached.
 	const visible = yamlVisibleRows(height);
-	const range = lines.length > visible ? ` ${offset + 1}-${Math.min(lines.length, offset + visible)}/${lines.length}` : '';
+	// Where the view is comes before the note, so a long title never cuts it off.
+	const range = lines.length > visible ? `${offset + 1}-${Math.min(lines.length, offset + visible)}/${lines.length} ` : '';
+	const name = `${clip(title, Math.max(1, columns - range.length - 1), ellipsis)} `;
+	const rest = Math.max(0, columns - Array.from(name).length - range.length);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
-				<Styled token="title">{`${clip(title, Math.max(1, columns - 1), ellipsis)} `}</Styled>
-				<Styled token="muted">{clip(`(live and desired, Secret values masked)${range}`, Math.max(1, columns - title.length - 1), ellipsis)}</Styled>
+				<Styled token="title">{name}</Styled>
+				<Styled token="muted">{`${range}${clip('(live and desired, Secret values masked)', rest, ellipsis)}`}</Styled>
 			</Text>
 			{lines.slice(offset, offset + visible).map((line, index) => (
 				<Text key={offset + index} wrap="truncate-end">

@@ -88,6 +88,17 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		await tmux.keys(['Enter']);
 		await tmux.waitForText(`kubeconfig ${kubeconfig}`);
 
+		// y on the apps list: the app's own object, billing's Kustomization (first in the list), suspended.
+		await waitFor(async () => pointerLine(await tmux.screen()).includes('billing'), {timeoutMs: 10_000, describe: () => 'billing selected'});
+		await tmux.keys(['y']);
+		await tmux.waitForText(/Kustomization\/billing in flux-system (\d+-\d+\/\d+ )?\(live and desired/);
+		const billing = await readYaml(tmux);
+		expect(billing).toContain('kind: Kustomization');
+		expect(billing).toContain('suspend: true');
+		expect(billing).toContain('gitops-tui.io/pause-reason');
+		await tmux.keys(['Escape']);
+		await tmux.waitForText(/NAME/);
+
 		// y on a Missing ConfigMap: its live side says so.
 		await tmux.keys([':']);
 		await tmux.keys(['app payments'], {literal: true});
@@ -95,7 +106,7 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		await tmux.waitForText(/ConfigMap\/fraud-rules/);
 		await pointAt(tmux, 'ConfigMap/fraud-rules');
 		await tmux.keys(['y']);
-		const missing = await tmux.waitForText(/ConfigMap\/fraud-rules in payments \(live and desired/);
+		const missing = await tmux.waitForText(/ConfigMap\/fraud-rules in payments (\d+-\d+\/\d+ )?\(live and desired/);
 		expect(missing).toContain('not in the cluster: this object is Missing');
 		expect(missing).toContain('# desired: Git at');
 		await tmux.keys(['Escape']);
@@ -121,7 +132,7 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		// y on the drifted Deployment, then d toggles to its diff and y back.
 		await pointAt(tmux, 'Deployment/api');
 		await tmux.keys(['y']);
-		await tmux.waitForText(/Deployment\/api in payments \(live and desired/);
+		await tmux.waitForText(/Deployment\/api in payments (\d+-\d+\/\d+ )?\(live and desired/);
 		const deployment = await readYaml(tmux);
 		expect(deployment).toContain('kind: Deployment');
 		expect(deployment.match(/^# (live on prod-eu|desired: Git at \w+)/gm)).toHaveLength(2);
@@ -135,6 +146,6 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		await tmux.keys(['d']);
 		await tmux.waitForText(/apps\/Deployment\/payments\/api: live vs Git/);
 		await tmux.keys(['y']);
-		await tmux.waitForText(/Deployment\/api in payments \(live and desired/);
+		await tmux.waitForText(/Deployment\/api in payments (\d+-\d+\/\d+ )?\(live and desired/);
 	}, 120_000);
 });

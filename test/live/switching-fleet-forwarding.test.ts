@@ -24,6 +24,10 @@ function fleet(name: string, used: string[]): LiveFleet & {publish(snapshot: Fle
 		},
 		loadDiff: () => () => undefined,
 		loadHistory: async () => ({status: 'error', error: name}),
+		loadAppObject: async () => {
+			used.push(`${name}: app object`);
+			return {status: 'error', error: name};
+		},
 		loadSinceHealthy: async () => {
 			used.push(`${name}: since healthy`);
 			return {status: 'error', error: name};
@@ -46,7 +50,7 @@ function fleet(name: string, used: string[]): LiveFleet & {publish(snapshot: Fle
 }
 
 describe('a fleet that switches to the repository', () => {
-	it('sends actions and since-healthy to the current fleet, before and after the switch', async () => {
+	it('sends actions, since-healthy and app objects to the current fleet, before and after the switch', async () => {
 		const used: string[] = [];
 		const first = fleet('first', used);
 		const second = fleet('second', used);
@@ -59,11 +63,13 @@ describe('a fleet that switches to the repository', () => {
 		expect(switching.source.actions).toBeDefined();
 		await switching.source.actions!.run(request, options);
 		await switching.source.loadSinceHealthy!('prod-eu/flux/shop/shop');
+		await switching.source.loadAppObject!('prod-eu/flux/shop/shop');
 		// The clone arrives: the second fleet's first evaluation moves the listeners, and the services with them.
 		second.publish({...seededSnapshot(), git: {...seededSnapshot().git, head: 'def5678'}});
 		await waitFor(() => seen.at(-1)?.git.head === 'def5678', {timeoutMs: 2000, describe: () => 'the switch'});
 		await switching.source.actions!.run(request, options);
 		await switching.source.loadSinceHealthy!('prod-eu/flux/shop/shop');
-		expect(used).toEqual(['first: reconcile', 'first: since healthy', 'second: reconcile', 'second: since healthy']);
+		await switching.source.loadAppObject!('prod-eu/flux/shop/shop');
+		expect(used).toEqual(['first: reconcile', 'first: since healthy', 'first: app object', 'second: reconcile', 'second: since healthy', 'second: app object']);
 	});
 });

@@ -74,7 +74,7 @@ describe('the YAML view', () => {
 		expect(frame).toHaveLength(24);
 		for (const row of frame) expect(Array.from(row).length).toBeLessThanOrEqual(80);
 		const first = frame.join('\n');
-		expect(first).toContain('Deployment/web in shop (live and desired, Secret values masked)');
+		expect(first).toMatch(/Deployment\/web in shop 1-19\/\d+ \(live and desired, Secret values masked\)/);
 		expect(first).toContain('# live on prod-eu');
 		expect(first).toMatch(/<esc>back/);
 		const all = readAll(state).join('\n');
