@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
 import type {AppRow} from '../state/selectors.js';
 import type {SortOrder} from '../state/tui-state.js';
-import {isPaused} from '../state/pause-story.js';
+import {clockTime, isPaused} from '../state/pause-story.js';
 import {healthMark, syncMark} from './marks.js';
 import {Styled} from './styled.js';
-import {ago, clip, fit, share} from './text-fit.js';
+import {clip, fit, share} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 import type {Theme} from './theme.js';
 import {visibleWindow} from './window.js';
@@ -18,7 +18,8 @@ const sortColumn: Record<SortOrder, number> = {name: 0, context: 2, sync: 3, hea
 const nameContextCap = 60;
 /** The narrowest MESSAGE worth a column; below it (about 150 columns) the list has no extra columns. */
 const messageMin = 20;
-const lastSyncWidth = 9;
+/** A wall-clock time ("14:02", "11-23 14:02" on another day), not an age: an idle screen repaints only its clock. */
+const lastSyncWidth = 11;
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave, up to a cap. */
 function layout(columns: number, theme: Theme, sort: SortOrder) {
@@ -69,7 +70,7 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 		<Box flexDirection="column">
 			<Styled token="muted">{'  ' + header.map((h, i) => fit(h, widths[i]!)).join(' ')}</Styled>
 			{rows.length === 0 ? (
-				<Styled token="muted">{loading ? '  discovering apps…' : filtered ? '  no apps match' : '  no apps found: no Flux Kustomization or HelmRelease, Argo CD Application, nor .gitops-tui.yaml app on these contexts'}</Styled>
+				<Styled token="muted">{loading ? `  discovering apps${ellipsis}` : filtered ? '  no apps match' : '  no apps found: no Flux Kustomization or HelmRelease, Argo CD Application, nor .gitops-tui.yaml app on these contexts'}</Styled>
 			) : null}
 			{rows.slice(window.start, window.end).map((row, offset) => {
 				const index = window.start + offset;
@@ -100,7 +101,7 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 						<Styled token={row.stale ? 'muted' : health.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : health.glyph)} ${health.word}`, w.health)} </Styled>
 						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row, theme), w.revision)} </Styled>
 						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>
-						{w.wide ? <Styled token="muted">{` ${fit(row.controller?.lastSync ? ago(row.controller.lastSync, now) : '-', w.wide.lastSync)} `}</Styled> : null}
+						{w.wide ? <Styled token="muted">{` ${fit(row.controller?.lastSync ? clockTime(new Date(row.controller.lastSync), now) : '-', w.wide.lastSync)} `}</Styled> : null}
 						{w.wide ? <Styled token={row.sourceFailing ? 'error' : 'muted'}>{clip(messageText(row), w.wide.message, ellipsis)}</Styled> : null}
 					</Text>
 				);

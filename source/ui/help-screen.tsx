@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {helpKeyWidth, helpVisibleRows, type HelpLine} from '../state/help-lines.js';
 import {Styled} from './styled.js';
 import {fit} from './text-fit.js';
+import {useTheme} from './theme-context.js';
 
 export type HelpScreenProps = {lines: HelpLine[]; offset: number; height: number};
 
@@ -11,6 +12,7 @@ export type HelpScreenProps = {lines: HelpLine[]; offset: number; height: number
  * taller than the screen.
  */
 export function HelpScreen({lines, offset, height}: HelpScreenProps) {
+	const ellipsis = useTheme().glyph('ellipsis');
 	const visible = helpVisibleRows(height);
 	const keyWidth = helpKeyWidth(lines);
 	const range = lines.length > visible ? ` ${offset + 1}-${Math.min(lines.length, offset + visible)}/${lines.length}, j/k ctrl-f/ctrl-b scroll` : '';
@@ -28,7 +30,7 @@ export function HelpScreen({lines, offset, height}: HelpScreenProps) {
 						<Text>{line.text}</Text>
 					) : (
 						<>
-							<Styled token="key">{fit(line.keys, keyWidth)}</Styled>
+							<Styled token="key">{fit(line.keys, keyWidth, ellipsis)}</Styled>
 							<Text>{line.text}</Text>
 						</>
 					)}

@@ -1,5 +1,6 @@
 /** The apps list's layout: no clipped title at 80 columns in any sort order; at 200 the room shows last sync and message. */
 import {describe, expect, it} from 'vitest';
+import {clockTime} from '../../source/state/pause-story.js';
 import {frameOf, run, stateWith} from '../support/frame-render.js';
 import {seededSnapshot} from '../support/tui-snapshot.js';
 
@@ -42,7 +43,9 @@ describe('the apps list layout', () => {
 		expect(header).toMatch(/AUTO\s+LAST SYNC\s+MESSAGE/);
 		const shop = frame.find(row => /shop\s+flux\s+prod-eu/.test(row))!;
 		expect(shop.indexOf('OutOfSync')).toBeLessThan(75);
-		expect(shop).toMatch(/on\s+3m ago\s+Applied revision: main@sha1:abc1234 and a long tail/);
+		// When, as a wall-clock time (an age would repaint the row at every tick of the clock).
+		expect(shop).toContain(`on     ${clockTime(new Date('2026-11-22T02:02:00Z'), now)}`);
+		expect(shop).toMatch(/\d\d:\d\d\s+Applied revision: main@sha1:abc1234 and a long tail/);
 		// Its source failing is what the controller says first.
 		expect(frame.find(row => row.includes('payments'))).toMatch(/-\s+ComparisonError: repository not accessible/);
 		expect(frameOf(stateWith(snapshot(), {columns: 200, rows: 50}), now, {ascii: true}).join('\n')).toMatch(/^[\x00-\x7f]*$/);
