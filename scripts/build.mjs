@@ -1,7 +1,7 @@
 // Bundles the CLI: start-up matters on bastions (see ARCHITECTURE.md). dist/cli.js is the entry; esbuild splits
 // the rest into dist/chunks/ at every dynamic import(), so a command loads only what it needs (commands/index.ts).
 import {build} from 'esbuild';
-import {readFile, rm} from 'node:fs/promises';
+import {chmod, readFile, rm} from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -45,3 +45,6 @@ await build({
 	},
 	logLevel: 'warning',
 });
+
+// Runnable as it is (`dist/cli.js status`, or on PATH through a symlink), as `npm link` would make it.
+await chmod(new URL('../dist/cli.js', import.meta.url), 0o755);

@@ -10,13 +10,21 @@ import type {CommandIo} from './commands/command.js';
 
 const version = process.env.GITOPS_TUI_VERSION ?? '0.0.0-dev';
 
-// `gitops-tui status | head`: the reader is gone. Stop quietly, as a command killed by SIGPIPE does (exit 141).
+// `gitops-tui status | head`: the reader is gone. Stop quietly, as a command killed by SIGPIPE does (exit 141). An
+// action (`reconcile --yes | head -1`) is not cut off between its writes and its journal entry: it runs to its end
+// with its output dropped, then exits 141.
+let pipeClosed = false;
+let finishOnClosedPipe = false;
 for (const stream of [process.stdout, process.stderr]) {
 	stream.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE') process.exit(141);
-		throw error;
+		if (error.code !== 'EPIPE' && !(pipeClosed && error.code === 'ERR_STREAM_DESTROYED')) throw error;
+		pipeClosed = true;
+		// The error may come after the command returned its code (its last write failed): 141 still.
+		process.exitCode = 141;
+		if (!finishOnClosedPipe) process.exit(141);
 	});
 }
+const actionCommands = new Set(['reconcile', 'suspend', 'resume', 'rollback']);
 
 const help = `
   Usage
@@ -138,6 +146,7 @@ async function main(): Promise<number> {
 		return (await import('./commands/tui.js')).runLiveTui({input: {args: [], flags: cli.flags, io}});
 	}
 	const command = findCommand(name);
+	finishOnClosedPipe = actionCommands.has(name);
 	if (!command) {
 		io.stderr.write(`gitops-tui: unknown command "${name}". Run gitops-tui --help for the list.\n`);
 		return 2;
@@ -147,8 +156,8 @@ async function main(): Promise<number> {
 
 /** Once a command is done, nothing should keep the process alive; if a stray handle does, leave anyway. */
 function exitSoon(code: number): void {
-	process.exitCode = code;
-	setTimeout(() => process.exit(code), 2000).unref();
+	process.exitCode = pipeClosed ? 141 : code;
+	setTimeout(() => process.exit(), 2000).unref();
 }
 
 main().then(

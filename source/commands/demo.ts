@@ -48,6 +48,10 @@ export async function runDemo(input: CommandInput, options: RunDemoOptions): Pro
 			input.io.stderr.write(`gitops-tui demo: ${started.contexts.length} sandbox clusters (${started.contexts.join(', ')}), repo ${started.repoPath}\n`);
 			return await runStatus(demoInput);
 		}
+		// Before the TUI takes the screen (and left on it after): how a second terminal reaches the demo's clusters.
+		input.io.stderr.write(
+			`gitops-tui demo: kubeconfig ${started.kubeconfigPath}, repo ${started.repoPath} (in another terminal: gitops-tui status --kubeconfig ${started.kubeconfigPath} --all-contexts --repo ${started.repoPath}; :kubeconfig in the TUI says it again)\n`,
+		);
 		return await runLiveTui({input: demoInput, simulateOutage: on => started.simulateOutage(on), recordModeChanges: false});
 	} finally {
 		await cleanup();

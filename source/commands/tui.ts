@@ -81,7 +81,9 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 			)
 		: start(inputs);
 	try {
-		return await runTui({source: fleet.source, readOnly, readOnlyContexts: session.userSettings.readOnlyContexts, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
+		// Where the clusters come from (the demo's own file), for :kubeconfig.
+		const kubeconfig = typeof flags['kubeconfig'] === 'string' ? path.resolve(io.cwd, flags['kubeconfig']) : io.env['KUBECONFIG'] || path.join(io.env['HOME'] ?? os.homedir(), '.kube', 'config');
+		return await runTui({source: {...fleet.source, kubeconfig}, readOnly, readOnlyContexts: session.userSettings.readOnlyContexts, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
 	} finally {
 		fleet.stop();
 		session.close();

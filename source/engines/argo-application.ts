@@ -85,6 +85,7 @@ export function argoApp(object: KubeObject, context: string, input: Pick<Discove
 	if (message) app.controller.message = message;
 	const revision = [status.sync?.revision, status.operationState?.syncResult?.revision].find(value => typeof value === 'string' && /^[0-9a-f]{40}$/.test(value));
 	if (revision) app.controller.deployedRevision = revision as string;
+	if (typeof status.operationState?.finishedAt === 'string') app.controller.lastSync = status.operationState.finishedAt;
 	const comparisonError = (Array.isArray(status.conditions) ? status.conditions : []).find(condition => condition?.type === 'ComparisonError');
 	app.controller.source = comparisonError ? {ready: false, message: `ComparisonError: ${comparisonError.message ?? ''}`.trim()} : {ready: true};
 

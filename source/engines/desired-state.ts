@@ -40,6 +40,8 @@ export type RenderAppOptions = {
 
 /** Renders every source of an app and joins them. */
 export async function renderApp(app: AppDefinition, options: RenderAppOptions): Promise<DesiredResult> {
+	// With no repository at all, every source is "not the loaded repository": say what is missing instead.
+	if (!options.tree.ok && options.tree.kind === 'no-repo') return failed(options.tree.kind, options.tree.message);
 	if (app.sourceProblem) return failed('source', `desired state not rendered: ${app.sourceProblem}`);
 	if (!options.tree.ok) return failed(options.tree.kind, options.tree.message);
 	if (app.sources.length === 0) return failed('source', 'the app names no source to render');

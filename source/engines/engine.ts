@@ -78,6 +78,11 @@ export type ControllerView = {
 	health?: HealthStatus;
 	/** The deployed commit sha (from `main@sha1:<sha>`, `status.sync.revision`, our revision annotation). */
 	deployedRevision?: string;
+	/**
+	 * When the controller last applied the app (RFC 3339): kustomize-controller's `status.history[0].lastReconciled`,
+	 * helm-controller's `status.history[0].lastDeployed`, Argo CD's `status.operationState.finishedAt`.
+	 */
+	lastSync?: string;
 	autoSync: AutoSync;
 	/** Whether the controller can fetch its source (Flux GitRepository Ready, Argo CD ComparisonError). */
 	source?: SourceHealth;

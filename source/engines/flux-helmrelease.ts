@@ -65,6 +65,8 @@ export function helmReleaseApp(object: KubeObject, context: string, sources: rea
 	const chartVersion = Array.isArray(status.history) ? status.history[0]?.chartVersion : undefined;
 	const sha = typeof chartVersion === 'string' ? /\+([0-9a-f]{7,40})$/.exec(chartVersion)?.[1] : undefined;
 	if (sha) app.controller.deployedRevision = sha;
+	const lastSync = Array.isArray(status.history) ? status.history[0]?.lastDeployed : undefined;
+	if (typeof lastSync === 'string') app.controller.lastSync = lastSync;
 	if (spec.kubeConfig) {
 		app.context = undefined;
 		app.error = 'installs into a remote cluster through spec.kubeConfig, which gitops-tui cannot map to a context';

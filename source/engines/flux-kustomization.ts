@@ -70,6 +70,9 @@ export function kustomizationApp(object: KubeObject, context: string, sources: r
 	if (controllerHealth) app.controller.health = controllerHealth;
 	const deployed = fluxRevisionSha(statusOf(object).lastAppliedRevision);
 	if (deployed) app.controller.deployedRevision = deployed;
+	// Flux keeps its newest reconciliation first (kustomize-controller 1.5+; older ones have no history).
+	const lastSync = Array.isArray(statusOf(object).history) ? statusOf(object).history[0]?.lastReconciled : undefined;
+	if (typeof lastSync === 'string') app.controller.lastSync = lastSync;
 	if (spec.kubeConfig) {
 		app.context = undefined;
 		app.error = 'applies to a remote cluster through spec.kubeConfig, which gitops-tui cannot map to a context';

@@ -2,7 +2,7 @@ import {useEffect, type Dispatch} from 'react';
 import type {TuiAction} from '../state/actions.js';
 import type {FleetSource} from '../state/fleet-source.js';
 import type {SinceHealthyDocument} from '../state/since-healthy.js';
-import {currentScreen, screenKey, type TuiState} from '../state/tui-state.js';
+import {currentScreen, screenKey, type AppObjectDocument, type TuiState} from '../state/tui-state.js';
 
 /** Feeds snapshots into the store for as long as the screen is mounted. */
 export function useFleetSnapshots(source: FleetSource, dispatch: Dispatch<TuiAction>): void {
@@ -18,8 +18,8 @@ export function useScreenDocuments(source: FleetSource, state: TuiState, dispatc
 	const key = screenKey(screen);
 	const evaluatedAt = state.snapshot?.evaluatedAt;
 	const hasSnapshot = Boolean(state.snapshot);
-	// A new evaluation refreshes an open diff, since live may have moved; histories stay.
-	const diffRefresh = screen.kind === 'diff' ? evaluatedAt : undefined;
+	// A new evaluation refreshes an open diff or app object, since live may have moved; histories stay.
+	const diffRefresh = screen.kind === 'diff' || (screen.kind === 'yaml' && !screen.resourceId) ? evaluatedAt : undefined;
 	useEffect(() => {
 		if (!hasSnapshot) return;
 		if (screen.kind === 'diff') {
@@ -34,6 +34,16 @@ export function useScreenDocuments(source: FleetSource, state: TuiState, dispatc
 				document => live && dispatch({type: 'history-loaded', appId: screen.appId, document}),
 				(error: unknown) => live && dispatch({type: 'history-loaded', appId: screen.appId, document: {status: 'error', error: String(error)}}),
 			);
+			return () => {
+				live = false;
+			};
+		}
+		if (screen.kind === 'yaml' && !screen.resourceId) {
+			let live = true;
+			const {appId} = screen;
+			const done = (document: AppObjectDocument) => live && dispatch({type: 'app-object-loaded', appId, document});
+			if (!source.loadAppObject) done({status: 'error', error: 'this session cannot load app objects'});
+			else source.loadAppObject(appId).then(done, (error: unknown) => done({status: 'error', error: String(error)}));
 			return () => {
 				live = false;
 			};

@@ -13,13 +13,15 @@ import {editPrompt} from './edit-prompt.js';
 import type {TuiStore} from './use-tui-store.js';
 
 /** Runs a submitted `:` command: pure intents go to the reducer, the outage switch to the source. */
-function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: FleetSource, now: () => Date): void {
+function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: FleetSource, now: () => Date, repo: string | undefined): void {
 	const intent = parseCommandLine(text);
 	switch (intent.kind) {
 		case 'quit':
 			return dispatch({type: 'command-invoked', command: 'quit'});
 		case 'help':
 			return dispatch({type: 'command-invoked', command: 'help'});
+		case 'kubeconfig':
+			return dispatch({type: 'message-shown', message: kubeconfigMessage(source.kubeconfig, repo)});
 		case 'context':
 			return dispatch({type: 'context-chosen', context: intent.name});
 		case 'app':
@@ -44,6 +46,14 @@ function runCommandLine(text: string, dispatch: Dispatch<TuiAction>, source: Fle
 	}
 }
 
+/** Where the session's kubeconfig is, and the command that points `status` at the same clusters and repo (v shows it in full). */
+function kubeconfigMessage(kubeconfig: string | undefined, repo: string | undefined) {
+	if (!kubeconfig) return {tone: 'info' as const, text: 'this session names no kubeconfig file'};
+	// A $KUBECONFIG list (a:b) is not one file for --kubeconfig: the variable takes it as it is.
+	const command = kubeconfig.includes(':') ? `KUBECONFIG=${kubeconfig} gitops-tui status` : `gitops-tui status --kubeconfig ${kubeconfig}`;
+	return {tone: 'info' as const, text: `kubeconfig ${kubeconfig}; ${command} --all-contexts${repo ? ` --repo ${repo}` : ''}`};
+}
+
 /** Splits a chunk of several characters (fast typing, paste, send-keys) into single key presses. */
 function presses(input: string, key: KeyPress): Array<[string, KeyPress]> {
 	if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
@@ -66,7 +76,7 @@ function handleKey(store: TuiStore, source: FleetSource, input: string, key: Key
 		if (next === 'cancel') return dispatch({type: 'command-line-closed'});
 		if (next === 'submit') {
 			dispatch({type: 'command-line-closed'});
-			return runCommandLine(state.commandLine, dispatch, source, now);
+			return runCommandLine(state.commandLine, dispatch, source, now, state.snapshot?.git.repo);
 		}
 		return dispatch({type: 'command-line-edited', text: next});
 	}

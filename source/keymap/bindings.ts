@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; `global` applies everywhere unless a screen binds the same key. */
-export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'help' | 'details' | 'dialog';
+export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'yaml' | 'help' | 'details' | 'dialog';
 
 /** What a key does, named for the operator's intent. */
 export type CommandId =
@@ -28,6 +28,8 @@ export type CommandId =
 	| 'show-app-diff'
 	| 'show-history'
 	| 'show-since-healthy'
+	| 'show-yaml'
+	| 'other-side'
 	| 'toggle-ignored'
 	| 'diff-revision'
 	| 'reconcile'
@@ -56,7 +58,7 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl-c'], scopes: ['global'], hint: 'quit', description: 'Quit (restores the terminal)', hintRank: 1},
 	{command: 'help', keys: ['?'], scopes: ['global'], hint: 'help', description: 'Show or hide this help', hintRank: 1},
-	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'help', 'details'], hint: 'back', description: 'Clear the filter, else go back to the previous view', hintRank: 1},
+	{command: 'back', keys: ['esc'], scopes: ['tree', 'diff', 'revision-diff', 'history', 'since-healthy', 'yaml', 'help', 'details'], hint: 'back', description: 'Clear the filter, else go back to the previous view', hintRank: 1},
 	{command: 'toggle-details', keys: ['v'], scopes: ['apps', 'tree', 'history', 'since-healthy', 'details'], hint: 'details', description: 'Details: the selection in full, wrapped (errors, reasons, events, commits)', hintRank: 2},
 	{command: 'clear-filter', keys: ['esc'], scopes: ['apps'], description: 'Clear the filter'},
 	{command: 'move-down', keys: ['j', 'down'], scopes: ['global'], description: 'Move down'},
@@ -70,9 +72,11 @@ export const bindings: Binding[] = [
 	{command: 'command-line', keys: [':'], scopes: ['global'], hint: 'cmd', description: 'Command line', hintRank: 1},
 	{command: 'cycle-sort', keys: ['s'], scopes: ['apps'], hint: 'sort', description: 'Cycle the sort order (name, sync, health, context)'},
 	{command: 'toggle-group', keys: ['w'], scopes: ['apps'], description: 'Group the same app across contexts, or list flat'},
-	{command: 'show-diff', keys: ['d'], scopes: ['tree'], hint: 'diff', description: 'Diff of the selected resource'},
+	{command: 'show-diff', keys: ['d'], scopes: ['tree', 'yaml'], hint: 'diff', description: 'Diff of the selected resource'},
+	{command: 'show-yaml', keys: ['y'], scopes: ['apps', 'tree', 'diff'], hint: 'yaml', description: 'YAML of the selected object, live and desired (Secret values masked); of an app, its own Kustomization or Application'},
+	{command: 'other-side', keys: ['tab'], scopes: ['yaml'], hint: 'live/desired', description: 'Jump to the other side: from live to desired and back', hintRank: 2},
 	{command: 'show-app-diff', keys: ['D'], scopes: ['apps', 'tree'], hint: 'app diff', description: 'Diff of the whole app'},
-	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: 'Commits touching the app’s path'},
+	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: "Commits touching the app's path"},
 	{command: 'toggle-ignored', keys: ['i'], scopes: ['diff', 'revision-diff'], hint: 'ignored', description: 'Show or hide what ignore rules hide'},
 	{command: 'show-since-healthy', keys: ['c'], scopes: ['apps', 'tree'], hint: 'changes', description: 'What changed since it was last healthy: that revision, the commits since, its diff vs live', hintRank: 2},
 	{command: 'diff-revision', keys: ['d'], scopes: ['history', 'since-healthy'], hint: 'diff vs live', description: 'Diff the selected revision against live', hintRank: 2},

@@ -4,7 +4,7 @@ import type {KubeObject} from '../domain/kube-object.js';
 import type {ContextFailure} from '../engines/live-view.js';
 import type {Evaluation} from '../engines/evaluate.js';
 import type {GitRepo} from '../repo/repo.js';
-import {appId, type ContextView, type FleetSnapshot, type GitView, type SourceView} from '../state/fleet-snapshot.js';
+import {appId, type ContextView, type ControllerNote, type FleetSnapshot, type GitView, type SourceView} from '../state/fleet-snapshot.js';
 import {childKinds} from './watched-kinds.js';
 
 export function gitViewOf(repo: GitRepo | undefined, repoError: string | undefined): GitView {
@@ -50,6 +50,17 @@ function sourcesOf(evaluation: Evaluation): Record<string, SourceView> {
 	return sources;
 }
 
+/** What each controller says of its app and when it last applied, for the wide apps list. */
+function controllersOf(evaluation: Evaluation): Record<string, ControllerNote> {
+	const notes: Record<string, ControllerNote> = {};
+	for (const app of evaluation.apps) {
+		if (app.status.engine === 'plain') continue;
+		const {message, lastSync} = app.prepared.app.controller;
+		if (message || lastSync) notes[appId(app.status)] = {...(message ? {message} : {}), ...(lastSync ? {lastSync} : {})};
+	}
+	return notes;
+}
+
 export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 	const liveByContext: Record<string, KubeObject[]> = {};
 	for (const context of inputs.contexts) {
@@ -63,7 +74,7 @@ export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 		contexts: contextViewsOf(inputs.contexts, inputs.store, inputs.failures),
 		apps: inputs.evaluation?.apps.map(app => app.status) ?? [],
 		liveByContext,
-		...(inputs.evaluation ? {evaluatedAt: inputs.now.toISOString(), sources: sourcesOf(inputs.evaluation)} : {}),
+		...(inputs.evaluation ? {evaluatedAt: inputs.now.toISOString(), sources: sourcesOf(inputs.evaluation), controllers: controllersOf(inputs.evaluation)} : {}),
 		...(inputs.problem ? {problem: inputs.problem} : {}),
 	};
 }

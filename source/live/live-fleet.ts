@@ -114,6 +114,13 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	inputs.repo?.startFetching();
 	runner.request();
 
+	/** The app's own object (Kustomization, HelmRelease, Application) as the watch store holds it. */
+	const appObjectOf = ({definition}: EvaluatedApp) =>
+		store
+			.objects(definition.controllerContext)
+			.map(entry => entry.object)
+			.find(object => object.kind === definition.objectKind && object.metadata.name === definition.name && object.metadata.namespace === definition.namespace);
+
 	// The UI knows apps by their terminal-safe ids (the same for any name Kubernetes accepts).
 	const find = (id: string): EvaluatedApp | undefined => evaluation?.apps.find(app => terminalText(appId(app.status)) === id);
 
@@ -161,13 +168,16 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		async loadSinceHealthy(id) {
 			const app = find(id);
 			if (!app) return {status: 'error', error: 'this app is not evaluated yet'};
-			const {definition} = app;
-			// The app's own object (Kustomization, Application) as the watch store holds it: its status keeps the history.
-			const appObject = store
-				.objects(definition.controllerContext)
-				.map(entry => entry.object)
-				.find(object => object.kind === definition.objectKind && object.metadata.name === definition.name && object.metadata.namespace === definition.namespace);
-			return sinceHealthy({repo: inputs.repo, app, appObject, ...(options.healthyRecords ? {records: options.healthyRecords} : {})});
+			// The app's own object keeps the history in its status.
+			return sinceHealthy({repo: inputs.repo, app, appObject: appObjectOf(app), ...(options.healthyRecords ? {records: options.healthyRecords} : {})});
+		},
+		async loadAppObject(id) {
+			const app = find(id);
+			if (!app) return {status: 'error', error: 'this app is not evaluated yet'};
+			if (app.definition.engine === 'plain') return {status: 'error', error: 'a plain app has no object of its own: .gitops-tui.yaml in the repository declares it'};
+			const object = appObjectOf(app);
+			if (!object) return {status: 'error', error: `${app.definition.objectKind} ${app.definition.namespace}/${app.definition.name} is not in the watch store of ${app.definition.controllerContext}`};
+			return terminalSafe({status: 'ready', object, context: app.definition.controllerContext});
 		},
 	};
 	if (options.actions) source.actions = options.actions;

@@ -44,6 +44,18 @@ export function switchingFleet(first: LiveFleet, next: Promise<LiveFleet>): Live
 		loadHistory: appId => current.source.loadHistory(appId),
 	};
 	if (first.source.simulateOutage) source.simulateOutage = on => current.source.simulateOutage?.(on) ?? Promise.resolve();
+	// Each fleet has its own runner (the one after the clone acts with the repository): actions go to the current one.
+	// Without these two, a TUI whose first clone took a moment offered no action and no "since healthy" at all.
+	if (first.source.actions) {
+		const fallback = first.source.actions;
+		source.actions = {run: (request, options) => (current.source.actions ?? fallback).run(request, options)};
+	}
+	if (first.source.loadAppObject) {
+		source.loadAppObject = appId => current.source.loadAppObject?.(appId) ?? Promise.resolve({status: 'error', error: 'this session cannot load app objects'});
+	}
+	if (first.source.loadSinceHealthy) {
+		source.loadSinceHealthy = appId => current.source.loadSinceHealthy?.(appId) ?? Promise.resolve({status: 'error', error: 'this session cannot tell when apps were last healthy'});
+	}
 	return {
 		source,
 		stop() {

@@ -3,7 +3,7 @@ import type {CommandId} from '../keymap/bindings.js';
 import type {DialogAction} from './dialog-reducer.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
 import type {SinceHealthyDocument} from './since-healthy.js';
-import type {DiffDocument, HistoryDocument, Message} from './tui-state.js';
+import type {AppObjectDocument, DiffDocument, HistoryDocument, Message} from './tui-state.js';
 
 export type TuiAction =
 	| {type: 'snapshot-updated'; snapshot: FleetSnapshot}
@@ -18,5 +18,6 @@ export type TuiAction =
 	| {type: 'diff-loaded'; key: string; document: DiffDocument}
 	| {type: 'history-loaded'; appId: string; document: HistoryDocument}
 	| {type: 'since-healthy-loaded'; appId: string; document: SinceHealthyDocument}
+	| {type: 'app-object-loaded'; appId: string; document: AppObjectDocument}
 	| {type: 'message-shown'; message: Message | undefined}
 	| DialogAction;

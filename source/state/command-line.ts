@@ -7,6 +7,7 @@ export type CommandIntent =
 	| {kind: 'quit'}
 	| {kind: 'outage'; on: boolean}
 	| {kind: 'help'}
+	| {kind: 'kubeconfig'}
 	| {kind: 'reconcile'; withSource: boolean}
 	| {kind: 'pause'; reason?: string; forMs?: number}
 	| {kind: 'resume'}
@@ -14,7 +15,7 @@ export type CommandIntent =
 	| {kind: 'invalid'; message: string};
 
 /** The commands the line accepts, for help and error messages. */
-export const commandLineHelp = [':ctx NAME (or :ctx all)', ':app NAME', ':q', ':help', ':outage on|off (demo only)'];
+export const commandLineHelp = [':ctx NAME (or :ctx all)', ':app NAME', ':q', ':help', ':outage on|off (demo only)', ':kubeconfig (the file this session reads, e.g. the demo\'s, for status and diff)'];
 
 /** The commands that act on the selected app (absent from help in read-only mode). */
 export const actionCommandHelp = [':reconcile [source]', ':pause REASON [for 2h]', ':resume', ':rollback [SHA]'];
@@ -37,6 +38,9 @@ export function parseCommandLine(text: string): CommandIntent {
 		case 'help':
 		case 'h':
 			return {kind: 'help'};
+		case 'kubeconfig':
+		case 'kc':
+			return {kind: 'kubeconfig'};
 		case 'reconcile':
 		case 'sync':
 			if (!argument) return {kind: 'reconcile', withSource: false};

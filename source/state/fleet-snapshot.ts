@@ -20,6 +20,9 @@ export type GitView = {
 /** Whether the controller can fetch an app's source, with its message when it cannot. */
 export type SourceView = {ready: boolean; message?: string};
 
+/** What an app's controller says beside its verdict: its own message and when it last applied (a wide list shows them). */
+export type ControllerNote = {message?: string; lastSync?: string};
+
 /** One kubeconfig context and whether it answers. */
 export type ContextView = {
 	name: string;
@@ -40,6 +43,8 @@ export type FleetSnapshot = {
 	evaluatedAt?: string;
 	/** Each app's source (GitRepository, repo server) as its controller reports it, by appId; absent for plain apps. */
 	sources?: Record<string, SourceView>;
+	/** Each app's controller message and last sync time, by appId; absent where the controller reports neither. */
+	controllers?: Record<string, ControllerNote>;
 	/** Why the latest evaluation failed (the verdicts shown are from the one before, if any). */
 	problem?: string;
 };

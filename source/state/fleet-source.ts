@@ -6,7 +6,7 @@
 import type {ActionRunner} from './action-runner.js';
 import type {FleetSnapshot} from './fleet-snapshot.js';
 import type {SinceHealthyDocument} from './since-healthy.js';
-import type {DiffDocument, HistoryDocument} from './tui-state.js';
+import type {AppObjectDocument, DiffDocument, HistoryDocument} from './tui-state.js';
 
 export type DiffRequest = {appId: string; resourceId?: string; revision?: string};
 
@@ -18,8 +18,12 @@ export type FleetSource = {
 	loadHistory(appId: string): Promise<HistoryDocument>;
 	/** The last Synced+Healthy revision of an app and the commits on its path since; absent where unknown. */
 	loadSinceHealthy?(appId: string): Promise<SinceHealthyDocument>;
+	/** The app's own object (Kustomization, HelmRelease, Application) as the watch store holds it; absent where unknown. */
+	loadAppObject?(appId: string): Promise<AppObjectDocument>;
 	/** The demo's switch for a simulated Git outage; absent outside the demo. */
 	simulateOutage?: (on: boolean) => Promise<void>;
+	/** The kubeconfig file this session reads (the demo's own): `:kubeconfig` says where, so `status`/`diff` can be pointed at it. */
+	kubeconfig?: string;
 	/** Reconcile, pause, resume and rollback; absent when nothing can act (the TUI then says so). */
 	actions?: ActionRunner;
 };

@@ -6,12 +6,34 @@ import {dialogBodyRows, dialogLines} from './dialog-lines.js';
 import {dialogReducer} from './dialog-reducer.js';
 import {detailsLines} from './details.js';
 import {bodyRows, clockOf} from './frame-layout.js';
-import {appRows, cursorOf, diffVisibleRows, rowCount, treeRowsOf} from './selectors.js';
+import {resourceId} from '../domain/resource-key.js';
+import {appRows, cursorOf, diffVisibleRows, findApp, rowCount, treeRowsOf} from './selectors.js';
+import {otherSideOffset, yamlLines, yamlVisibleRows} from './yaml-view.js';
+import {helpLines, helpVisibleRows} from './help-lines.js';
 import {currentScreen, filterOf, screenKey, sortOrders, type Screen, type TuiState} from './tui-state.js';
+
+/** Lines a scrolled view (a diff, the YAML) shows at once; lists scroll by their cursor (1). */
+function scrolledRows(state: TuiState, screen: Screen): number {
+	if (screen.kind === 'diff') return diffVisibleRows(bodyRows(state), state.diffs[screenKey(screen)]);
+	if (screen.kind === 'yaml') return yamlVisibleRows(bodyRows(state));
+	return 1;
+}
+
+/** How far page keys move: a scrolled view by what it shows (no line skipped), a list by the body's height. */
+function pageRows(state: TuiState, screen: Screen): number {
+	const rows = scrolledRows(state, screen);
+	return rows > 1 ? rows : bodyRows(state);
+}
+
+/** Back to the screen under this one when it is `screen` (y and d toggle between a resource's YAML and diff), else on to it. */
+function pushOrReturn(state: TuiState, screen: Screen): TuiState {
+	const below = state.stack[state.stack.length - 2];
+	return below && screenKey(below) === screenKey(screen) ? {...state, stack: state.stack.slice(0, -1), message: undefined} : push(state, screen);
+}
 
 function withCursor(state: TuiState, cursor: number): TuiState {
 	const screen = currentScreen(state);
-	const max = Math.max(0, rowCount(state, screen) - (screen.kind === 'diff' ? diffVisibleRows(bodyRows(state), state.diffs[screenKey(screen)]) : 1));
+	const max = Math.max(0, rowCount(state, screen) - scrolledRows(state, screen));
 	const clamped = Math.min(Math.max(0, cursor), max);
 	// A message (an action's result, an error) stays until the pointer moves on.
 	return {...state, cursors: {...state.cursors, [screenKey(screen)]: clamped}, message: undefined};
@@ -112,7 +134,39 @@ function detailsCommand(state: TuiState, scroll: number, command: CommandId): Tu
 		case 'quit':
 			return {...state, quitting: true};
 		case 'help':
-			return {...state, details: undefined, help: true};
+			return {...state, details: undefined, help: true, helpScroll: 0};
+		default:
+			return state;
+	}
+}
+
+/** Keys while the help is open: scrolling it, closing it (esc, ?), the command line, quitting. */
+function helpCommand(state: TuiState, command: CommandId): TuiState {
+	const page = helpVisibleRows(bodyRows(state));
+	// Counted with two-cell glyphs (the ASCII set's widest), so the last line is always reachable.
+	const max = Math.max(0, helpLines(state, {columns: state.viewport.columns, glyph: () => '??'}).length - page);
+	const scroll = state.helpScroll ?? 0;
+	const to = (offset: number) => ({...state, helpScroll: Math.min(Math.max(0, offset), max)});
+	switch (command) {
+		case 'move-down':
+			return to(scroll + 1);
+		case 'move-up':
+			return to(scroll - 1);
+		case 'page-down':
+			return to(scroll + page);
+		case 'page-up':
+			return to(scroll - page);
+		case 'top':
+			return to(0);
+		case 'bottom':
+			return to(max);
+		case 'back':
+		case 'help':
+			return {...state, help: false, helpScroll: 0};
+		case 'quit':
+			return {...state, quitting: true};
+		case 'command-line':
+			return {...state, commandLine: ''};
 		default:
 			return state;
 	}
@@ -122,15 +176,15 @@ function detailsCommand(state: TuiState, scroll: number, command: CommandId): Tu
 export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 	if (state.dialog) return dialogCommand(state, state.dialog, command);
 	if (state.details !== undefined) return detailsCommand(state, state.details, command);
+	if (state.help) return helpCommand(state, command);
 	const cursor = cursorOf(state);
-	const page = bodyRows(state);
+	const page = pageRows(state, currentScreen(state));
 	switch (command) {
 		case 'quit':
 			return {...state, quitting: true};
 		case 'help':
-			return {...state, help: !state.help};
+			return {...state, help: true, helpScroll: 0};
 		case 'back':
-			if (state.help) return {...state, help: false};
 			// An applied filter goes first, as in k9s: esc again goes back.
 			if (filterOf(state)) return clearFilter(state);
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1), message: undefined} : state;
@@ -154,8 +208,34 @@ export function invokeCommand(state: TuiState, command: CommandId): TuiState {
 			const next = opened(state);
 			return next?.kind === 'diff' ? push(state, next) : state;
 		}
-		case 'show-diff':
-			return currentScreen(state).kind === 'tree' ? invokeCommand(state, 'open') : state;
+		case 'show-diff': {
+			const screen = currentScreen(state);
+			if (screen.kind === 'tree') return invokeCommand(state, 'open');
+			// From the YAML: the same resource's diff (owned children have none).
+			const judged = screen.kind === 'yaml' && findApp(state.snapshot, screen.appId)?.resources.some(r => resourceId(r.key) === screen.resourceId);
+			return screen.kind === 'yaml' && judged ? pushOrReturn(state, {kind: 'diff', appId: screen.appId, resourceId: screen.resourceId}) : state;
+		}
+		case 'other-side': {
+			const screen = currentScreen(state);
+			return screen.kind === 'yaml' ? withCursor(state, otherSideOffset(yamlLines(state, screen), cursor, yamlVisibleRows(bodyRows(state)))) : state;
+		}
+		case 'show-yaml': {
+			const screen = currentScreen(state);
+			if (screen.kind === 'apps') {
+				// The app's own object: its Kustomization, HelmRelease or Application.
+				const id = selectedAppId(state);
+				return id ? push(state, {kind: 'yaml', appId: id}) : state;
+			}
+			if (screen.kind === 'tree') {
+				const node = treeRowsOf(state, screen)[cursor]?.node;
+				return node ? push(state, {kind: 'yaml', appId: screen.appId, resourceId: node.id}) : state;
+			}
+			if (screen.kind === 'diff' && !screen.revision) {
+				if (screen.resourceId) return pushOrReturn(state, {kind: 'yaml', appId: screen.appId, resourceId: screen.resourceId});
+				return {...state, message: {tone: 'info', text: 'a whole-app diff: press y on one resource in the tree'}};
+			}
+			return state;
+		}
 		case 'show-app-diff': {
 			const id = selectedAppId(state);
 			return id ? push(state, {kind: 'diff', appId: id}) : state;

@@ -70,6 +70,8 @@ export function reducer(state: TuiState, action: TuiAction): TuiState {
 			return {...state, histories: {...state.histories, [action.appId]: action.document}};
 		case 'since-healthy-loaded':
 			return {...state, sinceHealthy: {...state.sinceHealthy, [action.appId]: action.document}};
+		case 'app-object-loaded':
+			return {...state, appObjects: {...state.appObjects, [action.appId]: action.document}};
 		case 'message-shown':
 			return {...state, message: action.message};
 		default:

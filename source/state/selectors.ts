@@ -2,7 +2,8 @@
 import type {AppStatus} from '../domain/app.js';
 import {healthOrder} from '../domain/health/health.js';
 import {buildTree, flattenTree, type TreeNode} from '../domain/tree.js';
-import {appId, type ContextView, type FleetSnapshot, type SourceView} from './fleet-snapshot.js';
+import {appId, type ContextView, type ControllerNote, type FleetSnapshot, type SourceView} from './fleet-snapshot.js';
+import {yamlLines} from './yaml-view.js';
 import {currentScreen, filterOf, screenKey, shownDiffLines, type DiffDocument, type Screen, type SortOrder, type TuiState} from './tui-state.js';
 
 /** One row of the apps list; the same app name on several contexts forms a group when grouping is on. */
@@ -16,6 +17,8 @@ export type AppRow = {
 	sourceFailing?: SourceView;
 	/** The app's context does not answer: what the row says is from the last time it did. */
 	stale?: ContextView;
+	/** The controller's message and last sync time (a wide terminal shows them). */
+	controller?: ControllerNote;
 };
 
 const syncRank = {OutOfSync: 0, Unknown: 1, Synced: 2} as const;
@@ -49,7 +52,8 @@ export function appRows(state: Pick<TuiState, 'snapshot' | 'filters' | 'sort' | 
 	const extra = (app: AppStatus) => {
 		const source = state.snapshot?.sources?.[appId(app)];
 		const context = state.snapshot?.contexts.find(c => c.name === app.context);
-		return {...(source && !source.ready ? {sourceFailing: source} : {}), ...(context && context.state !== 'ready' && context.state !== 'connecting' ? {stale: context} : {})};
+		const controller = state.snapshot?.controllers?.[appId(app)];
+		return {...(controller ? {controller} : {}), ...(source && !source.ready ? {sourceFailing: source} : {}), ...(context && context.state !== 'ready' && context.state !== 'connecting' ? {stale: context} : {})};
 	};
 	if (!state.grouped) return sorted.map(app => ({id: appId(app), app, groupFirst: true, groupSize: 1, revisionsDiffer: false, ...extra(app)}));
 	// Keep the sort order of each group's first member; members follow it.
@@ -134,6 +138,8 @@ export function rowCount(state: TuiState, screen: Screen = currentScreen(state))
 			const doc = state.sinceHealthy[screen.appId];
 			return doc?.status === 'ready' ? doc.commits.length : 0;
 		}
+		case 'yaml':
+			return yamlLines(state, screen).length;
 		case 'diff': {
 			const doc = state.diffs[screenKey(screen)];
 			return doc ? shownDiffLines(doc, state.showIgnored).length : 0;

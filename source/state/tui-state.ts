@@ -2,6 +2,7 @@
  * The TUI's whole state as plain data. Loaded documents (diffs, histories) live here too, so a
  * screen is a pure function of state.
  */
+import type {KubeObject} from '../domain/kube-object.js';
 import type {ActionDialog} from './action-dialog.js';
 import type {FleetSnapshot, CommitView} from './fleet-snapshot.js';
 import type {SinceHealthyDocument} from './since-healthy.js';
@@ -12,7 +13,9 @@ export type Screen =
 	| {kind: 'tree'; appId: string}
 	| {kind: 'diff'; appId: string; resourceId?: string; revision?: string}
 	| {kind: 'history'; appId: string}
-	| {kind: 'since-healthy'; appId: string};
+	| {kind: 'since-healthy'; appId: string}
+	/** The selected object's YAML, live and desired (`y`); resourceId as the tree's node id, none for the app's own object. */
+	| {kind: 'yaml'; appId: string; resourceId?: string};
 
 export type SortOrder = 'name' | 'sync' | 'health' | 'context';
 export const sortOrders: readonly SortOrder[] = ['name', 'sync', 'health', 'context'];
@@ -43,6 +46,12 @@ export type HistoryDocument =
 	| {status: 'ready'; commits: CommitView[]; deployed: Record<string, string[]>}
 	| {status: 'error'; error: string};
 
+/** An app's own object (Kustomization, HelmRelease, Application) as its controller's cluster holds it, for `y`. */
+export type AppObjectDocument =
+	| {status: 'loading'}
+	| {status: 'ready'; object: KubeObject; context: string}
+	| {status: 'error'; error: string};
+
 export type Message = {text: string; tone: 'info' | 'error'};
 
 export type TuiState = {
@@ -58,6 +67,8 @@ export type TuiState = {
 	contextFilter?: string;
 	commandLine?: string;
 	help: boolean;
+	/** The help's scroll offset while it is open (it scrolls when taller than the screen). */
+	helpScroll?: number;
 	/** The details pane's scroll offset while it is open (`v`): the selection in full, over the current view. */
 	details?: number;
 	sort: SortOrder;
@@ -79,6 +90,8 @@ export type TuiState = {
 	diffs: Record<string, DiffDocument>;
 	histories: Record<string, HistoryDocument>;
 	sinceHealthy: Record<string, SinceHealthyDocument>;
+	/** Apps' own objects loaded for the YAML view, by appId. */
+	appObjects: Record<string, AppObjectDocument>;
 	message?: Message;
 	quitting: boolean;
 };
@@ -102,6 +115,7 @@ export function initialState(options: {readOnly: boolean; columns: number; rows:
 		diffs: {},
 		histories: {},
 		sinceHealthy: {},
+		appObjects: {},
 		quitting: false,
 	};
 }
@@ -117,6 +131,8 @@ export function screenKey(screen: Screen): string {
 			return `history:${screen.appId}`;
 		case 'since-healthy':
 			return `since-healthy:${screen.appId}`;
+		case 'yaml':
+			return `yaml:${screen.appId}:${screen.resourceId ?? '*'}`;
 		case 'diff':
 			return `diff:${screen.appId}:${screen.resourceId ?? '*'}:${screen.revision ?? 'HEAD'}`;
 	}

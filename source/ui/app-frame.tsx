@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import {bindings} from '../keymap/bindings.js';
-import {helpRows, hints} from '../keymap/help.js';
+import {hints} from '../keymap/help.js';
+import {helpLines} from '../state/help-lines.js';
 import {conflicted} from '../state/action-dialog.js';
-import {actionCommandHelp, commandLineHelp} from '../state/command-line.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
 import {detailsLines} from '../state/details.js';
 import {eventsOf} from '../state/events.js';
@@ -21,10 +21,11 @@ import {HistoryScreen} from './history-screen.js';
 import {PauseBanner} from './pause-banner.js';
 import {SinceHealthyScreen} from './since-healthy-screen.js';
 import {Styled} from './styled.js';
-import {glyphLegend} from './legend.js';
 import {useTheme} from './theme-context.js';
 import {clip} from './text-fit.js';
 import {TreeScreen} from './tree-screen.js';
+import {yamlLines, yamlTitle} from '../state/yaml-view.js';
+import {YamlScreen} from './yaml-screen.js';
 
 export type AppFrameProps = {state: TuiState; now: Date};
 
@@ -32,7 +33,7 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 	const {columns} = state.viewport;
 	const cursor = cursorOf(state, screen);
 	if (screen.kind === 'apps') {
-		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} sort={state.sort} />;
+		return <AppsScreen rows={appRows(state)} cursor={cursor} height={height} columns={columns} loading={!state.snapshot?.evaluatedAt} filtered={Boolean(filterOf(state, screen) || state.contextFilter)} sort={state.sort} now={now} />;
 	}
 	const app = findApp(state.snapshot, screen.appId);
 	if (!app) return <Styled token="muted">this app is gone</Styled>;
@@ -43,6 +44,9 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 	}
 	if (screen.kind === 'since-healthy') {
 		return <SinceHealthyScreen app={app} document={state.sinceHealthy[screen.appId]} cursor={cursor} height={height} columns={columns} />;
+	}
+	if (screen.kind === 'yaml') {
+		return <YamlScreen title={yamlTitle(state, screen)} lines={yamlLines(state, screen)} offset={cursor} height={height} columns={columns} />;
 	}
 	if (screen.kind === 'history') {
 		return <HistoryScreen app={app} document={state.histories[screen.appId]} cursor={cursor} height={height} columns={columns} />;
@@ -86,11 +90,10 @@ export function AppFrame({state, now}: AppFrameProps) {
 	const problem = selectedAppProblem(state, now);
 	const status = screen.kind === 'apps' && !state.help && state.details === undefined && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
 
-	const commands = [...(hidden ? commandLineHelp : [...commandLineHelp, ...actionCommandHelp]), ...glyphLegend(theme)];
 	let body;
 	if (state.dialog) body = <ActionDialogView dialog={state.dialog} height={rows - headerLines(state, now) - 1} columns={columns} />;
 	else if (state.details !== undefined) body = <DetailsScreen lines={detailsLines(state, now, columns)} offset={state.details} height={height} />;
-	else if (state.help) body = <HelpScreen rows={helpRows({scope: keyScope({...state, help: false}), readOnly: hidden})} commands={commands} height={height} columns={columns} />;
+	else if (state.help) body = <HelpScreen lines={helpLines(state, {columns, glyph: token => theme.glyph(token)})} offset={state.helpScroll ?? 0} height={height} />;
 	else body = <Body state={state} screen={screen} height={height} now={now} />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>

@@ -1,46 +1,41 @@
 import {Box, Text} from 'ink';
-import type {HelpRow} from '../keymap/help.js';
+import {helpKeyWidth, helpVisibleRows, type HelpLine} from '../state/help-lines.js';
 import {Styled} from './styled.js';
-import {clip, fit} from './text-fit.js';
+import {fit} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 
-export type HelpScreenProps = {rows: HelpRow[]; commands: string[]; height: number; columns?: number};
+export type HelpScreenProps = {lines: HelpLine[]; offset: number; height: number};
 
 /**
- * `?`: every key of the current screen, generated from the key table, and the `:` commands. When they do not fit
- * one column (80×24 with the action keys), they flow into two, descriptions cut, so nothing is left off.
+ * `?`: every key of the current screen, generated from the key table, the `:` commands and the glyph legend
+ * (state/help-lines.ts), descriptions wrapped under their key, never cut; it scrolls (j/k, ctrl-f/ctrl-b) when
+ * taller than the screen.
  */
-export function HelpScreen({rows, commands, height, columns = 80}: HelpScreenProps) {
+export function HelpScreen({lines, offset, height}: HelpScreenProps) {
 	const ellipsis = useTheme().glyph('ellipsis');
-	const lines = [...rows.map(r => ({keys: r.keys, text: r.description})), ...commands.map(command => ({keys: '', text: command}))];
-	const space = Math.max(1, height - 1);
-	const split = lines.length > space && columns >= 60;
-	const keyWidth = Math.min(Math.max(...lines.map(l => l.keys.length), 8) + 1, 14);
-	// The first column fills the height; what overflows (short navigation keys and the : commands) takes only the
-	// width it needs on the right, so the long descriptions on the left keep most of theirs.
-	const overflow = split ? lines.slice(space, space * 2) : [];
-	const cells = (line: {keys: string; text: string}) => (line.keys ? keyWidth : 2) + line.text.length + 1;
-	// At most 32 cells: a long entry there is cut rather than every description on the left.
-	const rightWidth = split ? Math.min(Math.floor(columns / 2), 32, Math.max(...overflow.map(cells))) : 0;
-	const leftWidth = columns - rightWidth;
-	const column = (part: typeof lines, width: number) => (
-		<Box flexDirection="column" width={width}>
-			{part.map(line => (
-				<Text key={line.keys + line.text} wrap="truncate-end">
-					{/* The : commands are listed under the ':' key, indented. */}
-					<Styled token="key">{fit(line.keys, line.keys ? keyWidth : 2, ellipsis)}</Styled>
-					{clip(line.text, width - (line.keys ? keyWidth : 2) - 1, ellipsis)}
-				</Text>
-			))}
-		</Box>
-	);
+	const visible = helpVisibleRows(height);
+	const keyWidth = helpKeyWidth(lines);
+	const range = lines.length > visible ? ` ${offset + 1}-${Math.min(lines.length, offset + visible)}/${lines.length}, j/k ctrl-f/ctrl-b scroll` : '';
 	return (
 		<Box flexDirection="column">
-			<Styled token="title">Keys (esc or ? to close)</Styled>
-			<Box>
-				{column(lines.slice(0, space), leftWidth)}
-				{split ? column(overflow, rightWidth) : null}
-			</Box>
+			<Text wrap="truncate-end">
+				<Styled token="title">Keys </Styled>
+				<Styled token="muted">{`(esc or ? to close)${range}`}</Styled>
+			</Text>
+			{lines.slice(offset, offset + visible).map((line, index) => (
+				<Text key={offset + index} wrap="truncate-end">
+					{line.kind === 'title' ? (
+						<Styled token="title">{line.text}</Styled>
+					) : line.kind === 'plain' ? (
+						<Text>{line.text}</Text>
+					) : (
+						<>
+							<Styled token="key">{fit(line.keys, keyWidth, ellipsis)}</Styled>
+							<Text>{line.text}</Text>
+						</>
+					)}
+				</Text>
+			))}
 		</Box>
 	);
 }

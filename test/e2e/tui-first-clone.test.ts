@@ -37,6 +37,8 @@ describe('the TUI and a first clone that hangs', () => {
 		expect(Date.now() - started).toBeLessThan(15_000);
 		expect(screen).toContain('cloning http://127.0.0.1');
 		expect(server.connections()).toBeGreaterThan(0);
+		// The session can act while it clones: the action keys are offered (the switching fleet carries the runner).
+		expect(screen).toContain('<R>reconcile');
 		// Quitting does not wait for the clone either: the full-screen frame is gone at once.
 		await session.keys(['q']);
 		const tui = session;

@@ -153,15 +153,38 @@ describe('habits', () => {
 		state = run(state, {type: 'diff-loaded', key, document: {mode: 'exact', pending: false, lines: Array.from({length: 60}, (_, i) => ({kind: 'context' as const, text: ` l${i}`}))}});
 		expect(matchKey('ctrl-f', {scope: 'diff', readOnly: false})).toBe('page-down');
 		expect(matchKey('ctrl-b', {scope: 'diff', readOnly: false})).toBe('page-up');
-		expect(cursorOf(run(state, 'page-down'))).toBe(20);
+		// A page moves by the lines the diff shows (19 under its title), so no line is skipped between pages.
+		expect(cursorOf(run(state, 'page-down'))).toBe(19);
+		expect(screen(run(state, 'page-down')).join('\n')).toMatch(/ 20-38\/60/);
 	});
 
-	it('lists every : command, :outage included, and a glyph legend in ?', () => {
-		const help = screen(run(seeded(), 'help')).join('\n');
+	it('lists every key and : command, :outage included, and a glyph legend in ?, nothing cut, scrolling with the page keys', () => {
+		const first = screen(run(seeded(), 'help'));
+		expect(first.join('\n')).toMatch(/Keys \(esc or \? to close\) 1-19\/\d+, j\/k ctrl-f\/ctrl-b scroll/);
+		// Read page by page (ctrl-f), as a person would: the pages follow on one another.
+		const pages: string[] = [];
+		let state = run(seeded(), 'help');
+		for (let i = 0; i < 10; i++) {
+			const frame = screen(state);
+			pages.push(...frame.slice(3, 22));
+			const next = run(state, 'page-down');
+			if (next.helpScroll === state.helpScroll) break;
+			state = next;
+		}
+		const help = pages.join('\n');
+		for (const row of pages) expect(Array.from(row).length).toBeLessThanOrEqual(80);
+		expect(help).not.toContain('…');
+		expect(help).toMatch(/ctrl-d \/ pgdn \/ ctrl-f\s+Move down a page/);
+		expect(help).toMatch(/ctrl-u \/ pgup \/ ctrl-b\s+Move up a page/);
+		expect(help).toMatch(/^w\s+Group the same app across contexts, or list flat/m);
+		// A long description wraps under its key instead of being cut.
+		expect(help).toMatch(/What changed since it was last healthy: that revision,\n {24}the commits since, its diff vs live/);
 		expect(help).toContain(':outage on|off');
-		expect(help).toContain('v');
 		expect(help).toMatch(/✓ synced\s+≠ drifted/);
 		expect(help).toContain('N commits behind');
+		// The help's own keys scroll it, and esc closes it where it was.
+		expect(run(state, 'back').help).toBe(false);
+		expect(run(state, 'move-down')).toEqual(state);
 	});
 });
 
