@@ -106,7 +106,7 @@ describe('a fleet deployed as its controllers deploy it, untouched since', () =>
 		const run = await gitopsTui(scenario, ['--repo', scenario.repo.dir]);
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trimEnd().split('\n');
-		expect(lines.find(line => line.startsWith('APP'))).toMatch(/^APP\s+ENGINE\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO-SYNC$/);
+		expect(lines.find(line => line.startsWith('APP'))).toMatch(/^APP\s+ENGINE\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO$/);
 		expect(lines.find(line => line.startsWith('web '))).toMatch(new RegExp(`^web\\s+flux\\s+sandbox\\s+Synced\\s+Synced\\s+Healthy\\s+${scenario.deployed.slice(0, 7)}\\s+on$`));
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
 	});

@@ -26,7 +26,7 @@ const columns: Column[] = [
 	{header: 'CTRL'},
 	{header: 'HEALTH'},
 	{header: 'REVISION'},
-	{header: 'AUTO-SYNC'},
+	{header: 'AUTO'},
 ];
 
 /** The table as text (ending with a newline). */
@@ -121,7 +121,7 @@ function revisionCell(app: StatusJsonApp): string {
 	const deployed = app.revision.deployed;
 	if (!deployed) return '-';
 	const behind = app.revision.behind;
-	return behind ? `${deployed.slice(0, 7)} -${behind}` : deployed.slice(0, 7);
+	return behind ? `${deployed.slice(0, 7)} ${behind} behind` : deployed.slice(0, 7);
 }
 
 /** on, paused, or `-` for plain apps (gitops-tui deploys them: no auto-sync) unless our pause flag is set. */

@@ -68,8 +68,8 @@ describe('the status table', () => {
 
 	it('has one row per app and, under it, what differs and who changed it', () => {
 		const body = lines.slice(lines.findIndex(line => line.startsWith('APP')));
-		expect(body[0]).toMatch(/^APP\s+ENGINE\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO-SYNC$/);
-		expect(body[1]).toMatch(/^payments-\S*~\s+flux\s+prod-eu\s+OutOfSync\s+Synced\s+Healthy\s+0123456 -3\s+paused$/);
+		expect(body[0]).toMatch(/^APP\s+ENGINE\s+CONTEXT\s+SYNC\s+CTRL\s+HEALTH\s+REVISION\s+AUTO$/);
+		expect(body[1]).toMatch(/^payments\S*~\s+flux\s+prod-eu\s+OutOfSync\s+Synced\s+Healthy\s+0123456 3 behind\s+paused$/);
 		expect(body.slice(2, 7)).toEqual([
 			'  paused by alice@example.com since 2026-03-01T08:00:00Z: INC-42',
 			'  Drifted  Deployment payments/api',
