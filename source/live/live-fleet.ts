@@ -1,24 +1,28 @@
 /**
- * The live loop behind the TUI: watches on every context and the repo's fetch loop feed the same
- * evaluation pipeline the `status` command uses (fast comparison), re-run after each quiet burst of
- * changes; diffs (exact when allowed) and histories are computed on demand.
+ * The live loop behind the TUI: watches on every context and the repo's fetch loop feed the stages of the
+ * pipeline the `status` command uses (fast comparison) after each quiet burst of changes, for the apps those
+ * changes concern only (fleet-evaluator.ts); diffs (exact when allowed) and histories are computed on demand.
  */
 import type {ContextClient} from '../cluster/context-client.js';
-import {kindId, startLiveStore} from '../cluster/live-store.js';
+import {kindId, startLiveStore, type LiveChange} from '../cluster/live-store.js';
 import type {ClusterRuntime} from '../cluster/runtime.js';
-import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp, type RenderCache} from '../engines/evaluate.js';
+import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp} from '../engines/evaluate.js';
 import {dryRunPairs} from '../engines/dry-run.js';
 import type {ContextFailure} from '../engines/live-view.js';
+import {createRenderCache} from '../engines/render-cache.js';
 import {terminalSafe, terminalText} from '../domain/terminal-text.js';
 import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
 import type {ActionRunner} from '../state/action-runner.js';
 import type {FleetSource} from '../state/fleet-source.js';
+import {contextSignature} from './context-signature.js';
 import {diffDocument} from './diff-document.js';
+import {createFleetEvaluator, type EvaluationProbe} from './fleet-evaluator.js';
 import {fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
+import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
 import {serialRunner, type Timers} from './serial-runner.js';
-import {createWatchView} from './watch-view.js';
+import {createWatchView, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
 
 /** What the loop evaluates: the same inputs as a one-shot evaluation, minus mode and live view. */
@@ -35,8 +39,10 @@ export type LiveFleetOptions = {
 	simulateOutage?: (on: boolean) => Promise<void>;
 	/** The action engine the screens drive (absent: the TUI offers no action). */
 	actions?: ActionRunner;
-	/** Quiet period before re-evaluating after changes; default 300 ms. */
+	/** Quiet period before re-evaluating after changes; default 100 ms. */
 	quietMs?: number;
+	/** Told of each app rendered and judged (tests count them). */
+	probe?: EvaluationProbe;
 };
 
 export type LiveFleet = {source: FleetSource; stop(): void};
@@ -54,14 +60,14 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const store = startLiveStore({clients: [...clients.values()], kinds, runtime: options.runtime});
 	const namespaced = new Map<string, boolean>();
 	const listeners = new Set<(snapshot: FleetSnapshot) => void>();
-	const renderCache: RenderCache = {entries: new Map()};
 	let evaluation: Evaluation | undefined;
 	let latest: FleetSnapshot | undefined;
 	let problem: string | undefined;
 
 	// Everything handed to the UI is terminal-safe here, once: names, messages, commit subjects, diff lines.
+	const safeSnapshot = createSafeSnapshots();
 	const snapshotNow = () =>
-		terminalSafe(fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})}));
+		safeSnapshot(fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})}));
 	const publish = () => {
 		latest = snapshotNow();
 		for (const listener of listeners) listener(latest);
@@ -81,17 +87,36 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		);
 	};
 
-	const view = () => createWatchView({store, clients, failures, namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
+	const memory: WatchViewMemory = new WeakMap();
+	const view = () => createWatchView({store, clients, failures, memory, namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
 
+	const evaluator = createFleetEvaluator({
+		inputs,
+		view,
+		get: (context, key) => store.get(context, key),
+		signature: context => contextSignature({context, store, failures, namespaced}),
+		renderCache: createRenderCache(),
+		...(options.probe ? {probe: options.probe} : {}),
+	});
+	// What arrived since the last run: the first run judges everything.
+	let pending = {live: [] as LiveChange[], repo: false, publish: true};
 	const runner = serialRunner(
 		async () => {
+			const changes = pending;
+			pending = {live: [], repo: false, publish: false};
 			await learnNamespacedness();
-			evaluation = await evaluate({...inputs, mode: 'fast', snapshot: view(), renderCache});
-			problem = undefined;
-			publish();
+			const started = performance.now();
+			const run = await evaluator.run(changes);
+			if (run) {
+				evaluation = run.evaluation;
+				problem = undefined;
+				options.log(`evaluated ${run.judged} of ${run.evaluation.apps.length} apps (${run.rendered} rendered) in ${Math.round(performance.now() - started)} ms`);
+			}
+			options.probe?.finished?.({judged: run?.judged ?? 0, rendered: run?.rendered ?? 0});
+			if (run || changes.publish || problem) publish();
 		},
 		{
-			quietMs: options.quietMs ?? 300,
+			quietMs: options.quietMs ?? 100,
 			timers: options.timers,
 			// The screen keeps the last good verdicts and says that they are getting old, and why.
 			onError(error) {
@@ -103,11 +128,23 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	);
 
 	// Events churn most and no verdict reads them: they only refresh the events pane, without a new evaluation.
+	// Other changes go to the evaluator, which judges again only the apps they concern.
 	const unsubscribeStore = store.subscribe(batch => {
-		if (batch.statusChanged.length > 0 || batch.changes.some(change => !isEventKind(change.kind))) runner.request();
-		else if (evaluation) publish();
+		const changes = batch.changes.filter(change => !isEventKind(change.kind));
+		if (batch.statusChanged.length > 0 || changes.length > 0) {
+			pending.live.push(...changes);
+			pending.publish ||= batch.statusChanged.length > 0;
+			runner.request();
+		} else if (evaluation) publish();
 	});
-	const unsubscribeRepo = inputs.repo?.subscribe(() => runner.request());
+	// A fetch starting changes nothing worth a look; one ending (or failing) may have moved HEAD: the evaluator reads
+	// HEAD again and judges nothing when it did not move.
+	const unsubscribeRepo = inputs.repo?.subscribe(state => {
+		if (state.fetching) return;
+		pending.repo = true;
+		pending.publish = true;
+		runner.request();
+	});
 	inputs.repo?.startFetching();
 	runner.request();
 

@@ -1,0 +1,29 @@
+/**
+ * A context's readability as the evaluation sees it, as one string: whether the connection failed, and for each
+ * watched kind whether it is listed, still listing or refused (and why), and which kinds discovery said are
+ * namespaced. When it differs from the last run, every app on the context is judged again (a kind that finished
+ * listing, a context that went away); a watch reconnecting or a bookmark changes none of it.
+ */
+import type {LiveStore} from '../cluster/live-store.js';
+import {kindId} from '../cluster/live-store.js';
+import type {ContextFailure} from '../engines/live-view.js';
+
+export function contextSignature(options: {
+	context: string;
+	store: LiveStore;
+	failures: ReadonlyMap<string, ContextFailure>;
+	/** Namespacedness learnt from discovery, by `context/group/kind`. */
+	namespaced: ReadonlyMap<string, boolean>;
+}): string {
+	const {context, store} = options;
+	const failure = options.failures.get(context);
+	if (failure) return `failed:${failure.message}`;
+	const connection = store.connection(context);
+	const parts = [connection && ['unreachable', 'timed-out', 'unauthorized'].includes(connection.phase) ? `down:${connection.phase}:${connection.error?.message ?? ''}` : 'up'];
+	for (const resource of store.resources(context)) {
+		const error = resource.status.error;
+		parts.push(`${kindId(resource.kind)}=${resource.state.synced ? 'listed' : error ? `${error.kind}:${error.message}` : 'listing'}`);
+	}
+	for (const [key, value] of options.namespaced) if (key.startsWith(`${context}/`)) parts.push(`${key}:${value}`);
+	return parts.join('\n');
+}

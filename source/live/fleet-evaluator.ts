@@ -1,0 +1,218 @@
+/**
+ * The TUI's evaluation, incremental: the stages of the one-shot pipeline (discover, render, prepare, judge) run
+ * only for the apps whose inputs changed since the last run, and the others keep their results:
+ *
+ * - its definition (the Kustomization, Application or settings entry it comes from, its controller's status),
+ * - its render's inputs (render-key.ts: the tree ids of what it reads, with every render option),
+ * - its live objects (app-interest.ts: what it desires, owns or read, and their children),
+ * - its context's readability (connection, each kind listed or refused, what discovery said is namespaced).
+ *
+ * A new HEAD that touches none of an app's paths only moves its revision row (commits behind), computed again
+ * without rendering or judging. A run in which nothing changed returns nothing, so nothing is published.
+ */
+import type {LiveChange} from '../cluster/live-store.js';
+import type {DesiredTree} from '../engines/desired-state.js';
+import {appKinds, discoverApps} from '../engines/discover.js';
+import type {AppDefinition} from '../engines/engine.js';
+import {appliedObjects, loadSettings, loadTree, withReachability, type EvaluatedApp, type Evaluation} from '../engines/evaluate.js';
+import {clusterVariablesSource} from '../engines/flux-variables.js';
+import {mapConcurrent} from '../engines/concurrency.js';
+import {liveKindsFor} from '../engines/live-kinds.js';
+import type {LiveSnapshot} from '../engines/live-snapshot.js';
+import {plainDeployedRevision} from '../engines/plain-app.js';
+import {prepareApp} from '../engines/prepare-app.js';
+import {judgePrepared} from '../engines/judge-prepared.js';
+import {renderAppCached, type RenderCache} from '../engines/render-cache.js';
+import {renderKeyOf} from '../engines/render-key.js';
+import {createRepoMatcher} from '../engines/repo-match.js';
+import {createBehindCounter, revisionInfo} from '../engines/revision-info.js';
+import {emptySettings} from '../engines/settings.js';
+import type {LiveObject} from '../domain/watch-types.js';
+import type {TreeIndex} from '../repo/tree-index.js';
+import {indexInterests, interestOf, type AppInterest, type InterestIndex} from './app-interest.js';
+import type {LiveFleetInputs} from './live-fleet.js';
+
+/** What reached the loop since the last run. */
+export type FleetChanges = {
+	live: readonly LiveChange[];
+	/** The repository said something (a fetch ended, HEAD moved...): HEAD is read again. */
+	repo: boolean;
+};
+
+/** Told of each stage actually run, per app (tests count them; the log sums them). */
+export type EvaluationProbe = {
+	rendered?(app: AppDefinition): void;
+	judged?(app: AppDefinition): void;
+	/** After every run, including one that found nothing to do. */
+	finished?(run: {judged: number; rendered: number}): void;
+};
+
+export type FleetEvaluatorOptions = {
+	inputs: LiveFleetInputs;
+	/** A LiveSnapshot for one run. */
+	view: () => LiveSnapshot;
+	/** An object as the watch store holds it now. */
+	get: (context: string, key: string) => LiveObject | undefined;
+	/** What a context's readability looks like now; a change re-judges its apps. */
+	signature: (context: string) => string;
+	renderCache: RenderCache;
+	probe?: EvaluationProbe;
+};
+
+/** A run's result: the whole evaluation and how many apps it judged, or undefined when nothing changed. */
+export type FleetRun = {evaluation: Evaluation; judged: number; rendered: number};
+
+type AppRecord = {definition: string; renderKey: string | undefined; deployed: string | undefined; evaluated: EvaluatedApp; interest: AppInterest};
+
+export type FleetEvaluator = {run(changes: FleetChanges): Promise<FleetRun | undefined>};
+
+export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvaluator {
+	const {inputs} = options;
+	const appKindIds = new Set(appKinds().map(kind => `${kind.group}/${kind.kind}`));
+	const clients = new Map(inputs.contexts.flatMap(({info, client}) => (client ? [[info.name, client] as const] : [])));
+	const variablesFrom = clusterVariablesSource(clients);
+	let tree: DesiredTree | undefined;
+	let treeIndex: TreeIndex | undefined;
+	let settings: Evaluation['settings'] = {ok: true, settings: emptySettings()};
+	let discovered: AppDefinition[] | undefined;
+	let records = new Map<string, AppRecord>();
+	let interests: InterestIndex = indexInterests(new Map());
+	const signatures = new Map<string, string>();
+
+	const readTree = async (): Promise<boolean> => {
+		const next = await loadTree({...inputs, mode: 'fast'});
+		const same = tree && (next.ok && tree.ok ? next.sha === tree.sha : !next.ok && !tree.ok && next.message === tree.message);
+		if (same) return false;
+		tree = next;
+		treeIndex = undefined;
+		if (next.ok && inputs.repo?.treeIndex) {
+			const read = await inputs.repo.treeIndex(next.sha);
+			if (read.ok) treeIndex = read.index;
+		}
+		settings = await loadSettings(next);
+		return true;
+	};
+
+	// A run that failed half-way leaves nothing to trust: the next one starts over.
+	const forget = () => {
+		tree = undefined;
+		discovered = undefined;
+		records = new Map();
+		interests = indexInterests(new Map());
+		signatures.clear();
+	};
+
+	return {
+		async run(changes) {
+			try {
+				return await runOnce(changes);
+			} catch (error) {
+				forget();
+				throw error;
+			}
+		},
+	};
+
+	async function runOnce(changes: FleetChanges): Promise<FleetRun | undefined> {
+		const treeMoved = tree === undefined || changes.repo ? await readTree() : false;
+		const currentTree = tree!;
+		const snapshot = options.view();
+		await Promise.all(inputs.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
+		const movedContexts = new Set<string>();
+		for (const {info} of inputs.contexts) {
+			const signature = options.signature(info.name);
+			if (signatures.get(info.name) !== signature) movedContexts.add(info.name);
+			signatures.set(info.name, signature);
+		}
+		const appObjectsMoved = changes.live.some(change => appKindIds.has(change.key.slice(0, change.key.indexOf('/', change.key.indexOf('/') + 1))));
+		const infos = inputs.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
+		const rediscover = !discovered || treeMoved || appObjectsMoved || movedContexts.size > 0;
+		if (rediscover) {
+			const repo = inputs.repo;
+			discovered = discoverApps({
+				contexts: infos,
+				...(inputs.currentContext ? {currentContext: inputs.currentContext} : {}),
+				...(inputs.kubeconfigContexts ? {kubeconfigContexts: inputs.kubeconfigContexts} : {}),
+				objects: (context, kind) => {
+					const state = snapshot.kind(context, kind.group, kind.kind);
+					return state?.ok ? state.objects.map(entry => entry.object) : [];
+				},
+				matchesRepo: createRepoMatcher(repo ? {url: repo.location.url, dir: repo.location.gitDir, remoteUrls: repo.remoteUrls()} : undefined),
+				settings: settings.ok ? settings.settings : emptySettings(),
+			});
+		}
+		const apps = discovered!;
+
+		// Which apps to judge again, and with which render key.
+		const affected = interests.affected(changes.live, options.get);
+		const renderKeys = new Map<string, string | undefined>();
+		const keyOf = async (app: AppDefinition) => (currentTree.ok ? renderKeyOf(app, {tree: currentTree, ...(treeIndex ? {index: treeIndex} : {})}) : undefined);
+		const dirty: AppDefinition[] = [];
+		const fingerprints = new Map<string, string>();
+		await mapConcurrent(apps, 8, async app => {
+			const record = records.get(app.id);
+			const fingerprint = JSON.stringify(app);
+			fingerprints.set(app.id, fingerprint);
+			let again = !record || record.definition !== fingerprint || affected.has(app.id);
+			again ||= movedContexts.has(app.context ?? '') || movedContexts.has(app.controllerContext);
+			if (again || treeMoved) renderKeys.set(app.id, await keyOf(app));
+			// No key (variables read from the cluster, no tree): rendered again on every new tree.
+			if (!again && treeMoved) again = renderKeys.get(app.id) === undefined || renderKeys.get(app.id) !== record!.renderKey;
+			if (again) dirty.push(app);
+		});
+		const unchangedList = !rediscover || (apps.length === records.size && apps.every(app => records.has(app.id)));
+		if (dirty.length === 0 && !treeMoved && unchangedList) return undefined;
+
+		let rendered = 0;
+		const probe = options.probe;
+		const desired = await mapConcurrent(dirty, inputs.renderConcurrency ?? 2, app =>
+			renderAppCached(app, {
+				tree: currentTree,
+				tools: inputs.tools,
+				variablesFrom,
+				cache: options.renderCache,
+				key: renderKeys.get(app.id),
+				onRender: () => {
+					rendered++;
+					probe?.rendered?.(app);
+				},
+			}),
+		);
+		const kinds = new Map<string, Map<string, {group: string; version: string; kind: string}>>();
+		dirty.forEach((app, index) => {
+			if (!app.context) return;
+			const state = desired[index]!.state;
+			let forContext = kinds.get(app.context);
+			if (!forContext) kinds.set(app.context, (forContext = new Map()));
+			for (const kind of liveKindsFor(app, state.ok ? state.objects : [])) forContext.set(`${kind.group}/${kind.kind}`, kind);
+		});
+		await Promise.all([...kinds].map(([context, refs]) => snapshot.ensure(context, [...refs.values()])));
+
+		const head = currentTree.ok ? currentTree.sha : undefined;
+		const behind = inputs.repo && head ? createBehindCounter(inputs.repo, head) : undefined;
+		const revisionOf = (app: AppDefinition, deployed: string | undefined) =>
+			revisionInfo(app, deployed, {...(inputs.repo ? {repo: inputs.repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
+		const next = new Map<string, AppRecord>();
+		await mapConcurrent(dirty, 4, async (app, index) => {
+			const prepared = prepareApp(app, desired[index]!, snapshot);
+			const deployed = app.engine === 'plain' ? plainDeployedRevision(appliedObjects(prepared)) : app.controller.deployedRevision;
+			const status = judgePrepared(prepared, {revision: await revisionOf(app, deployed)});
+			probe?.judged?.(app);
+			const evaluated: EvaluatedApp = {definition: app, status, desired: desired[index]!, prepared, notes: [...app.warnings, ...desired[index]!.notes]};
+			next.set(app.id, {definition: fingerprints.get(app.id)!, renderKey: renderKeys.get(app.id), deployed, evaluated, interest: interestOf(evaluated)});
+		});
+		// Apps kept as they were; a new HEAD still moves their revision row (judgePrepared only copies it).
+		await mapConcurrent(apps, 8, async app => {
+			if (next.has(app.id)) return;
+			const record = records.get(app.id)!;
+			const renderKey = renderKeys.has(app.id) ? renderKeys.get(app.id) : record.renderKey;
+			if (!treeMoved) return next.set(app.id, record);
+			const status = {...record.evaluated.status, revision: await revisionOf(app, record.deployed)};
+			next.set(app.id, {...record, renderKey, evaluated: {...record.evaluated, status}});
+		});
+		records = next;
+		interests = indexInterests(new Map([...records].map(([id, record]) => [id, record.interest])));
+		const evaluation: Evaluation = {tree: currentTree, settings, contexts: infos, apps: apps.map(app => records.get(app.id)!.evaluated), discovered: apps};
+		return {evaluation, judged: dirty.length, rendered};
+	}
+}
