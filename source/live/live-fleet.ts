@@ -7,15 +7,16 @@ import type {ContextClient} from '../cluster/context-client.js';
 import {kindId, startLiveStore, type LiveChange} from '../cluster/live-store.js';
 import type {ClusterRuntime} from '../cluster/runtime.js';
 import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp} from '../engines/evaluate.js';
-import {dryRunPairs} from '../engines/dry-run.js';
 import type {ContextFailure} from '../engines/live-view.js';
 import {createRenderCache} from '../engines/render-cache.js';
+import {resourceId} from '../domain/resource-key.js';
 import {terminalSafe, terminalText} from '../domain/terminal-text.js';
 import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
 import type {ActionRunner} from '../state/action-runner.js';
 import type {FleetSource} from '../state/fleet-source.js';
 import {contextSignature} from './context-signature.js';
-import {diffDocument} from './diff-document.js';
+import {diffDocument, diffResources} from './diff-document.js';
+import {createExactDryRuns} from './exact-dry-runs.js';
 import {createFleetEvaluator, type EvaluationProbe} from './fleet-evaluator.js';
 import {fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
@@ -60,6 +61,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const store = startLiveStore({clients: [...clients.values()], kinds, runtime: options.runtime});
 	const namespaced = new Map<string, boolean>();
 	const listeners = new Set<(snapshot: FleetSnapshot) => void>();
+	const exact = createExactDryRuns();
 	let evaluation: Evaluation | undefined;
 	let latest: FleetSnapshot | undefined;
 	let problem: string | undefined;
@@ -176,11 +178,14 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 				return () => (cancelled = true);
 			}
 			const client = app.prepared.context ? clients.get(app.prepared.context) : undefined;
+			// Only the objects the diff shows are dry-run (drifted first): the others' answers would not be seen.
+			const ids = new Set(diffResources(app, request.resourceId).map(result => resourceId(result.key)));
 			// Read-only mode refuses dry-runs in the transport, so the fast diff is all there is.
-			const exactPossible = !options.readOnly && Boolean(client) && app.prepared.pairs.length > 0;
+			const exactPossible = !options.readOnly && Boolean(client) && app.prepared.pairs.some(pair => ids.has(pair.id));
 			update(diffDocument(app, {resourceId: request.resourceId, pending: exactPossible}));
 			if (exactPossible) {
-				dryRunPairs(client!, app.prepared)
+				exact
+					.forApp(client!, app, {ids, onDrifted: dryRuns => update(diffDocument(app, {resourceId: request.resourceId, dryRuns, pending: true}))})
 					.then(dryRuns => update(diffDocument(app, {resourceId: request.resourceId, dryRuns, pending: false})))
 					.catch((error: unknown) => update({...diffDocument(app, {resourceId: request.resourceId, pending: false}), error: `exact diff failed: ${String(error)}`}));
 			}
