@@ -151,7 +151,8 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		const fingerprints = new Map<string, string>();
 		await mapConcurrent(apps, 8, async app => {
 			const record = records.get(app.id);
-			const fingerprint = JSON.stringify(app);
+			// Without a new discovery the definitions are the very same objects.
+			const fingerprint = rediscover || !record ? JSON.stringify(app) : record.definition;
 			fingerprints.set(app.id, fingerprint);
 			let again = !record || record.definition !== fingerprint || affected.has(app.id);
 			again ||= movedContexts.has(app.context ?? '') || movedContexts.has(app.controllerContext);

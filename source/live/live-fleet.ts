@@ -18,7 +18,7 @@ import {contextSignature} from './context-signature.js';
 import {diffDocument, diffResources} from './diff-document.js';
 import {createExactDryRuns} from './exact-dry-runs.js';
 import {createFleetEvaluator, type EvaluationProbe} from './fleet-evaluator.js';
-import {fleetSnapshotOf} from './fleet-snapshot-of.js';
+import {contextViewsOf, fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
 import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
@@ -42,6 +42,8 @@ export type LiveFleetOptions = {
 	actions?: ActionRunner;
 	/** Quiet period before re-evaluating after changes; default 100 ms. */
 	quietMs?: number;
+	/** Shortest time between two snapshots published; default 250 ms (at most four frames a second). */
+	frameMs?: number;
 	/** Told of each app rendered and judged (tests count them). */
 	probe?: EvaluationProbe;
 };
@@ -70,9 +72,23 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const safeSnapshot = createSafeSnapshots();
 	const snapshotNow = () =>
 		safeSnapshot(fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})}));
-	const publish = () => {
+	// At most one frame's worth of snapshots per frameMs: under churn every snapshot is a whole frame for Ink to
+	// lay out and write (tens of ms at 200 columns), and keys must not wait behind them. The first change after a
+	// quiet spell is published at once; later ones are joined into one at the end of the period.
+	const frameMs = options.frameMs ?? 250;
+	let lastPublish = -Infinity;
+	let trailing: unknown;
+	const publishNow = () => {
+		trailing = undefined;
+		lastPublish = performance.now();
 		latest = snapshotNow();
 		for (const listener of listeners) listener(latest);
+	};
+	const publish = () => {
+		if (trailing !== undefined) return;
+		const wait = lastPublish + frameMs - performance.now();
+		if (wait <= 0) publishNow();
+		else trailing = options.timers.setTimeout(publishNow, wait);
 	};
 
 	// Only contexts that answer: a dead or hanging one must not hold every evaluation for a request timeout.
@@ -112,7 +128,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			if (run) {
 				evaluation = run.evaluation;
 				problem = undefined;
-				options.log(`evaluated ${run.judged} of ${run.evaluation.apps.length} apps (${run.rendered} rendered) in ${Math.round(performance.now() - started)} ms`);
+				options.log(`evaluated ${run.judged} of ${run.evaluation.apps.length} apps (${run.rendered} rendered) in ${Math.round(performance.now() - started)} ms: ${syncCounts(run.evaluation)}`);
 			}
 			options.probe?.finished?.({judged: run?.judged ?? 0, rendered: run?.rendered ?? 0});
 			if (run || changes.publish || problem) publish();
@@ -131,13 +147,34 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 
 	// Events churn most and no verdict reads them: they only refresh the events pane, without a new evaluation.
 	// Other changes go to the evaluator, which judges again only the apps they concern.
+	// A status change is worth a frame only when the header shows it: a kind a context does not serve is retried
+	// every few seconds, each retry a new status.
+	let shownContexts = '';
+	const contextsMoved = () => {
+		const shown = JSON.stringify(contextViewsOf(contextNames, store, failures));
+		const moved = shown !== shownContexts;
+		shownContexts = shown;
+		return moved;
+	};
+	// Nor is it worth a run unless what the evaluation reads of the context moved (contextSignature).
+	const signatures = new Map<string, string>();
+	const signatureMoved = (context: string) => {
+		const signature = contextSignature({context, store, failures, namespaced});
+		const moved = signatures.get(context) !== signature;
+		signatures.set(context, signature);
+		return moved;
+	};
 	const unsubscribeStore = store.subscribe(batch => {
 		const changes = batch.changes.filter(change => !isEventKind(change.kind));
-		if (batch.statusChanged.length > 0 || changes.length > 0) {
+		const statusMoved = batch.statusChanged.filter(signatureMoved).length > 0;
+		if (batch.statusChanged.length > 0 && contextsMoved()) pending.publish = true;
+		if (statusMoved || changes.length > 0) {
 			pending.live.push(...changes);
-			pending.publish ||= batch.statusChanged.length > 0;
 			runner.request();
-		} else if (evaluation) publish();
+		} else if (pending.publish || (evaluation && batch.changes.length > 0)) {
+			pending.publish = false;
+			publish();
+		}
 	});
 	// A fetch starting changes nothing worth a look; one ending (or failing) may have moved HEAD: the evaluator reads
 	// HEAD again and judges nothing when it did not move.
@@ -222,6 +259,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	return {
 		source,
 		stop() {
+			if (trailing !== undefined) options.timers.clearTimeout(trailing);
 			runner.stop();
 			unsubscribeStore();
 			unsubscribeRepo?.();
@@ -229,6 +267,13 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			store.stop();
 		},
 	};
+}
+
+/** `475 Synced, 25 OutOfSync`: what the fleet looks like after a run, for the log (and the TUI benchmark). */
+function syncCounts(evaluation: Evaluation): string {
+	const counts = new Map<string, number>();
+	for (const app of evaluation.apps) counts.set(app.status.sync, (counts.get(app.status.sync) ?? 0) + 1);
+	return [...counts].map(([sync, count]) => `${count} ${sync}`).join(', ') || 'no apps';
 }
 
 const eventKind = kindId({group: '', version: 'v1', kind: 'Event'});
