@@ -71,41 +71,63 @@ function keyOf(object: KubeObject): string {
 	return liveKey(splitApiVersion(object.apiVersion ?? '').group, object.kind, object.metadata?.namespace, object.metadata?.name ?? '');
 }
 
-/** The apps of a fleet, indexed by what concerns them. */
+/** The apps of a fleet, indexed by what concerns them; kept up to date app by app (a run judges a few). */
 export type InterestIndex = {
 	/** The ids of the apps the changes concern; `get` reads an object as it is now. */
 	affected(changes: readonly LiveChange[], get: (context: string, key: string) => LiveObject | undefined): Set<string>;
+	/** Sets (or, with undefined, drops) an app's interest. */
+	set(app: string, interest: AppInterest | undefined): void;
 };
 
-type Lookup = Map<string, string[]>;
+type Lookup = Map<string, Set<string>>;
 
 function add(map: Lookup, key: string, app: string): void {
-	const list = map.get(key);
-	if (list) list.push(app);
-	else map.set(key, [app]);
+	const set = map.get(key);
+	if (set) set.add(app);
+	else map.set(key, new Set([app]));
+}
+
+function remove(map: Lookup, key: string, app: string): void {
+	const set = map.get(key);
+	if (!set) return;
+	set.delete(app);
+	if (set.size === 0) map.delete(key);
 }
 
 /** Builds the index over every app's interest, by app id. */
-export function indexInterests(interests: ReadonlyMap<string, AppInterest>): InterestIndex {
+export function indexInterests(initial: ReadonlyMap<string, AppInterest> = new Map()): InterestIndex {
 	// Everything is keyed by context first: `context\0…`.
 	const byId: Lookup = new Map();
 	const byMark: Lookup = new Map();
 	const byUid: Lookup = new Map();
 	const claimingAll: Lookup = new Map();
-	for (const [app, interest] of interests) {
-		for (const {context, id} of interest.elsewhere) add(byId, `${context}\0${id}`, app);
+	const interests = new Map<string, AppInterest>();
+	const entries = (interest: AppInterest): Array<[Lookup, string]> => {
+		const list: Array<[Lookup, string]> = interest.elsewhere.map(({context, id}) => [byId, `${context}\0${id}`]);
 		const {context} = interest;
-		if (!context) continue;
-		for (const id of interest.ids) add(byId, `${context}\0${id}`, app);
-		for (const uid of interest.uids) add(byUid, `${context}\0${uid}`, app);
-		for (const mark of interest.labels) add(byMark, `${context}\0l\0${mark}`, app);
-		for (const mark of interest.annotations) add(byMark, `${context}\0a\0${mark}`, app);
-		for (const name of interest.trackingApps) add(byMark, `${context}\0t\0${name}`, app);
-		if (interest.claimsAll) add(claimingAll, context, app);
-	}
+		if (!context) return list;
+		for (const id of interest.ids) list.push([byId, `${context}\0${id}`]);
+		for (const uid of interest.uids) list.push([byUid, `${context}\0${uid}`]);
+		for (const mark of interest.labels) list.push([byMark, `${context}\0l\0${mark}`]);
+		for (const mark of interest.annotations) list.push([byMark, `${context}\0a\0${mark}`]);
+		for (const name of interest.trackingApps) list.push([byMark, `${context}\0t\0${name}`]);
+		if (interest.claimsAll) list.push([claimingAll, context]);
+		return list;
+	};
+	const set = (app: string, interest: AppInterest | undefined) => {
+		const before = interests.get(app);
+		if (before === interest) return;
+		if (before) for (const [map, key] of entries(before)) remove(map, key, app);
+		if (interest) {
+			interests.set(app, interest);
+			for (const [map, key] of entries(interest)) add(map, key, app);
+		} else interests.delete(app);
+	};
+	for (const [app, interest] of initial) set(app, interest);
 	const readsKind = (app: string, key: string) => interests.get(app)?.kinds.has(key.slice(0, key.indexOf('/', key.indexOf('/') + 1))) ?? false;
 
 	return {
+		set,
 		affected(changes, get) {
 			const found = new Set<string>();
 			// Owners found in this batch count for children in it (a new ReplicaSet and its new Pods).
@@ -141,7 +163,7 @@ export function indexInterests(interests: ReadonlyMap<string, AppInterest>): Int
 				const {context} = change;
 				const metadata = entry.object.metadata ?? {};
 				const apps: string[] = [...(claimingAll.get(context) ?? [])];
-				const look = (map: Lookup, key: string) => apps.push(...(map.get(key) ?? []));
+				const look = (map: Lookup, key: string) => map.get(key)?.forEach(app => apps.push(app));
 				for (const [key, value] of Object.entries(metadata.labels ?? {})) look(byMark, `${context}\0l\0${key}=${value}`);
 				for (const [key, value] of Object.entries(metadata.annotations ?? {})) look(byMark, `${context}\0a\0${key}=${value}`);
 				const tracking = metadata.annotations?.['argocd.argoproj.io/tracking-id'];

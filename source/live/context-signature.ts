@@ -1,12 +1,13 @@
 /**
  * A context's readability as the evaluation sees it, as one string: whether the connection failed, and for each
  * watched kind whether it is listed, still listing or refused (and why), and which kinds discovery said are
- * namespaced. When it differs from the last run, every app on the context is judged again (a kind that finished
+ * namespaced where the built-in table says otherwise. When it differs from the last run, every app on the context is judged again (a kind that finished
  * listing, a context that went away); a watch reconnecting or a bookmark changes none of it.
  */
 import type {LiveStore} from '../cluster/live-store.js';
 import {kindId} from '../cluster/live-store.js';
 import type {ContextFailure} from '../engines/live-view.js';
+import {isNamespacedKind} from '../repo/render/index.js';
 
 export function contextSignature(options: {
 	context: string;
@@ -24,6 +25,11 @@ export function contextSignature(options: {
 		const error = resource.status.error;
 		parts.push(`${kindId(resource.kind)}=${resource.state.synced ? 'listed' : error ? `${error.kind}:${error.message}` : 'listing'}`);
 	}
-	for (const [key, value] of options.namespaced) if (key.startsWith(`${context}/`)) parts.push(`${key}:${value}`);
+	// Only what differs from the built-in table changes an answer (learning that ConfigMaps are namespaced does not).
+	for (const [key, value] of options.namespaced) {
+		if (!key.startsWith(`${context}/`)) continue;
+		const [group = '', kind = ''] = key.slice(context.length + 1).split('/');
+		if (isNamespacedKind(group, kind) !== value) parts.push(`${key}:${value}`);
+	}
 	return parts.join('\n');
 }

@@ -37,6 +37,8 @@ export type FleetChanges = {
 	live: readonly LiveChange[];
 	/** The repository said something (a fetch ended, HEAD moved...): HEAD is read again. */
 	repo: boolean;
+	/** Called when the run starts reading the live state to judge: changes that came before are in what it reads. */
+	reading?: () => void;
 };
 
 /** Told of each stage actually run, per app (tests count them; the log sums them). */
@@ -64,7 +66,16 @@ export type FleetRun = {evaluation: Evaluation; judged: number; rendered: number
 
 type AppRecord = {definition: string; renderKey: string | undefined; deployed: string | undefined; evaluated: EvaluatedApp; interest: AppInterest};
 
-export type FleetEvaluator = {run(changes: FleetChanges): Promise<FleetRun | undefined>};
+export type FleetEvaluator = {
+	run(changes: FleetChanges): Promise<FleetRun | undefined>;
+	/**
+	 * Of changes that arrived during the last run before it read the live state (see `reading`), those it has not
+	 * taken in: changes to app objects (read before), and changes concerning an app it did not judge. At a fleet's
+	 * start the watches' first lists arrive while the first run renders; without this the next run judged every
+	 * app again.
+	 */
+	unread(changes: readonly LiveChange[]): LiveChange[];
+};
 
 export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvaluator {
 	const {inputs} = options;
@@ -78,6 +89,8 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 	let records = new Map<string, AppRecord>();
 	let interests: InterestIndex = indexInterests(new Map());
 	const signatures = new Map<string, string>();
+	let lastJudged = new Set<string>();
+	const isAppKind = (change: LiveChange) => appKindIds.has(change.key.slice(0, change.key.indexOf('/', change.key.indexOf('/') + 1)));
 
 	const readTree = async (): Promise<boolean> => {
 		const next = await loadTree({...inputs, mode: 'fast'});
@@ -100,6 +113,7 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		records = new Map();
 		interests = indexInterests(new Map());
 		signatures.clear();
+		lastJudged = new Set();
 	};
 
 	return {
@@ -111,6 +125,7 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 				throw error;
 			}
 		},
+		unread: changes => changes.filter(change => isAppKind(change) || [...interests.affected([change], options.get)].some(id => !lastJudged.has(id))),
 	};
 
 	async function runOnce(changes: FleetChanges): Promise<FleetRun | undefined> {
@@ -118,13 +133,8 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		const currentTree = tree!;
 		const snapshot = options.view();
 		await Promise.all(inputs.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
-		const movedContexts = new Set<string>();
-		for (const {info} of inputs.contexts) {
-			const signature = options.signature(info.name);
-			if (signatures.get(info.name) !== signature) movedContexts.add(info.name);
-			signatures.set(info.name, signature);
-		}
-		const appObjectsMoved = changes.live.some(change => appKindIds.has(change.key.slice(0, change.key.indexOf('/', change.key.indexOf('/') + 1))));
+		const movedContexts = new Set(inputs.contexts.map(({info}) => info.name).filter(context => signatures.get(context) !== options.signature(context)));
+		const appObjectsMoved = changes.live.some(isAppKind);
 		const infos = inputs.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
 		const rediscover = !discovered || treeMoved || appObjectsMoved || movedContexts.size > 0;
 		if (rediscover) {
@@ -179,10 +189,24 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 				},
 			}),
 		);
+		// What a context looked like is taken now, just before its kinds are read (a fleet's first run renders for
+		// seconds while the watches list): a context that moved since the last baseline has all its apps judged.
+		const judged = dirty.map((app, index) => ({app, desired: desired[index]!}));
+		changes.reading?.();
+		for (const {info} of inputs.contexts) {
+			const signature = options.signature(info.name);
+			if (signatures.get(info.name) === signature) continue;
+			signatures.set(info.name, signature);
+			for (const app of apps) {
+				const record = records.get(app.id);
+				const onIt = app.context === info.name || app.controllerContext === info.name;
+				if (onIt && record && !judged.some(entry => entry.app.id === app.id)) judged.push({app, desired: record.evaluated.desired});
+			}
+		}
 		const kinds = new Map<string, Map<string, {group: string; version: string; kind: string}>>();
-		dirty.forEach((app, index) => {
+		judged.forEach(({app, desired: result}) => {
 			if (!app.context) return;
-			const state = desired[index]!.state;
+			const state = result.state;
 			let forContext = kinds.get(app.context);
 			if (!forContext) kinds.set(app.context, (forContext = new Map()));
 			for (const kind of liveKindsFor(app, state.ok ? state.objects : [])) forContext.set(`${kind.group}/${kind.kind}`, kind);
@@ -194,13 +218,14 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		const revisionOf = (app: AppDefinition, deployed: string | undefined) =>
 			revisionInfo(app, deployed, {...(inputs.repo ? {repo: inputs.repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
 		const next = new Map<string, AppRecord>();
-		await mapConcurrent(dirty, 4, async (app, index) => {
-			const prepared = prepareApp(app, desired[index]!, snapshot);
+		await mapConcurrent(judged, 4, async ({app, desired: result}) => {
+			const prepared = prepareApp(app, result, snapshot);
 			const deployed = app.engine === 'plain' ? plainDeployedRevision(appliedObjects(prepared)) : app.controller.deployedRevision;
 			const status = judgePrepared(prepared, {revision: await revisionOf(app, deployed)});
 			probe?.judged?.(app);
-			const evaluated: EvaluatedApp = {definition: app, status, desired: desired[index]!, prepared, notes: [...app.warnings, ...desired[index]!.notes]};
-			next.set(app.id, {definition: fingerprints.get(app.id)!, renderKey: renderKeys.get(app.id), deployed, evaluated, interest: interestOf(evaluated)});
+			const evaluated: EvaluatedApp = {definition: app, status, desired: result, prepared, notes: [...app.warnings, ...result.notes]};
+			const renderKey = renderKeys.has(app.id) ? renderKeys.get(app.id) : records.get(app.id)?.renderKey;
+			next.set(app.id, {definition: fingerprints.get(app.id)!, renderKey, deployed, evaluated, interest: interestOf(evaluated)});
 		});
 		// Apps kept as they were; a new HEAD still moves their revision row (judgePrepared only copies it).
 		await mapConcurrent(apps, 8, async app => {
@@ -211,9 +236,11 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 			const status = {...record.evaluated.status, revision: await revisionOf(app, record.deployed)};
 			next.set(app.id, {...record, renderKey, evaluated: {...record.evaluated, status}});
 		});
+		for (const id of records.keys()) if (!next.has(id)) interests.set(id, undefined);
+		for (const {app} of judged) interests.set(app.id, next.get(app.id)!.interest);
 		records = next;
-		interests = indexInterests(new Map([...records].map(([id, record]) => [id, record.interest])));
+		lastJudged = new Set(judged.map(({app}) => app.id));
 		const evaluation: Evaluation = {tree: currentTree, settings, contexts: infos, apps: apps.map(app => records.get(app.id)!.evaluated), discovered: apps};
-		return {evaluation, judged: dirty.length, rendered};
+		return {evaluation, judged: judged.length, rendered};
 	}
 }

@@ -40,7 +40,7 @@ export type LiveFleetOptions = {
 	simulateOutage?: (on: boolean) => Promise<void>;
 	/** The action engine the screens drive (absent: the TUI offers no action). */
 	actions?: ActionRunner;
-	/** Quiet period before re-evaluating after changes; default 100 ms. */
+	/** Quiet period before re-evaluating after changes; default 30 ms (twice the last run's time when longer, up to 500 ms). */
 	quietMs?: number;
 	/** Shortest time between two snapshots published; default 250 ms (at most four frames a second). */
 	frameMs?: number;
@@ -118,13 +118,16 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	});
 	// What arrived since the last run: the first run judges everything.
 	let pending = {live: [] as LiveChange[], repo: false, publish: true};
+	let lastRunMs = 0;
 	const runner = serialRunner(
 		async () => {
 			const changes = pending;
 			pending = {live: [], repo: false, publish: false};
 			await learnNamespacedness();
 			const started = performance.now();
-			const run = await evaluator.run(changes);
+			let read = 0;
+			const run = await evaluator.run({...changes, reading: () => (read = pending.live.length)}).finally(() => (lastRunMs = performance.now() - started));
+			if (read > 0) pending.live = [...evaluator.unread(pending.live.slice(0, read)), ...pending.live.slice(read)];
 			if (run) {
 				evaluation = run.evaluation;
 				problem = undefined;
@@ -134,7 +137,8 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			if (run || changes.publish || problem) publish();
 		},
 		{
-			quietMs: options.quietMs ?? 100,
+			// Under churn, runs take at most about a third of the time: keys and frames need the rest.
+			quietMs: () => Math.max(options.quietMs ?? 30, Math.min(500, 2 * lastRunMs)),
 			timers: options.timers,
 			// The screen keeps the last good verdicts and says that they are getting old, and why.
 			onError(error) {
