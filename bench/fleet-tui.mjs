@@ -112,8 +112,13 @@ async function measure(child, world, shape) {
 		const verdicts = `${shape.apps - world.drifted.length} Synced, ${world.drifted.length} OutOfSync`;
 		const everyVerdictMs = Math.round((await until(() => runLines().some(line => line.includes(`of ${shape.apps} apps`) && line.endsWith(verdicts)), {everyMs: 20, what: verdicts, screen: () => runLines().slice(-3).join('\n')})) - started);
 
-		// Idle: nothing changes in the clusters or the repository.
-		await sleep(3000);
+		// Idle: nothing changes in the clusters or the repository. It starts once no run was logged for 5 s (at most a
+		// minute after every verdict), so the tail of start-up is not counted as idle.
+		for (let quiet = 0, count = runLines().length, waited = 0; quiet < 5000 && waited < 60_000; waited += 500) {
+			await sleep(500);
+			quiet = runLines().length === count ? quiet + 500 : 0;
+			count = runLines().length;
+		}
 		const linesBefore = runLines().length;
 		const before = usage(pid);
 		let peakMb = before.rssMb;

@@ -6,7 +6,8 @@
  */
 import type {LiveStore} from '../cluster/live-store.js';
 import {kindId} from '../cluster/live-store.js';
-import type {ContextFailure} from '../engines/live-view.js';
+import type {KindRef} from '../cluster/discovery.js';
+import type {ContextFailure, LiveView} from '../engines/live-view.js';
 import {isNamespacedKind} from '../repo/render/index.js';
 
 export function contextSignature(options: {
@@ -15,6 +16,8 @@ export function contextSignature(options: {
 	failures: ReadonlyMap<string, ContextFailure>;
 	/** Namespacedness learnt from discovery, by `context/group/kind`. */
 	namespaced: ReadonlyMap<string, boolean>;
+	/** Kinds listed rather than watched: those that cannot be read count (a readable one adds nothing). */
+	listed?: LiveView & {listedKinds(context: string): KindRef[]};
 }): string {
 	const {context, store} = options;
 	const failure = options.failures.get(context);
@@ -24,6 +27,10 @@ export function contextSignature(options: {
 	for (const resource of store.resources(context)) {
 		const error = resource.status.error;
 		parts.push(`${kindId(resource.kind)}=${resource.state.synced ? 'listed' : error ? `${error.kind}:${error.message}` : 'listing'}`);
+	}
+	for (const ref of options.listed?.listedKinds(context) ?? []) {
+		const state = options.listed!.kind(context, ref.group, ref.kind);
+		if (state && !state.ok) parts.push(`${kindId(ref)}=${state.kind}:${state.message}`);
 	}
 	// Only what differs from the built-in table changes an answer (learning that ConfigMaps are namespaced does not).
 	for (const [key, value] of options.namespaced) {

@@ -164,9 +164,11 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 			// Without a new discovery the definitions are the very same objects.
 			const fingerprint = rediscover || !record ? JSON.stringify(app) : record.definition;
 			fingerprints.set(app.id, fingerprint);
-			let again = !record || record.definition !== fingerprint || affected.has(app.id);
-			again ||= movedContexts.has(app.context ?? '') || movedContexts.has(app.controllerContext);
-			if (again || treeMoved) renderKeys.set(app.id, await keyOf(app));
+			const redefined = !record || record.definition !== fingerprint;
+			let again = redefined || affected.has(app.id) || movedContexts.has(app.context ?? '') || movedContexts.has(app.controllerContext);
+			// Same tree, same definition: the same render key (working it out reads the app's files).
+			if (redefined || treeMoved) renderKeys.set(app.id, await keyOf(app));
+			else renderKeys.set(app.id, record.renderKey);
 			// No key (variables read from the cluster, no tree): rendered again on every new tree.
 			if (!again && treeMoved) again = renderKeys.get(app.id) === undefined || renderKeys.get(app.id) !== record!.renderKey;
 			if (again) dirty.push(app);
@@ -189,10 +191,23 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 				},
 			}),
 		);
+		const judged = dirty.map((app, index) => ({app, desired: desired[index]!}));
+		const ensureKinds = async (entries: typeof judged) => {
+			const kinds = new Map<string, Map<string, {group: string; version: string; kind: string}>>();
+			for (const {app, desired: result} of entries) {
+				if (!app.context) continue;
+				let forContext = kinds.get(app.context);
+				if (!forContext) kinds.set(app.context, (forContext = new Map()));
+				for (const kind of liveKindsFor(app, result.state.ok ? result.state.objects : [])) forContext.set(`${kind.group}/${kind.kind}`, kind);
+			}
+			await Promise.all([...kinds].map(([context, refs]) => snapshot.ensure(context, [...refs.values()])));
+		};
+		await ensureKinds(judged);
 		// What a context looked like is taken now, just before its kinds are read (a fleet's first run renders for
 		// seconds while the watches list): a context that moved since the last baseline has all its apps judged.
-		const judged = dirty.map((app, index) => ({app, desired: desired[index]!}));
 		changes.reading?.();
+		const extra: typeof judged = [];
+		const judging = new Set(judged.map(({app}) => app.id));
 		for (const {info} of inputs.contexts) {
 			const signature = options.signature(info.name);
 			if (signatures.get(info.name) === signature) continue;
@@ -200,18 +215,13 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 			for (const app of apps) {
 				const record = records.get(app.id);
 				const onIt = app.context === info.name || app.controllerContext === info.name;
-				if (onIt && record && !judged.some(entry => entry.app.id === app.id)) judged.push({app, desired: record.evaluated.desired});
+				if (!onIt || !record || judging.has(app.id)) continue;
+				judging.add(app.id);
+				extra.push({app, desired: record.evaluated.desired});
 			}
 		}
-		const kinds = new Map<string, Map<string, {group: string; version: string; kind: string}>>();
-		judged.forEach(({app, desired: result}) => {
-			if (!app.context) return;
-			const state = result.state;
-			let forContext = kinds.get(app.context);
-			if (!forContext) kinds.set(app.context, (forContext = new Map()));
-			for (const kind of liveKindsFor(app, state.ok ? state.objects : [])) forContext.set(`${kind.group}/${kind.kind}`, kind);
-		});
-		await Promise.all([...kinds].map(([context, refs]) => snapshot.ensure(context, [...refs.values()])));
+		await ensureKinds(extra);
+		judged.push(...extra);
 
 		const head = currentTree.ok ? currentTree.sha : undefined;
 		const behind = inputs.repo && head ? createBehindCounter(inputs.repo, head) : undefined;

@@ -20,6 +20,7 @@ import {createExactDryRuns} from './exact-dry-runs.js';
 import {createFleetEvaluator, type EvaluationProbe} from './fleet-evaluator.js';
 import {contextViewsOf, fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
+import {listedKinds} from './listed-kinds.js';
 import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
 import {serialRunner, type Timers} from './serial-runner.js';
@@ -42,6 +43,8 @@ export type LiveFleetOptions = {
 	actions?: ActionRunner;
 	/** Quiet period before re-evaluating after changes; default 30 ms (twice the last run's time when longer, up to 500 ms). */
 	quietMs?: number;
+	/** How often kinds nobody watches are listed again; default 60 s. */
+	relistMs?: number;
 	/** Shortest time between two snapshots published; default 250 ms (at most four frames a second). */
 	frameMs?: number;
 	/** Told of each app rendered and judged (tests count them). */
@@ -106,13 +109,15 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	};
 
 	const memory: WatchViewMemory = new WeakMap();
-	const view = () => createWatchView({store, clients, failures, memory, namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
+	const listing = listedKinds({clients, failures});
+	const view = () => createWatchView({store, clients, failures, memory, listed: listing.current(), namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
+	const signatureOf = (context: string) => contextSignature({context, store, failures, namespaced, listed: listing.current()});
 
 	const evaluator = createFleetEvaluator({
 		inputs,
 		view,
 		get: (context, key) => store.get(context, key),
-		signature: context => contextSignature({context, store, failures, namespaced}),
+		signature: signatureOf,
 		renderCache: createRenderCache(),
 		...(options.probe ? {probe: options.probe} : {}),
 	});
@@ -163,7 +168,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	// Nor is it worth a run unless what the evaluation reads of the context moved (contextSignature).
 	const signatures = new Map<string, string>();
 	const signatureMoved = (context: string) => {
-		const signature = contextSignature({context, store, failures, namespaced});
+		const signature = signatureOf(context);
 		const moved = signatures.get(context) !== signature;
 		signatures.set(context, signature);
 		return moved;
@@ -190,6 +195,25 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	});
 	inputs.repo?.startFetching();
 	runner.request();
+
+	// Kinds nobody watches are listed again now and then; what moved is judged like a watch event.
+	let stopped = false;
+	let relistTimer: unknown;
+	const relistLater = () => {
+		relistTimer = options.timers.setTimeout(() => {
+			listing
+				.refresh()
+				.then(changes => {
+					const moved = contextNames.filter(signatureMoved).length > 0;
+					if (changes.length === 0 && !moved) return;
+					pending.live.push(...changes);
+					runner.request();
+				})
+				.catch((error: unknown) => options.log('listing kinds nobody watches failed', error))
+				.finally(() => !stopped && relistLater());
+		}, options.relistMs ?? 60_000);
+	};
+	relistLater();
 
 	// The UI knows apps by their terminal-safe ids (the same for any name Kubernetes accepts).
 	const find = (id: string): EvaluatedApp | undefined => evaluation?.apps.find(app => terminalText(appId(app.status)) === id);
@@ -263,6 +287,8 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	return {
 		source,
 		stop() {
+			stopped = true;
+			options.timers.clearTimeout(relistTimer);
 			if (trailing !== undefined) options.timers.clearTimeout(trailing);
 			runner.stop();
 			unsubscribeStore();

@@ -21,6 +21,8 @@ export type WatchViewOptions = {
 	namespaced: (context: string, group: string, kind: string) => boolean | undefined;
 	/** Answers kept across views, by the watch state they were read from. */
 	memory?: WatchViewMemory;
+	/** The listing of kinds nobody watches, kept across views (listed-kinds.ts); a new one per view otherwise. */
+	listed?: LiveSnapshot;
 };
 
 /** What successive views remember of each watched kind's answer. */
@@ -30,7 +32,7 @@ export type WatchViewMemory = WeakMap<LiveResource['state'], {status: LiveResour
 export function createWatchView(options: WatchViewOptions): LiveSnapshot {
 	const {store} = options;
 	const watched = liveViewFromStore(store, {isNamespaced: options.namespaced});
-	const listed = createLiveSnapshot({clients: options.clients, failures: options.failures});
+	const listed = options.listed ?? createLiveSnapshot({clients: options.clients, failures: options.failures});
 	const resources = new Map<string, LiveResource | undefined>();
 	const resourceOf = (context: string, group: string, kind: string) => {
 		const id = `${context}/${group}/${kind}`;

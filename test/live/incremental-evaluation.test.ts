@@ -1,8 +1,8 @@
 /**
  * The TUI judges again only the apps whose inputs changed, over real HTTPS and a real repository: a live edit
  * re-judges its own app (and the verdict moves), an edit of a Flux Kustomization re-judges that app, a commit
- * touching one app's path renders that app alone, and a fetch that brings nothing, a new Event or a run with
- * nothing new judges nothing at all. Renders and judgements are counted through the fleet's probe, per app.
+ * touching one app's path renders that app alone, a fetch that brings nothing or a new Event judges nothing at all,
+ * and a kind nobody watches (a Role) is listed again now and then, its changes judged like watch events. Renders and judgements are counted through the fleet's probe, per app.
  */
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -46,6 +46,7 @@ beforeAll(async () => {
 		now: () => new Date(),
 		log: () => undefined,
 		quietMs: 50,
+		relistMs: 300,
 		probe: {judged: definition => bump(judged, definition.name), rendered: definition => bump(rendered, definition.name), finished: run => runs.push({...run, at: Date.now()})},
 	});
 	fleet.source.subscribe(snapshot => (latest = snapshot));
@@ -120,5 +121,23 @@ describe('incremental evaluation in the live loop', () => {
 		await quiet();
 		expect(counts()).toEqual(before);
 		expect(runs.slice(runsBefore).every(run => run.judged === 0 && run.rendered === 0)).toBe(true);
+	}, 60_000);
+
+	it('lists kinds nobody watches again now and then, and judges the app whose object moved', async () => {
+		const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: worker-reader\n  namespace: batch\nrules:\n  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [get]\n';
+		scenario.repo.commit({'apps/worker/role.yaml': role}, 'worker reads its settings');
+		await session.repo!.fetchNow();
+		const verdict = () => app('worker')?.resources.find(resource => resource.key.kind === 'Role')?.verdict;
+		await waitFor(() => verdict() === 'Missing', {timeoutMs: 15_000, describe: () => JSON.stringify(app('worker')?.resources.map(r => [r.key.kind, r.verdict]))});
+		await quiet();
+		const before = counts();
+		const body = {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'worker-reader', namespace: 'batch', labels: {'gitops-tui.io/app': 'worker'}}, rules: [{apiGroups: [''], resources: ['configmaps'], verbs: ['get']}]};
+		expect((await serverSideApply(session.contexts[0]!.client!, body, {fieldManager: 'gitops-tui'})).ok).toBe(true);
+		await waitFor(() => verdict() === 'Synced', {timeoutMs: 15_000, describe: () => JSON.stringify(counts())});
+		await quiet();
+		const after = counts();
+		expect(after.judged['worker']).toBeGreaterThan(before.judged['worker']!);
+		expect(after.judged['web']).toBe(before.judged['web']);
+		expect(after.judged['api']).toBe(before.judged['api']);
 	}, 60_000);
 });
