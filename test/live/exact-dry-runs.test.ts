@@ -3,24 +3,21 @@
  * bound run at once on a context, and an answer is reused until either side changes (the desired object, or the
  * live object's resourceVersion), so opening a diff again sends nothing.
  */
-import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mergePatch} from '../../source/cluster/writes.js';
-import {evaluationInputs, openEvaluationSession, type EvaluationSession} from '../../source/commands/evaluation-session.js';
+import {evaluationInputs, type EvaluationSession} from '../../source/commands/evaluation-session.js';
 import {dryRunPair} from '../../source/engines/dry-run.js';
 import {evaluate, type EvaluatedApp} from '../../source/engines/evaluate.js';
 import {createExactDryRuns} from '../../source/live/exact-dry-runs.js';
 import {startScenario, type Scenario} from '../support/scenario-cluster.js';
+import {openScenarioSession} from '../support/scenario-session.js';
 
 let scenario: Scenario;
 let session: EvaluationSession;
 
 beforeAll(async () => {
 	scenario = await startScenario();
-	const env = {...process.env, KUBECONFIG: scenario.kubeconfig, HOME: scenario.repo.root, XDG_CACHE_HOME: path.join(scenario.repo.root, 'cache')};
-	const opened = await openEvaluationSession({args: [], flags: {repo: scenario.repo.dir}, io: {stdout: process.stdout, stderr: process.stderr, env, cwd: scenario.repo.root}}, 'tui', {fetchOnOpen: false});
-	if (!opened.ok) throw new Error('cannot open the session');
-	session = opened.session;
+	session = await openScenarioSession(scenario);
 }, 90_000);
 
 afterAll(async () => {

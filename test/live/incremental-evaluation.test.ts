@@ -4,14 +4,14 @@
  * touching one app's path renders that app alone, a fetch that brings nothing or a new Event judges nothing at all,
  * and a kind nobody watches (a Role) is listed again now and then, its changes judged like watch events. Renders and judgements are counted through the fleet's probe, per app.
  */
-import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {nodeRuntime} from '../../source/cluster/runtime.js';
 import {mergePatch, serverSideApply} from '../../source/cluster/writes.js';
-import {evaluationInputs, openEvaluationSession, type EvaluationSession} from '../../source/commands/evaluation-session.js';
+import {evaluationInputs, type EvaluationSession} from '../../source/commands/evaluation-session.js';
 import {startLiveFleet, type LiveFleet} from '../../source/live/live-fleet.js';
 import type {FleetSnapshot} from '../../source/state/fleet-snapshot.js';
 import {startScenario, type Scenario} from '../support/scenario-cluster.js';
+import {openScenarioSession} from '../support/scenario-session.js';
 import {waitFor} from '../support/wait-for.js';
 
 let scenario: Scenario;
@@ -33,10 +33,7 @@ async function quiet(): Promise<void> {
 
 beforeAll(async () => {
 	scenario = await startScenario();
-	const env = {...process.env, KUBECONFIG: scenario.kubeconfig, HOME: scenario.repo.root, XDG_CACHE_HOME: path.join(scenario.repo.root, 'cache')};
-	const opened = await openEvaluationSession({args: [], flags: {repo: scenario.repo.dir}, io: {stdout: process.stdout, stderr: process.stderr, env, cwd: scenario.repo.root}}, 'tui', {fetchOnOpen: false});
-	if (!opened.ok) throw new Error('cannot open the session');
-	session = opened.session;
+	session = await openScenarioSession(scenario);
 	const {revision: _head, ...inputs} = evaluationInputs(session);
 	fleet = startLiveFleet({
 		inputs,
