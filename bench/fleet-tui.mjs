@@ -225,5 +225,22 @@ set on other apps' ConfigMaps at ~${churnRate}/s (each one a watch event the TUI
 | fleet | measure | median | target | every run |
 |---|---|---|---|---|
 ${rows.join('\n')}
+
+What bounds the figures that miss their targets (CPU profiles of the TUI at M, \`node --cpu-prof\`):
+
+- **First frame**: starting Node and loading the bundle (\`gitops-tui --version\` alone takes most of it in
+  \`bench:tui\`); the fleet is not read before the first frame.
+- **Every verdict at M**: the first run renders 500 apps (reading and parsing 20,000 YAML objects), decorates and
+  judges them (about 5–8 s of CPU under this load), while the three sandboxes, in the child process on the same two
+  cores, serve the 20,000-object lists. The watches list while the apps render; every app is judged once (the
+  context readability is taken just before the live state is read, and the lists' events a run took in are dropped
+  after it). \`status\` at M (\`bench:fleet\`) shows the same bound.
+- **Edit → frame**: watch delivery, a 30 ms quiet period, the run (at M 50–150 ms: engines/live-index.ts builds the
+  index of the changed kind anew — 6,700 ConfigMaps per context — for each run in which one of them changed; an index
+  updated by the changes instead would take most of it away), then one frame.
+- **Key → frame under churn**: the TUI shares a core with the runs above (at most a third of the time: a run waits
+  twice its last duration) and with up to four snapshots a second; Ink lays out and writes the whole 80×24 frame for
+  each (~20 ms here; ~70 ms at 200×50). Without churn the same key takes ~30–150 ms on this machine, whose load
+  average (above) comes from five engineers' builds and tests on two cores.
 `;
 await writeSection(marker, section);
