@@ -8,7 +8,7 @@ export function median(values) {
 	return sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
-const header = '# Benchmarks\n\nFigures from `npm run bench`, `npm run bench:tui` and `npm run bench:fleet`; each section says when, on what, and how many runs.\n';
+const header = '# Benchmarks\n\nFigures from `npm run bench`, `npm run bench:tui`, `npm run bench:render` and `npm run bench:fleet`; each section says when, on what, and how many runs.\n';
 
 /** Replaces the section starting with `marker` (up to the next `## `) by `section`, or appends it. */
 export async function writeSection(marker, section) {

@@ -30,6 +30,7 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --ascii                ASCII glyphs only (automatic when the locale is not UTF-8 or TERM=dumb)
     --port N               (sandbox) port to listen on, default: a free port
     --kubeconfig-out FILE  (sandbox) write a kubeconfig with an admin and a viewer context
+    --gitops               (sandbox) also run the simulated Flux and Argo CD controllers
     --kubeconfig FILE      Use only this kubeconfig (default: $KUBECONFIG, merged as kubectl does, or ~/.kube/config)
     --context NAME         Work with this context (repeatable; default: the current context)
     --all-contexts         Work with every context in the kubeconfig
@@ -86,6 +87,7 @@ const cli = parseCommandLine(() =>
 		ascii: {type: 'boolean', default: false},
 		port: {type: 'number'},
 		kubeconfigOut: {type: 'string'},
+		gitops: {type: 'boolean'},
 		kubeconfig: {type: 'string'},
 		context: {type: 'string', isMultiple: true},
 		allContexts: {type: 'boolean', default: false},

@@ -4,6 +4,7 @@ import type {FleetSource} from '../state/fleet-source.js';
 import {App} from '../ui/app.js';
 import {ThemeProvider} from '../ui/theme-context.js';
 import {createTheme, themeOptionsFor} from '../ui/theme.js';
+import {createFrameScreen} from './frame-screen.js';
 import type {Logger} from './log-file.js';
 import {beginTerminalSession} from './terminal-session.js';
 
@@ -34,6 +35,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		finish = resolve;
 	});
 	const restoreConsole = consoleToLog(options.log);
+	// Ink renders frames; the frame screen paints only what changed, at most 10 times a second (frame-screen.ts).
+	const screen = createFrameScreen({stdout, ascii: theme.ascii});
 	const session = beginTerminalSession({
 		stdout,
 		stdin,
@@ -42,6 +45,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			aborted = reason;
 			if (reason.error) options.log.error('the TUI crashed', reason.error);
 			else options.log.info(`ended by ${reason.signal}`);
+			screen.close();
 			instance?.unmount();
 			finish();
 		},
@@ -51,8 +55,9 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			<App source={options.source} readOnly={options.readOnly} readOnlyContexts={options.readOnlyContexts ?? []} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,
 		// Our own key table handles ctrl-c (as quit). Console output goes to the log file (consoleToLog), never
-		// onto the screen, so Ink need not patch the console.
-		{stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 10},
+		// onto the screen, so Ink need not patch the console. Ink renders at most 10 frames a second into the frame
+		// screen, which paints what changed.
+		{stdout: screen.inkStdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 10},
 	);
 	instance.waitUntilExit().then(finish, (error: unknown) => {
 		aborted = {error};
@@ -60,6 +65,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		finish();
 	});
 	await ended;
+	screen.close();
 	session.restore();
 	restoreConsole();
 	if (aborted?.error) {

@@ -1,6 +1,7 @@
 /**
  * `gitops-tui sandbox`: runs the sandbox Kubernetes API server in the foreground (controllers
- * simulated) until SIGINT/SIGTERM, with a kubeconfig for kubectl and the fault-control endpoint.
+ * simulated) until SIGINT/SIGTERM, with a kubeconfig for kubectl and the fault-control endpoint; with
+ * `--gitops`, also the simulated Flux and Argo CD controllers (sandbox/gitops), fetching into a temp folder.
  */
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -42,11 +43,17 @@ export const faultHelp = `Fault injection (admin token only; these requests are 
        kubectl --kubeconfig FILE config view --raw -o jsonpath='{.clusters[0].cluster.certificate-authority-data}' | base64 -d > ca.pem
        curl --cacert ca.pem -X POST -H "Authorization: Bearer $TOKEN" 'URL/sandbox/v1/faults/latency?ms=500'`;
 
+/** What `--gitops` starts, as the help text and the start-up banner say it. */
+const gitopsHelp = `--gitops also runs the simulated GitOps controllers: Flux's source-controller (GitRepository) and
+kustomize-controller (Kustomization), and Argo CD's application controller (Application). They fetch
+spec.url with git for real, so point them at a repository this machine can reach (a file:// or git:// URL).`;
+
 /** The text `gitops-tui sandbox` prints about itself. */
-export const sandboxHelp = `Usage: gitops-tui sandbox [--port N] [--kubeconfig-out FILE]
+export const sandboxHelp = `Usage: gitops-tui sandbox [--port N] [--kubeconfig-out FILE] [--gitops]
 
 Runs a sandbox Kubernetes API server (HTTPS on 127.0.0.1, simulated controllers) until interrupted.
 Contexts in the kubeconfig: sandbox (admin, current) and sandbox-viewer (get, list, watch).
+${gitopsHelp}
 
 ${faultHelp}`;
 
@@ -66,11 +73,16 @@ export async function runSandbox(options: {io: CommandIo; flags: Record<string, 
 		return 2;
 	}
 	const requested = typeof flags['kubeconfigOut'] === 'string' ? path.resolve(io.cwd, flags['kubeconfigOut']) : undefined;
-	const tempDir = requested ? undefined : await mkdtemp(path.join(tmpdir(), 'gitops-tui-sandbox-'));
+	const gitops = flags['gitops'] === true;
+	const tempDir = requested && !gitops ? undefined : await mkdtemp(path.join(tmpdir(), 'gitops-tui-sandbox-'));
 	const kubeconfigPath = requested ?? path.join(tempDir!, 'kubeconfig');
+	// The controllers' fetches and trees live in the temp folder, removed on exit; their errors go to stderr.
+	const controllers: SandboxOptions['gitops'] = gitops
+		? {cacheDir: path.join(tempDir!, 'gitops-cache'), onError: (error, context) => io.stderr.write(`gitops: ${context}: ${error instanceof Error ? error.message : String(error)}\n`)}
+		: undefined;
 	let sandbox: Sandbox;
 	try {
-		sandbox = await runner.start({port, simulate: true});
+		sandbox = await runner.start({port, simulate: true, ...(controllers ? {gitops: controllers} : {})});
 	} catch (error) {
 		io.stderr.write(`gitops-tui sandbox: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
 		if (tempDir) await rm(tempDir, {recursive: true, force: true});
@@ -93,7 +105,7 @@ function banner(sandbox: Sandbox, kubeconfigPath: string): string {
 Kubeconfig: ${kubeconfigPath}
   kubectl --kubeconfig ${kubeconfigPath} get namespaces
   kubectl --kubeconfig ${kubeconfigPath} --context sandbox-viewer auth can-i patch deployments
-
+${sandbox.gitops ? `GitOps controllers running: Flux source-controller and kustomize-controller, Argo CD application controller.\n` : ''}
 ${faultHelp.replace(/URL/g, sandbox.url).replace(/FILE/g, kubeconfigPath)}
 
 Press Ctrl-C to stop.

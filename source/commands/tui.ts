@@ -11,7 +11,8 @@ import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {fileLogger, stateDirectory} from './log-file.js';
 import {runTui} from './run-tui.js';
-import {recordSessionModes} from './journal-location.js';
+import {openUserJournal, recordSessionModes} from './journal-location.js';
+import {lastKnownGoodDir, openLastKnownGood} from '../journal/last-known-good.js';
 import {lazySessionActionRunner} from './lazy-action-runner.js';
 import type {UserSettings} from '../engines/user-settings.js';
 
@@ -55,8 +56,11 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 		const actions = lazySessionActionRunner({...session, ...(fleetInputs.repo ? {repo: fleetInputs.repo} : {})}, io);
 		return actions ? {actions} : {};
 	};
+	// "What changed since it was last healthy" also reads when gitops-tui saw the app healthy (read only on demand).
+	const healthyRecords = {journal: openUserJournal(io), lastKnownGood: openLastKnownGood({dir: lastKnownGoodDir(io.env, io.env['HOME'] ?? os.homedir()), now: session.now})};
 	const start = (fleetInputs: typeof inputs) =>
 		startLiveFleet({
+			healthyRecords,
 			inputs: fleetInputs,
 			readOnly,
 			runtime: nodeRuntime(io.env),

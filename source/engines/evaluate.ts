@@ -23,7 +23,7 @@ import {judgePrepared, type DryRunResults} from './judge-prepared.js';
 import {liveKindsFor} from './live-kinds.js';
 import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
 import type {ContextFailure} from './live-view.js';
-import {plainDeployedRevision} from './plain-app.js';
+import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
 import {createBehindCounter, revisionInfo} from './revision-info.js';
@@ -94,7 +94,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	const snapshot = options.snapshot ?? createLiveSnapshot({clients, failures});
 	const tree = await loadTree(options);
 	const [settings] = await Promise.all([
-		loadSettings(tree),
+		// Plain apps' pause flags are ConfigMaps on their contexts (listed later for their objects anyway).
+		loadSettings(tree).then(async loaded => {
+			const plainContexts = loaded.ok ? plainPauseContexts(loaded.settings, {contexts: options.contexts.map(({info}) => info), ...(options.currentContext ? {currentContext: options.currentContext} : {})}) : [];
+			await Promise.all(plainContexts.map(context => snapshot.ensure(context, [plainPauseKind])));
+			return loaded;
+		}),
 		Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds()))),
 	]);
 	const infos = options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));

@@ -4,6 +4,7 @@
  */
 import type {AppSync} from '../domain/app.js';
 import {conditionOf, specOf, statusOf} from '../domain/health/conditions.js';
+import {parseInventoryId} from '../domain/flux-inventory-id.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import {resourceId} from '../domain/resource-key.js';
 import type {KindRef} from '../cluster/discovery.js';
@@ -24,8 +25,8 @@ export function fluxRevisionSha(revision: unknown): string | undefined {
 }
 
 /**
- * Inventory entry ids (`<namespace>_<name>_<group>_<kind>`, kstatus's ObjMetadata form; colons in names are
- * written as `__`) as resource ids `group/Kind/namespace/name`. Malformed entries are skipped.
+ * Inventory entry ids (domain/flux-inventory-id.ts) as resource ids `group/Kind/namespace/name`. Malformed entries
+ * are skipped.
  */
 export function inventoryIds(object: KubeObject): string[] {
 	const entries = statusOf(object).inventory?.entries;
@@ -60,20 +61,6 @@ export function inventoryKinds(object: KubeObject): KindRef[] {
 	}
 
 	return [...kinds.values()];
-}
-
-/** Parses `<namespace>_<name>_<group>_<kind>`. */
-export function parseInventoryId(id: unknown): Omit<InventoryEntry, 'version'> | undefined {
-	if (typeof id !== 'string') return undefined;
-	const parts = id.split('_');
-	if (parts.length < 4) return undefined;
-	const kind = parts.pop()!;
-	const group = parts.pop()!;
-	const namespace = parts.shift()!;
-	// Namespaces, groups and kinds never contain `_`; a name's colons (RBAC) were written as `__`.
-	const name = parts.join('_').replaceAll('__', ':');
-	if (!kind || !name) return undefined;
-	return {group, kind, namespace, name};
 }
 
 /**

@@ -2,13 +2,20 @@
  * Plain apps from `.gitops-tui.yaml`: gitops-tui itself is their deployer (push model), so there is no
  * controller verdict and no auto-sync. Objects it applies carry the label `gitops-tui.io/app` (ownership, so
  * Extra objects are found) and the annotation `gitops-tui.io/revision` (what was deployed), and are applied with
- * field manager `gitops-tui`.
+ * field manager `gitops-tui`. A pause is our own flag (plain-actions.ts): read here from the app's ConfigMaps, so
+ * `status`, the TUI and `resume --expired` tell who paused it, why, since and until, as for Flux and Argo CD.
  */
 import type {KubeObject} from '../domain/kube-object.js';
+import type {KindRef} from '../cluster/discovery.js';
 import {defaultFieldManager} from '../cluster/writes.js';
 import {appId, type AppDefinition, type AppEngine, type DiscoveryInput} from './engine.js';
-import {appliedRevisionAnnotation, plainAppLabel} from './pause-annotations.js';
+import {appliedRevisionAnnotation, autoSyncOf, plainAppLabel} from './pause-annotations.js';
+import {plainPauseRef} from './plain-actions.js';
+import type {PlainAppSpec, RepoSettings} from './settings.js';
 import {normaliseSourcePath} from './source-path.js';
+
+/** The kind a plain app's pause flag is: read on the plain apps' contexts before discovery (plainPauseContexts). */
+export const plainPauseKind: KindRef = {group: '', version: 'v1', kind: 'ConfigMap'};
 
 /** The plain-app engine. */
 export const plainAppEngine: AppEngine = {
@@ -20,9 +27,8 @@ export const plainAppEngine: AppEngine = {
 /** Plain apps on the selected contexts; one naming a context the kubeconfig lacks is kept with an error. */
 export function discoverPlainApps(input: DiscoveryInput): AppDefinition[] {
 	const selected = new Map(input.contexts.map(context => [context.name, context]));
-	const fallback = input.currentContext ?? input.contexts[0]?.name;
 	return input.settings.apps.flatMap(spec => {
-		const contextName = spec.context ?? fallback;
+		const contextName = plainAppContext(spec, input);
 		const context = contextName === undefined ? undefined : selected.get(contextName);
 		const known = contextName !== undefined && (input.kubeconfigContexts ?? []).includes(contextName);
 		if (!context && (known || contextName === undefined)) return [];
@@ -46,8 +52,28 @@ export function discoverPlainApps(input: DiscoveryInput): AppDefinition[] {
 			warnings: [],
 		};
 		if (!context) app.error = `context ${contextName} is not in the kubeconfig`;
+		else app.controller.autoSync = plainAutoSync(app, input);
 		return [app];
 	});
+}
+
+/** The context a plain app's objects are on: its own, else the current context, else the first selected. */
+export function plainAppContext(spec: Pick<PlainAppSpec, 'context'>, input: Pick<DiscoveryInput, 'contexts' | 'currentContext'>): string | undefined {
+	return spec.context ?? input.currentContext ?? input.contexts[0]?.name;
+}
+
+/** The selected contexts plain apps are on: where their pause flags are read before discovery. */
+export function plainPauseContexts(settings: RepoSettings, input: Pick<DiscoveryInput, 'contexts' | 'currentContext'>): string[] {
+	const selected = new Set(input.contexts.map(context => context.name));
+	const contexts = settings.apps.map(spec => plainAppContext(spec, input)).filter((name): name is string => name !== undefined && selected.has(name));
+	return [...new Set(contexts)];
+}
+
+/** No auto-sync, and when the pause flag is set, who paused, why, since and until (from its annotations). */
+function plainAutoSync(app: AppDefinition, input: DiscoveryInput): AppDefinition['controller']['autoSync'] {
+	const ref = plainPauseRef(app);
+	const flag = input.objects(app.controllerContext, plainPauseKind).find(object => object.metadata.namespace === ref.namespace && object.metadata.name === ref.name);
+	return flag ? autoSyncOf(flag, false) : {enabled: false};
 }
 
 /** The revision gitops-tui last applied: the annotation its objects share (undefined when they disagree or lack it). */

@@ -18,6 +18,15 @@ export type OpenJournalOptions = {
 	/** The clock for entries whose record has no time. */
 	now: () => Date;
 	lock?: FileLockOptions;
+	/** How a reader waits for a half-written last line to be finished by the lock holder. */
+	settle?: SettleOptions;
+};
+
+export type SettleOptions = {
+	/** How long a reader waits for the writer before taking what is there (and `verify` calling it cut). Default 2 s. */
+	waitMs?: number;
+	/** Waits between two reads; injected so a test can see the reader waiting without sleeping itself. */
+	pause?: (ms: number) => Promise<void>;
 };
 
 /** Opens (lazily: nothing is touched until the first call) the journal at `options.path`. */
@@ -41,7 +50,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
 			});
 		},
 		async read() {
-			const text = await readSettled(file);
+			const text = await readSettled(file, options.settle);
 			const entries: JournalEntry[] = [];
 			// Lines that are not entries are skipped here; `verify` is what reports them.
 			for (const line of text.split('\n')) {
@@ -52,7 +61,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
 			return entries;
 		},
 		async verify(verifyOptions = {}) {
-			return verifyJournalText(await readSettled(file), verifyOptions);
+			return verifyJournalText(await readSettled(file, options.settle), verifyOptions);
 		},
 	};
 }
@@ -77,8 +86,9 @@ async function readText(file: string): Promise<string> {
  * in progress, so the reader waits (briefly, without taking the lock: an auditor may not be allowed to create one)
  * for the lock to go and reads again. A cut line with no writer is damage, and `verify` reports it.
  */
-async function readSettled(file: string, waitMs = 2000): Promise<string> {
-	const deadline = Date.now() + waitMs;
+async function readSettled(file: string, settle: SettleOptions = {}): Promise<string> {
+	const deadline = Date.now() + (settle.waitMs ?? 2000);
+	const pause = settle.pause ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)));
 	for (;;) {
 		const text = await readText(file);
 		if (text === '' || text.endsWith('\n') || Date.now() > deadline) return text;
@@ -88,7 +98,7 @@ async function readSettled(file: string, waitMs = 2000): Promise<string> {
 			// No writer: read once more (the lock may have gone between the two reads) and take what is there.
 			return readText(file);
 		}
-		await new Promise(resolve => setTimeout(resolve, 10));
+		await pause(10);
 	}
 }
 

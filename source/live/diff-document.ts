@@ -3,11 +3,12 @@
  * field and the manager that set it, then a bounded unified diff with Secrets masked), split into
  * classified lines. Lines about fields an ignore rule hides are marked, for the toggle.
  */
-import {parseFieldPath, type FieldPath} from '../domain/field-path-notation.js';
+import type {FieldPath} from '../domain/field-path-notation.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import {withoutFields} from '../domain/remove-fields.js';
 import {resourceId} from '../domain/resource-key.js';
 import type {DriftedField, ResourceResult} from '../domain/verdict.js';
+import {resolveFieldPath} from '../domain/verdict-view.js';
 import type {EvaluatedApp} from '../engines/evaluate.js';
 import type {DryRunResults} from '../engines/judge-prepared.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
@@ -30,13 +31,11 @@ export function classify(text: string): DiffLine {
 
 type Sides = ResourceSides;
 
-function parsedPaths(fields: readonly DriftedField[]): FieldPath[] {
+/** The fields' paths read against the objects, as `gitops-tui diff` reads them (a label key may have dots). */
+function resolvedPaths(fields: readonly DriftedField[], objects: ReadonlyArray<KubeObject | undefined>): FieldPath[] {
 	return fields.flatMap(field => {
-		try {
-			return [parseFieldPath(field.path)];
-		} catch {
-			return [];
-		}
+		const path = resolveFieldPath(field.path, objects);
+		return path ? [path] : [];
 	});
 }
 
@@ -46,9 +45,9 @@ function resourceLines(result: ResourceResult, sides: Sides, hideIgnored: boolea
 	if (hideIgnored && ignored.length > 0) {
 		// A resource whose every difference is ignored shows only when ignored fields are shown.
 		if (result.verdict === 'Synced') return [];
-		const paths = parsedPaths(ignored);
-		const strip = (object: KubeObject | undefined) => object && withoutFields(object, paths);
 		const {live, merged, desired} = sides;
+		const paths = resolvedPaths(ignored, [live, merged, desired]);
+		const strip = (object: KubeObject | undefined) => object && withoutFields(object, paths);
 		sides = {...sides, ...(live ? {live: strip(live)} : {}), ...(merged ? {merged: strip(merged)} : {}), ...(desired ? {desired: strip(desired)} : {})};
 		result = {...result, fields: result.fields.filter(field => !field.ignored)};
 	}

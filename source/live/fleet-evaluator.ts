@@ -19,7 +19,7 @@ import {clusterVariablesSource} from '../engines/flux-variables.js';
 import {mapConcurrent} from '../engines/concurrency.js';
 import {liveKindsFor} from '../engines/live-kinds.js';
 import type {LiveSnapshot} from '../engines/live-snapshot.js';
-import {plainDeployedRevision} from '../engines/plain-app.js';
+import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from '../engines/plain-app.js';
 import {prepareApp} from '../engines/prepare-app.js';
 import {judgePrepared} from '../engines/judge-prepared.js';
 import {renderAppCached, type RenderCache} from '../engines/render-cache.js';
@@ -90,7 +90,9 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 	let interests: InterestIndex = indexInterests(new Map());
 	const signatures = new Map<string, string>();
 	let lastJudged = new Set<string>();
-	const isAppKind = (change: LiveChange) => appKindIds.has(change.key.slice(0, change.key.indexOf('/', change.key.indexOf('/') + 1)));
+	// App objects, and plain apps' pause flags (ConfigMaps `gitops-tui-pause-<app>`, read by discovery).
+	const isAppKind = (change: LiveChange) =>
+		appKindIds.has(change.key.slice(0, change.key.indexOf('/', change.key.indexOf('/') + 1))) || /^\/ConfigMap\/[^/]*\/gitops-tui-pause-/.test(change.key);
 
 	const readTree = async (): Promise<boolean> => {
 		const next = await loadTree({...inputs, mode: 'fast'});
@@ -132,7 +134,12 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		const treeMoved = tree === undefined || changes.repo ? await readTree() : false;
 		const currentTree = tree!;
 		const snapshot = options.view();
-		await Promise.all(inputs.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
+		const plainContexts = settings.ok ? plainPauseContexts(settings.settings, {contexts: inputs.contexts.map(({info}) => info), ...(inputs.currentContext ? {currentContext: inputs.currentContext} : {})}) : [];
+		await Promise.all([
+			...inputs.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())),
+			// Plain apps' pause flags are ConfigMaps on their contexts (watched by the TUI: nothing to list).
+			...plainContexts.map(context => snapshot.ensure(context, [plainPauseKind])),
+		]);
 		const movedContexts = new Set(inputs.contexts.map(({info}) => info.name).filter(context => signatures.get(context) !== options.signature(context)));
 		const appObjectsMoved = changes.live.some(isAppKind);
 		const infos = inputs.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));

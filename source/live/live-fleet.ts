@@ -23,6 +23,7 @@ import {appHistory} from './history.js';
 import {listedKinds} from './listed-kinds.js';
 import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
+import type {HealthyRecords} from './healthy-observations.js';
 import {serialRunner, type Timers} from './serial-runner.js';
 import {createWatchView, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
@@ -49,6 +50,8 @@ export type LiveFleetOptions = {
 	frameMs?: number;
 	/** Told of each app rendered and judged (tests count them). */
 	probe?: EvaluationProbe;
+	/** The journal and last-known-good store: when gitops-tui saw an app healthy ("since it was last healthy"). */
+	healthyRecords?: HealthyRecords;
 };
 
 export type LiveFleet = {source: FleetSource; stop(): void};
@@ -271,7 +274,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 				.objects(definition.controllerContext)
 				.map(entry => entry.object)
 				.find(object => object.kind === definition.objectKind && object.metadata.name === definition.name && object.metadata.namespace === definition.namespace);
-			return sinceHealthy({repo: inputs.repo, app, appObject});
+			return sinceHealthy({repo: inputs.repo, app, appObject, ...(options.healthyRecords ? {records: options.healthyRecords} : {})});
 		},
 	};
 	if (options.actions) source.actions = options.actions;

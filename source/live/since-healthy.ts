@@ -3,7 +3,9 @@
  * it works with the Git server down): the last revision known Synced and Healthy — the app itself when it is so
  * now; Argo CD's `status.history` (the revision before the current one when the current one is not healthy);
  * Flux's `lastAppliedRevision` (Flux moves it only once an apply succeeded, so a failing new revision shows as
- * `lastAttemptedRevision`) — and the commits on the app's path since, newest first.
+ * `lastAttemptedRevision`) — unless gitops-tui itself saw it healthy (the last-known-good store, the journal:
+ * healthy-observations.ts), which is evidence where the controller's history only says what was deployed; and the
+ * commits on the app's path since, newest first.
  */
 import type {KubeObject} from '../domain/kube-object.js';
 import {argoPreviousRevisions} from '../engines/argo-actions.js';
@@ -12,8 +14,10 @@ import {fluxRevisionSha} from '../engines/flux-common.js';
 import type {GitRepo} from '../repo/repo.js';
 import type {CommitView} from '../state/fleet-snapshot.js';
 import type {SinceHealthyDocument} from '../state/since-healthy.js';
+import {lastSeenHealthy, type HealthyObservation, type HealthyRecords} from './healthy-observations.js';
 
-type Choice = {revision?: string; basis: string};
+/** `seen`: the controller reports the app healthy at that revision now (as good as our own observation). */
+type Choice = {revision?: string; basis: string; seen?: boolean};
 
 const sameCommit = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
@@ -29,7 +33,7 @@ function lastHealthyRevision(app: EvaluatedApp, appObject: KubeObject | undefine
 		return {...(deployed ? {revision: deployed} : {}), basis: deployed ? `Flux's lastAppliedRevision, the last revision it applied` : 'Flux reports no applied revision'};
 	}
 	if (definition.engine === 'argo') {
-		if (controllerHealthy && deployed) return {revision: deployed, basis: 'the synced revision, which Argo CD reports Healthy: live changed since, not Git'};
+		if (controllerHealthy && deployed) return {revision: deployed, basis: 'the synced revision, which Argo CD reports Healthy: live changed since, not Git', seen: true};
 		const previous = appObject ? argoPreviousRevisions(appObject)[0] : undefined;
 		if (previous) return {revision: previous, basis: 'the revision before the current one in the Application’s status.history'};
 		return {...(deployed ? {revision: deployed} : {}), basis: 'the Application’s history holds no earlier revision'};
@@ -60,10 +64,19 @@ async function commitsSince(repo: GitRepo, app: EvaluatedApp, revision: string):
 	return {commits: [...bySha.values()].sort((a, b) => b.date.localeCompare(a.date)), found};
 }
 
-export async function sinceHealthy(options: {repo: GitRepo | undefined; app: EvaluatedApp; appObject: KubeObject | undefined}): Promise<SinceHealthyDocument> {
+/** Our own observation over the controller's inference, saying so when the two differ. */
+function withObservation(inferred: Choice, observed: HealthyObservation | undefined): Choice {
+	if (!observed || inferred.seen) return inferred;
+	const differs = inferred.revision && !sameCommit(inferred.revision, observed.revision) ? `; the controller's view: ${inferred.revision.slice(0, 7)}, ${inferred.basis}` : '';
+	return {revision: observed.revision, basis: `${observed.basis}${differs}`};
+}
+
+export async function sinceHealthy(options: {repo: GitRepo | undefined; app: EvaluatedApp; appObject: KubeObject | undefined; records?: HealthyRecords}): Promise<SinceHealthyDocument> {
 	const {app, repo} = options;
 	const healthyNow = app.status.sync === 'Synced' && app.status.health === 'Healthy';
-	const choice: Choice = healthyNow ? {...(app.status.revision.deployed ? {revision: app.status.revision.deployed} : {}), basis: 'it is Synced and Healthy now'} : lastHealthyRevision(app, options.appObject);
+	const choice: Choice = healthyNow
+		? {...(app.status.revision.deployed ? {revision: app.status.revision.deployed} : {}), basis: 'it is Synced and Healthy now'}
+		: withObservation(lastHealthyRevision(app, options.appObject), await lastSeenHealthy(app.definition, options.records));
 	if (!choice.revision) return {status: 'ready', healthyNow, basis: choice.basis, commits: []};
 	if (!repo) return {status: 'ready', healthyNow, revision: choice.revision, basis: choice.basis, commits: [], note: 'no repository loaded: no commits to list'};
 	const since = await commitsSince(repo, app, choice.revision);

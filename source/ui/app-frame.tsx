@@ -55,9 +55,10 @@ function Body({state, screen, height, now}: {state: TuiState; screen: Screen; he
 /** Under the apps list: what is wrong with the selected app (its error, or who paused it, until when and why), else the order. */
 function AppsStatusLine({state, now}: {state: TuiState; now: Date}) {
 	const {columns} = state.viewport;
+	const ellipsis = useTheme().glyph('ellipsis');
 	const problem = selectedAppProblem(state, now);
-	if (problem) return <Styled token={problem.tone === 'error' ? 'error' : 'health.suspended'}>{clip(problem.text, columns)}</Styled>;
-	return <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns)}</Styled>;
+	if (problem) return <Styled token={problem.tone === 'error' ? 'error' : 'health.suspended'}>{clip(problem.text, columns, ellipsis)}</Styled>;
+	return <Styled token="muted">{clip(`sorted by ${state.sort}${state.grouped ? ', same app across contexts grouped' : ''}${state.contextFilter ? `, only ${state.contextFilter} (:ctx all for every context)` : ''}`, columns, ellipsis)}</Styled>;
 }
 
 /** Whether `y` is what confirms now (not on a protected context, where the name is typed). */
@@ -80,8 +81,8 @@ export function AppFrame({state, now}: AppFrameProps) {
 	let prompt = null;
 	if (state.commandLine !== undefined) prompt = <Text>{`:${state.commandLine}`}<Text inverse> </Text></Text>;
 	else if (state.filterEditing) prompt = <Text>{`/${filter}`}<Text inverse> </Text></Text>;
-	else if (state.message) prompt = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns)}</Styled>;
-	else if (filter) prompt = <Styled token="muted">{clip(`filter: ${filter} (/ to change, esc to clear)`, columns)}</Styled>;
+	else if (state.message) prompt = <Styled token={state.message.tone === 'error' ? 'error' : 'muted'}>{clip(state.message.text, columns, theme.glyph('ellipsis'))}</Styled>;
+	else if (filter) prompt = <Styled token="muted">{clip(`filter: ${filter} (/ to change, esc to clear)`, columns, theme.glyph('ellipsis'))}</Styled>;
 	const problem = selectedAppProblem(state, now);
 	const status = screen.kind === 'apps' && !state.help && state.details === undefined && (problem || !prompt) ? <AppsStatusLine state={state} now={now} /> : null;
 

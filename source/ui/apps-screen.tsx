@@ -53,7 +53,7 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 		<Box flexDirection="column">
 			<Styled token="muted">{'  ' + header.map((h, i) => fit(h, widths[i]!)).join(' ')}</Styled>
 			{rows.length === 0 ? (
-				<Styled token="muted">{loading ? '  discovering apps…' : filtered ? '  no apps match' : '  no apps found: no Flux Kustomization or HelmRelease, Argo CD Application, nor .gitops-tui.yaml app on these contexts'}</Styled>
+				<Styled token="muted">{loading ? `  discovering apps${ellipsis}` : filtered ? '  no apps match' : '  no apps found: no Flux Kustomization or HelmRelease, Argo CD Application, nor .gitops-tui.yaml app on these contexts'}</Styled>
 			) : null}
 			{rows.slice(window.start, window.end).map((row, offset) => {
 				const index = window.start + offset;

@@ -25,9 +25,9 @@ export function DiffScreen({title, document, offset, height, columns, showIgnore
 	// The same figure the reducer clamps scrolling with, so the last line can be reached and no row stays empty.
 	const bodyHeight = diffVisibleRows(height, document);
 	const mode = !document
-		? 'computing…'
+		? `computing${ellipsis}`
 		: document.pending
-			? `${document.mode} diff; exact diff pending…`
+			? `${document.mode} diff; exact diff pending${ellipsis}`
 			: `${document.mode} diff${readOnly && document.mode === 'fast' ? ': read-only mode sends no dry-run' : ''}`;
 	return (
 		<Box flexDirection="column">

@@ -34,7 +34,7 @@ export function Header({snapshot, readOnly, columns, now, contextFilter}: Header
 						<Text>{` ${item.text}  `}</Text>
 					</Text>
 				))}
-				{snapshot ? null : <Styled token="muted">loading…</Styled>}
+				{snapshot ? null : <Styled token="muted">{`loading${theme.glyph('ellipsis')}`}</Styled>}
 			</Box>
 			{git && !git.repo ? (
 				<Styled token="error">{clip(git.error ?? 'no config repository loaded', columns, theme.glyph('ellipsis'))}</Styled>

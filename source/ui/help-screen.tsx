@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {HelpRow} from '../keymap/help.js';
 import {Styled} from './styled.js';
 import {clip, fit} from './text-fit.js';
+import {useTheme} from './theme-context.js';
 
 export type HelpScreenProps = {rows: HelpRow[]; commands: string[]; height: number; columns?: number};
 
@@ -10,6 +11,7 @@ export type HelpScreenProps = {rows: HelpRow[]; commands: string[]; height: numb
  * one column (80×24 with the action keys), they flow into two, descriptions cut, so nothing is left off.
  */
 export function HelpScreen({rows, commands, height, columns = 80}: HelpScreenProps) {
+	const ellipsis = useTheme().glyph('ellipsis');
 	const lines = [...rows.map(r => ({keys: r.keys, text: r.description})), ...commands.map(command => ({keys: '', text: command}))];
 	const space = Math.max(1, height - 1);
 	const split = lines.length > space && columns >= 60;
@@ -26,8 +28,8 @@ export function HelpScreen({rows, commands, height, columns = 80}: HelpScreenPro
 			{part.map(line => (
 				<Text key={line.keys + line.text} wrap="truncate-end">
 					{/* The : commands are listed under the ':' key, indented. */}
-					<Styled token="key">{fit(line.keys, line.keys ? keyWidth : 2)}</Styled>
-					{clip(line.text, width - (line.keys ? keyWidth : 2) - 1)}
+					<Styled token="key">{fit(line.keys, line.keys ? keyWidth : 2, ellipsis)}</Styled>
+					{clip(line.text, width - (line.keys ? keyWidth : 2) - 1, ellipsis)}
 				</Text>
 			))}
 		</Box>

@@ -20,7 +20,7 @@ export function HistoryScreen({app, document, cursor, height, columns}: HistoryS
 				<Styled token="title">{`history of ${app.name} `}</Styled>
 				<Styled token="muted">{`on ${app.context}; enter or d diffs a revision against live`}</Styled>
 			</Text>
-			{!document || document.status === 'loading' ? <Styled token="muted">  reading the local clone…</Styled> : null}
+			{!document || document.status === 'loading' ? <Styled token="muted">{`  reading the local clone${ellipsis}`}</Styled> : null}
 			{document?.status === 'error' ? <Styled token="error">{clip(document.error, columns, ellipsis)}</Styled> : null}
 			{document?.status === 'ready' && commits.length === 0 ? <Styled token="muted">  no commits touch this app's path</Styled> : null}
 			{commits.slice(window.start, window.end).map((commit, offset) => {

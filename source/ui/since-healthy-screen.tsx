@@ -28,7 +28,7 @@ export function SinceHealthyScreen({app, document, cursor, height, columns}: Sin
 				<Styled token="title">{`what changed since ${app.name} was last healthy `}</Styled>
 				<Styled token="muted">{`on ${app.context}; d diffs that revision against live`}</Styled>
 			</Text>
-			{!document || document.status === 'loading' ? <Styled token="muted">  reading the controller’s history and the local clone…</Styled> : null}
+			{!document || document.status === 'loading' ? <Styled token="muted">{clip('  reading the controller’s history and the local clone…', columns, ellipsis)}</Styled> : null}
 			{document?.status === 'error' ? <Styled token="error">{clip(document.error, columns, ellipsis)}</Styled> : null}
 			{ready ? <Styled token={ready.healthyNow ? 'sync.synced' : 'sync.drifted'}>{clip(headline, columns, ellipsis)}</Styled> : null}
 			{ready ? <Styled token="muted">{clip(`  why that revision: ${ready.basis}`, columns, ellipsis)}</Styled> : null}

@@ -2,12 +2,18 @@
  * Fitting text into columns. Every glyph the theme uses is one cell wide, so counting code points
  * is exact for what we print; names from clusters are cut with the theme's ellipsis. Control characters
  * are shown visibly (terminalText) before measuring: the live layer already did, this is the last guard.
+ * With the ASCII theme's ellipsis (`...`) the text is made ASCII first (`…` in a message becomes `...`),
+ * so the width counts the replacement and nothing is cut for being wider than it was measured.
  */
+import {asciiText} from '../domain/ascii-text.js';
 import {terminalText} from '../domain/terminal-text.js';
+
+const asciiOnly = /^[\u0000-\u007f]*$/;
 
 export function fit(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
 	text = terminalText(text);
+	if (ellipsis !== '' && asciiOnly.test(ellipsis)) text = asciiText(text);
 	const chars = Array.from(text);
 	if (chars.length <= width) return text + ' '.repeat(width - chars.length);
 	const mark = Array.from(ellipsis);

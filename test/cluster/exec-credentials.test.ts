@@ -41,10 +41,11 @@ describe('exec credential plugins', () => {
 		clearInterval(timer);
 		expect(result.ok && result.value.token).toBe('plugin-token-1');
 		expect(performance.now() - started).toBeGreaterThanOrEqual(1900);
-		// A blocked loop (execSync) would show one long gap and almost no ticks.
-		expect(ticks.length).toBeGreaterThan(40);
+		// A blocked loop (execSync) would show one gap as long as the plugin (≥ 1.9 s) and almost no ticks; the
+		// bounds leave room for a loaded machine's scheduling without letting that through.
+		expect(ticks.length).toBeGreaterThan(20);
 		const gaps = ticks.slice(1).map((tick, index) => tick - ticks[index]!);
-		expect(Math.max(...gaps)).toBeLessThan(500);
+		expect(Math.max(...gaps)).toBeLessThan(1500);
 	});
 
 	it('passes args, env and KUBERNETES_EXEC_INFO (never interactive; cluster info only when asked), with no terminal', async () => {

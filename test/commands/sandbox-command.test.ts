@@ -3,7 +3,7 @@
  * and stop cleanly when told to (the signal wait is injected).
  */
 import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, writeFileSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {connect} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -13,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {CommandIo} from '../../source/commands/command.js';
 import {createSandboxCommand, type SandboxRunner} from '../../source/commands/sandbox.js';
 import {startSandbox} from '../../source/sandbox/index.js';
+import {commitFiles, initRepo, repoTestEnv} from '../support/repo-helpers.js';
 import {kubectlBinary, waitFor} from '../support/sandbox-harness.js';
 
 let dir: string;
@@ -74,10 +75,47 @@ describe('gitops-tui sandbox', () => {
 		expect(existsSync(kubeconfig)).toBe(true);
 	});
 
+	it('with --gitops also runs the simulated Flux controllers: a Kustomization applied with kubectl deploys its path', async () => {
+		const work = path.join(dir, 'config');
+		const env = repoTestEnv(dir);
+		initRepo(work, env);
+		commitFiles(work, env, {'apps/web/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  colour: blue\n'}, {message: 'web', date: '2026-01-01T00:00:00Z'});
+		const manifests = path.join(dir, 'flux.yaml');
+		writeFileSync(
+			manifests,
+			[
+				'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flux-system\n',
+				'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n',
+				`apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: fleet\n  namespace: flux-system\nspec:\n  interval: 1m\n  url: file://${work}\n  ref:\n    branch: main\n`,
+				'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: web\n  namespace: flux-system\nspec:\n  interval: 5m\n  path: ./apps/web\n  prune: true\n  targetNamespace: web\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n',
+			].join('---\n'),
+		);
+		const {runner, stop} = stoppableRunner();
+		const terminal = io();
+		const kubeconfig = path.join(dir, 'gitops.kubeconfig');
+		const exit = createSandboxCommand(runner).run({args: [], flags: {kubeconfigOut: 'gitops.kubeconfig', gitops: true}, io: terminal.io});
+		await waitFor(() => terminal.output().includes('Press Ctrl-C'), {describe: terminal.output});
+		expect(terminal.output()).toContain('GitOps controllers running: Flux source-controller and kustomize-controller, Argo CD application controller.');
+		const applied = await kubectl(kubeconfig, ['apply', '-f', manifests]);
+		expect(applied.code, applied.stdout).toBe(0);
+		let colour = '';
+		await waitFor(
+			async () => {
+				colour = (await kubectl(kubeconfig, ['get', 'configmap', 'settings', '-n', 'web', '-o', 'jsonpath={.data.colour}'])).stdout;
+				return colour === 'blue';
+			},
+			{timeoutMs: 30_000, intervalMs: 250, describe: () => `the ConfigMap deployed by kustomize-controller (colour ${colour || 'none'}); ${terminal.output()}`},
+		);
+		const labels = await kubectl(kubeconfig, ['get', 'configmap', 'settings', '-n', 'web', '-o', 'jsonpath={.metadata.labels}']);
+		expect(labels.stdout).toContain('"kustomize.toolkit.fluxcd.io/name":"web"');
+		stop('SIGINT');
+		expect(await exit).toBe(0);
+	}, 60_000);
+
 	it('prints its help, fault endpoint included', async () => {
 		const terminal = io();
 		expect(await createSandboxCommand().run({args: ['help'], flags: {}, io: terminal.io})).toBe(0);
-		expect(terminal.output()).toContain('Usage: gitops-tui sandbox [--port N] [--kubeconfig-out FILE]');
+		expect(terminal.output()).toContain('Usage: gitops-tui sandbox [--port N] [--kubeconfig-out FILE] [--gitops]');
 		expect(terminal.output()).toContain('POST /sandbox/v1/faults/close-watches');
 	});
 });

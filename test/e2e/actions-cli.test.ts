@@ -8,6 +8,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {ActionResultDocument} from '../../source/commands/action-output.js';
+import type {StatusJsonApp} from '../../source/domain/app.js';
 import type {KubeObject} from '../../source/domain/kube-object.js';
 import {repoSlug} from '../../source/repo/repo-open.js';
 import {gitSync, silentServer} from '../support/repo-helpers.js';
@@ -64,6 +65,33 @@ describe('action commands', () => {
 		const again = await gitopsTui(scenario, ['resume', '--expired', '--yes', '--repo', scenario.repo.dir]);
 		expect(again.code).toBe(0);
 		expect(again.stdout).toBe('no expired pauses\n');
+	});
+
+	it('a plain app: suspend sets our pause flag, status shows it paused with the reason, resume --expired deletes it once run out', async () => {
+		scenario = await startScenario();
+		const paused = await gitopsTui(scenario, ['suspend', 'worker', '--reason', 'batch window', '--until', '1h', '--yes', '--repo', scenario.repo.dir]);
+		expect(paused.code, paused.stderr).toBe(0);
+		const status = async () => {
+			const run = await gitopsTui(scenario, ['status', '-o', 'json', '--repo', scenario.repo.dir]);
+			expect(run.code, run.stderr).toBeLessThan(2);
+			return (JSON.parse(run.stdout) as {apps: StatusJsonApp[]}).apps.find(app => app.name === 'worker')!;
+		};
+		const worker = await status();
+		expect(worker).toMatchObject({engine: 'plain', autoSync: {enabled: false, pausedBy: 'admin', reason: 'batch window'}});
+		expect(Date.parse(worker.autoSync.until!)).toBeGreaterThan(Date.now());
+		const table = await gitopsTui(scenario, ['status', '--repo', scenario.repo.dir]);
+		expect(table.stdout).toMatch(/^worker\s+plain\s+sandbox\s+.*\spaused$/m);
+		expect(table.stdout).toMatch(/^ {2}paused by admin since \S+ until \S+:\s+batch window$/m);
+		expect((await gitopsTui(scenario, ['resume', '--expired', '--yes', '--repo', scenario.repo.dir])).stdout).toBe('no expired pauses\n');
+
+		// The hour passes.
+		const past = await scenario.kubectl(['annotate', '--overwrite', 'configmap', 'gitops-tui-pause-worker', '-n', 'batch', 'gitops-tui.io/pause-until=2026-01-01T00:00:00Z']);
+		expect(past.code).toBe(0);
+		const run = await gitopsTui(scenario, ['resume', '--expired', '--yes', '--repo', scenario.repo.dir]);
+		expect(run.code, run.stdout + run.stderr).toBe(0);
+		expect(run.stdout).toContain('plain/worker on sandbox: paused by admin until 2026-01-01T00:00:00Z (batch window)');
+		expect(stored('v1', 'ConfigMap', 'batch', 'gitops-tui-pause-worker')).toBeUndefined();
+		expect((await status()).autoSync).toEqual({enabled: false});
 	});
 
 	it('without --yes and without a terminal: not confirmed, exit 2, nothing written, journaled as cancelled', async () => {

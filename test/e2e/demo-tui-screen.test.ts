@@ -67,7 +67,9 @@ describe('gitops-tui --demo at 80×24, read in full', () => {
 		await tmux.waitForText(/live vs Git/);
 		// The demo's diff may fit 24 rows: a shorter terminal makes it scroll whatever its length.
 		await tmux.resize(80, 14);
-		await waitFor(async () => ((await tmux.screen()).split('\n')[13] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the frame to reflow to 14 rows'});
+		// tmux crops the old frame to its last 14 rows at once (hints included); the diff's range shows when the
+		// app itself has laid out 14 rows, so G is not pressed against the 24-row layout.
+		await waitFor(async () => Number(/ 1-(\d+)\/\d+\b/.exec(await tmux.screen())?.[1] ?? 99) < 12, {timeoutMs: 10_000, describe: () => 'the diff laid out for 14 rows'});
 		await tmux.keys(['G']);
 		const bottom = await tmux.waitForText(/ \d+-(\d+)\/\1\b/);
 		const rows = bottom.split('\n');

@@ -81,6 +81,15 @@ describe('kustomize-controller apply rules', () => {
 		}
 	});
 
+	it('the status table says it too, under the drifted resource', async () => {
+		const env = {PATH: process.env['PATH'], HOME: world.dir, XDG_CACHE_HOME: path.join(world.dir, 'cache-cli'), KUBECONFIG: kubeconfig};
+		const run = await runProcess('node', [builtCli, 'status', '--repo', world.workTree], env);
+		expect(run.code, run.stderr).toBe(1);
+		const lines = run.stdout.split('\n');
+		const at = lines.indexOf('  Drifted  ConfigMap web/settings');
+		expect(lines.slice(at + 1, at + 4)).toEqual(['      .metadata.labels.handmade  (kubectl-label)', "      note: kustomize-controller takes over kubectl-label's fields and reverts", '            this on its next apply']);
+	});
+
 	it('kubectl diff --server-side as kustomize-controller cannot see it: the takeover is not part of the apply', async () => {
 		const manifest = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'settings', namespace: 'web', labels: fluxLabels}, data: {colour: 'blue'}};
 		const env = {PATH: process.env['PATH'], HOME: world.dir, KUBECONFIG: kubeconfig};

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {fluxControllerSync, fluxRevisionSha, parseInventoryId} from '../../source/engines/flux-common.js';
+import {fluxControllerSync, fluxRevisionSha} from '../../source/engines/flux-common.js';
 import {kubeObject} from '../support/domain-objects.js';
 
 describe('Flux revisions', () => {
@@ -13,26 +13,6 @@ describe('Flux revisions', () => {
 		[undefined, undefined],
 	])('%s → %s', (revision, sha) => {
 		expect(fluxRevisionSha(revision)).toBe(sha);
-	});
-});
-
-describe('Flux inventory ids', () => {
-	it('reads namespace, name, group and kind, the core group and cluster scope being empty', () => {
-		expect(parseInventoryId('shop_web_apps_Deployment')).toEqual({namespace: 'shop', name: 'web', group: 'apps', kind: 'Deployment'});
-		expect(parseInventoryId('shop_web__ConfigMap')).toEqual({namespace: 'shop', name: 'web', group: '', kind: 'ConfigMap'});
-		expect(parseInventoryId('_shop__Namespace')).toEqual({namespace: '', name: 'shop', group: '', kind: 'Namespace'});
-		expect(parseInventoryId('_system__auth-delegator_rbac.authorization.k8s.io_ClusterRoleBinding')).toEqual({
-			namespace: '',
-			name: 'system:auth-delegator',
-			group: 'rbac.authorization.k8s.io',
-			kind: 'ClusterRoleBinding',
-		});
-	});
-
-	it('skips malformed entries', () => {
-		expect(parseInventoryId('web_Deployment')).toBeUndefined();
-		expect(parseInventoryId(42)).toBeUndefined();
-		expect(parseInventoryId('shop___Deployment')).toBeUndefined();
 	});
 });
 

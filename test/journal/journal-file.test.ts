@@ -63,6 +63,11 @@ describe('append and read', () => {
 
 describe('reading while an append is half-way', () => {
 	it('waits for the writer (the lock) instead of calling the journal cut, and reads the finished line', async () => {
+		let pauses = 0;
+		const waiting = openJournal({path: file, now: () => new Date(), settle: {waitMs: 60_000, pause: async () => {
+			pauses++;
+			await new Promise(resolve => setImmediate(resolve));
+		}}});
 		const first = await journal.append(record(1));
 		const line = `${entryLine(chainEntry({record: record(2), previous: first, now: () => new Date('2026-12-01T11:00:00Z')}))}\n`;
 		// A writer holds the lock and has written half its line.
@@ -70,9 +75,9 @@ describe('reading while an append is half-way', () => {
 		const before = readFileSync(file, 'utf8');
 		writeFileSync(file, `${before}${line.slice(0, 30)}`);
 		let settled = false;
-		const verifying = journal.verify().finally(() => (settled = true));
-		// Proving a wait takes time: the reader must still be waiting a while later.
-		await new Promise(resolve => setTimeout(resolve, 100));
+		const verifying = waiting.verify().finally(() => (settled = true));
+		// The reader has looked three times, found the cut line and the lock each time, and is still waiting.
+		await waitFor(() => pauses >= 3);
 		expect(settled).toBe(false);
 		writeFileSync(file, `${before}${line}`);
 		rmSync(`${file}.lock`);

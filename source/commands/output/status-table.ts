@@ -1,8 +1,8 @@
 /**
  * The `status` table: a header (repository, fetch age, outage and unreachable-context warnings), one row per app
  * (app, engine, context, sync, controller's sync, health, revision, auto-sync) within 80 columns, and under each
- * app what is wrong with it: drifted, missing and extra resources with the field paths and who changed them, and
- * its error. Built from the same document `-o json` prints, so the two never disagree.
+ * app what is wrong with it: drifted, missing and extra resources with the field paths and who changed them (and
+ * what the controller will do about them, e.g. Flux reverting what it takes over), and its error. Built from the same document `-o json` prints, so the two never disagree.
  */
 import type {StatusJsonApp} from '../../domain/app.js';
 import {terminalSafe} from '../../domain/terminal-text.js';
@@ -107,6 +107,9 @@ function detailLines(app: StatusJsonApp, notes: readonly string[], width: number
 			lines.push(`      ${fitMiddle(field.path, Math.max(20, width - 6 - by.length))}${by}`);
 		}
 
+		// What the controller does about those fields (Flux reverts what it takes over from kubectl…), once per resource.
+		for (const note of new Set(resource.fields.flatMap(field => (field.note ? [field.note] : [])))) lines.push(...wrap(note, width, '            ', '      note: '));
+
 		if (resource.error) lines.push(...wrap(resource.error, width, '        ', '      '));
 	}
 
@@ -121,10 +124,10 @@ function revisionCell(app: StatusJsonApp): string {
 	return behind ? `${deployed.slice(0, 7)} -${behind}` : deployed.slice(0, 7);
 }
 
-/** on, paused, or `-` for plain apps (gitops-tui deploys them: there is no auto-sync). */
+/** on, paused, or `-` for plain apps (gitops-tui deploys them: no auto-sync) unless our pause flag is set. */
 export function autoSyncCell(app: StatusJsonApp): string {
-	if (app.engine === 'plain') return '-';
 	if (app.autoSync.enabled) return 'on';
+	if (app.engine === 'plain') return app.autoSync.pausedBy || app.autoSync.reason || app.autoSync.since ? 'paused' : '-';
 	return 'paused';
 }
 

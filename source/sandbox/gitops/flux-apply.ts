@@ -1,11 +1,14 @@
 /**
- * How kustomize-controller applies (fluxcd/pkg ssa): objects with `kustomize.toolkit.fluxcd.io/reconcile:
- * disabled` or `ssa: Ignore` (on the live object or in Git) are skipped once they exist, `ssa: IfNotPresent`
- * objects are only created; before applying, fields held by `kubectl…` and `before-first-apply` managers (and
- * kustomize-controller's own pre-SSA updates) are handed to kustomize-controller's apply entry — Flux's
- * cleanup, so a forced apply then undoes hand edits; a dry run decides whether anything drifted, and only then
- * is the object applied. Namespaces go first, as Flux applies in stages.
+ * How kustomize-controller applies (fluxcd/kustomize-controller's apply options; fluxcd/pkg `ssa/manager_apply.go`):
+ * an object marked `kustomize.toolkit.fluxcd.io/reconcile: disabled` or `ssa: Ignore` — in Git or live — is
+ * never applied, not even created (ExclusionSelector); `ssa: IfNotPresent` in Git only creates it
+ * (IfNotPresentSelector); marks are labels or annotations, their values matched in any case (AnyInMetadata).
+ * Before applying, fields held by `kubectl…` and `before-first-apply` managers (and kustomize-controller's own
+ * pre-SSA updates) are handed to kustomize-controller's apply entry — Flux's cleanup, so a forced apply then
+ * undoes hand edits — unless either side is marked `ssa: Merge` (Cleanup.Exclusions). A dry run decides whether
+ * anything drifted, and only then is the object applied. Namespaces go first, as Flux applies in stages.
  */
+import {anyInMetadata} from '../../domain/apply-rules.js';
 import type {KubeObject} from '../../domain/kube-object.js';
 import {decodeManagedFields, encodeManagedFields, managerIdentity, type ManagerRecord} from '../patch/index.js';
 import {kustomizeManager} from './marks.js';
@@ -26,6 +29,15 @@ export function subjectOf(object: KubeObject): string {
 	const namespace = object.metadata.namespace;
 	return `${object.kind}/${namespace ? `${namespace}/` : ''}${object.metadata.name ?? ''}`;
 }
+
+/** ExclusionSelector: never applied, whether the mark is in Git or on the live object. */
+const exclusionMarks = {[reconcileAnnotation]: 'disabled', [ssaAnnotation]: 'Ignore'};
+/** IfNotPresentSelector: created when missing, never patched once it exists. */
+const ifNotPresentMarks = {[ssaAnnotation]: 'IfNotPresent'};
+/** Cleanup.Exclusions: other managers' fields are kept (not taken over). */
+const cleanupExclusionMarks = {[ssaAnnotation]: 'Merge'};
+/** DeleteOptions.Exclusions of kustomize-controller's garbage collection. */
+const pruneExclusionMarks = {[pruneAnnotation]: 'disabled', [reconcileAnnotation]: 'disabled'};
 
 /** Flux's managers whose fields its apply takes over (prefix match, Update unless said). */
 const takenOver: Array<{prefix: string; operation: 'Apply' | 'Update'}> = [
@@ -54,20 +66,25 @@ function applyOne(runtime: GitOpsRuntime, desired: KubeObject): {ok: true; entry
 	if (!type) return {ok: false, message: `${subject} dry-run failed: no matches for kind "${desired.kind}" in version "${desired.apiVersion}"`};
 	if (type.namespaced && !desired.metadata.namespace) return {ok: false, message: `${subject} namespace not specified: the server could not find the requested resource`};
 	const live = runtime.objects.get(type, type.namespaced ? desired.metadata.namespace : undefined, desired.metadata.name ?? '');
-	if (live && (excluded(live) || excluded(desired) || desired.metadata.annotations?.[ssaAnnotation] === 'IfNotPresent')) return {ok: true, entry: {subject, action: 'skipped', object: live}};
+	if (excluded(desired) || excluded(live) || (live && anyInMetadata(desired, ifNotPresentMarks))) return {ok: true, entry: {subject, action: 'skipped', object: live ?? desired}};
 	const dryRun = runtime.apply(desired, kustomizeManager, {dryRun: true});
 	if (!dryRun.ok) return {ok: false, message: `${subject} dry-run failed: ${dryRun.message}`};
-	const cleaned = live ? takeOverFields(runtime, live) : false;
+	const merge = anyInMetadata(desired, cleanupExclusionMarks) || anyInMetadata(live, cleanupExclusionMarks);
+	const cleaned = live && !merge ? takeOverFields(runtime, live) : false;
 	if (live && !cleaned && !drifted(live, dryRun.object)) return {ok: true, entry: {subject, action: 'unchanged', object: live}};
 	const applied = runtime.apply(desired, kustomizeManager);
 	if (!applied.ok) return {ok: false, message: `${subject} apply failed: ${applied.message}`};
 	return {ok: true, entry: {subject, action: live ? 'configured' : 'created', object: applied.object}};
 }
 
-/** Excluded from apply and prune: `reconcile: disabled` or `ssa: Ignore`. */
-export function excluded(object: KubeObject): boolean {
-	const marks = {...object.metadata.labels, ...object.metadata.annotations};
-	return marks[reconcileAnnotation] === 'disabled' || marks[ssaAnnotation] === 'Ignore';
+/** Excluded from apply (even from creation): `reconcile: disabled` or `ssa: Ignore`. */
+export function excluded(object: KubeObject | undefined): boolean {
+	return anyInMetadata(object, exclusionMarks);
+}
+
+/** Left alone by garbage collection: `prune: disabled` or `reconcile: disabled` (`ssa: Ignore` is no prune exclusion). */
+export function pruneExcluded(object: KubeObject): boolean {
+	return anyInMetadata(object, pruneExclusionMarks);
 }
 
 /** Hands matching managers' fields to kustomize-controller's apply entry (PatchReplaceFieldsManagers); true when it rewrote them. */

@@ -1,9 +1,10 @@
 /**
  * kustomize-controller's garbage collection: objects in the last inventory that the new build no longer has
- * are deleted, unless marked `kustomize.toolkit.fluxcd.io/prune: disabled` or excluded from reconciliation.
+ * are deleted, unless marked `kustomize.toolkit.fluxcd.io/prune: disabled` or `reconcile: disabled` (its
+ * DeleteOptions.Exclusions).
  */
-import {parseInventoryId} from './inventory-id.js';
-import {excluded, pruneAnnotation, subjectOf} from './flux-apply.js';
+import {parseInventoryId} from '../../domain/flux-inventory-id.js';
+import {pruneExcluded, subjectOf} from './flux-apply.js';
 import type {GitOpsRuntime} from './runtime.js';
 
 /** Deletes the stale entries' objects; returns their subjects. */
@@ -15,8 +16,7 @@ export function pruneStale(runtime: GitOpsRuntime, stale: ReadonlyArray<{id: str
 		const apiVersion = parsed.group ? `${parsed.group}/${entry.v}` : entry.v;
 		const live = runtime.get({apiVersion, kind: parsed.kind}, parsed.namespace || undefined, parsed.name);
 		if (!live || live.metadata.deletionTimestamp) continue;
-		const marks = {...live.metadata.labels, ...live.metadata.annotations};
-		if (marks[pruneAnnotation] === 'disabled' || excluded(live)) continue;
+		if (pruneExcluded(live)) continue;
 		runtime.remove(live);
 		deleted.push(subjectOf(live));
 	}

@@ -2,6 +2,7 @@
  * What Flux's and Argo CD's controllers put on the objects they apply, and the field managers they write
  * with: shared by the simulated controllers and the demo's seeding so both mark objects the same way.
  */
+import {formatInventoryId} from '../../domain/flux-inventory-id.js';
 import {splitApiVersion, type KubeObject} from '../../domain/kube-object.js';
 
 /** kustomize-controller's apply field manager and its status writer; source-controller's status writer. */
@@ -51,6 +52,5 @@ export function withArgoTracking(object: KubeObject, app: string): KubeObject {
 /** One Flux inventory entry: `<namespace>_<name>_<group>_<Kind>` and the version (colons in names as `__`). */
 export function inventoryEntry(object: KubeObject): {id: string; v: string} {
 	const {group, version} = splitApiVersion(object.apiVersion);
-	const name = (object.metadata.name ?? '').replaceAll(':', '__');
-	return {id: `${object.metadata.namespace ?? ''}_${name}_${group}_${object.kind}`, v: version};
+	return {id: formatInventoryId({namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '', group, kind: object.kind}), v: version};
 }

@@ -85,6 +85,46 @@ describe('the status table', () => {
 		expect(text).not.toContain('Service payments/api');
 	});
 
+	it("shows a plain app's pause flag as paused, with who and why under the row", () => {
+		const plain = app('jobs', {engine: 'plain', controllerSync: 'Unknown', autoSync: {enabled: false, pausedBy: 'bob', reason: 'batch window', until: '2026-03-01T12:00:00Z'}});
+		const rows = formatStatusTable({...document, git: {}, contexts: [], apps: [plain]}, {now: new Date('2026-03-01T11:30:00Z')}).trimEnd().split('\n');
+		const at = rows.findIndex(line => line.startsWith('jobs'));
+		expect(rows[at]).toMatch(/^jobs\s+plain\s+prod-eu\s+Synced\s+-\s+Healthy\s+0123456\s+paused$/);
+		expect(rows[at + 1]).toBe('  paused by bob until 2026-03-01T12:00:00Z: batch window');
+	});
+
+	it("says once per resource what the controller does about its drifted fields (Flux's takeover note)", () => {
+		const note = "kustomize-controller takes over kubectl-label's fields and reverts this on its next apply";
+		const drifted = app('web', {
+			sync: 'OutOfSync',
+			resources: [
+				{
+					group: 'apps',
+					version: 'v1',
+					kind: 'Deployment',
+					namespace: 'shop',
+					name: 'web',
+					verdict: 'Drifted',
+					health: 'Healthy',
+					fields: [
+						{path: '.metadata.labels.edited-by', manager: 'kubectl-label', note},
+						{path: '.metadata.labels.team', manager: 'kubectl-label', note},
+						{path: '.spec.replicas', manager: 'kube-controller-manager'},
+					],
+				},
+			],
+		});
+		const rows = formatStatusTable({...document, git: {}, contexts: [], apps: [drifted]}, {now: new Date('2026-03-01T11:30:00Z')}).trimEnd().split('\n');
+		const at = rows.indexOf('  Drifted  Deployment shop/web');
+		expect(rows.slice(at + 1)).toEqual([
+			'      .metadata.labels.edited-by  (kubectl-label)',
+			'      .metadata.labels.team  (kubectl-label)',
+			'      .spec.replicas  (kube-controller-manager)',
+			"      note: kustomize-controller takes over kubectl-label's fields and reverts",
+			'            this on its next apply',
+		]);
+	});
+
 	it('says so when there are no apps', () => {
 		expect(formatStatusTable({...document, git: {}, contexts: [], apps: []}, {now: new Date()})).toMatch(/^No apps found/);
 	});

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {fluxRevisionSha, inventoryIds, parseInventoryId} from '../../../source/engines/flux-common.js';
+import {parseInventoryId} from '../../../source/domain/flux-inventory-id.js';
+import {fluxRevisionSha, inventoryIds} from '../../../source/engines/flux-common.js';
 import {fluxSourceHealth} from '../../../source/engines/flux-common.js';
 import {
 	gitRepository,

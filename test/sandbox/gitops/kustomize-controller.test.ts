@@ -2,7 +2,8 @@
  * The simulated kustomize-controller through client-node: it applies a real repository's path at the source's
  * revision as `kustomize-controller` with Flux's labels, writes inventory and revisions, undoes a hand edit by
  * `kubectl-edit` on its interval (Flux takes over kubectl's fields), prunes what left Git, stops while
- * suspended, answers requestedAt, honours `reconcile: disabled`, and says ArtifactFailed without a source.
+ * suspended, answers requestedAt, honours `reconcile: disabled` and `ssa: Ignore|IfNotPresent|Merge` as Flux does, and
+ * says ArtifactFailed without a source.
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../../source/domain/kube-object.js';
@@ -109,6 +110,58 @@ describe('kustomize-controller', () => {
 		await handEdit(w);
 		await w.advance(2 * 60_000);
 		expect(await image(w)).toBe('nginx:hand-edited');
+	});
+
+	it('never applies an object marked ssa: Ignore in Git, not even to create it (any case of the value)', async () => {
+		const w = await start();
+		const ignored = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  annotations:\n    kustomize.toolkit.fluxcd.io/ssa: ${value}\ndata:\n  a: b\n`;
+		w.commit({'apps/web/ignored.yaml': ignored('ignored', 'Ignore'), 'apps/web/lower.yaml': ignored('lower', 'ignore')}, 'two ignored ConfigMaps');
+		await w.advance(60_000);
+		const ks = await w.read(crds.kustomization, 'flux-system', 'web');
+		expect(condition(ks, 'Ready')).toMatchObject({status: 'True', reason: 'ReconciliationSucceeded'});
+		for (const name of ['ignored', 'lower']) await expect(w.core.readNamespacedConfigMap({name, namespace: 'web'})).rejects.toThrow(/404|not found/i);
+		expect(statusOf(ks).inventory?.entries.map(entry => entry.id)).toEqual(['web_settings__ConfigMap', 'web_web_apps_Deployment']);
+	});
+
+	it('creates an object marked ssa: IfNotPresent, then never touches it again', async () => {
+		const w = await start();
+		w.commit({'apps/web/deployment.yaml': deployment('nginx:1.25').replace('  name: web\n', '  name: web\n  annotations:\n    kustomize.toolkit.fluxcd.io/ssa: IfNotPresent\n')}, 'web: IfNotPresent');
+		await w.advance(60_000);
+		await handEdit(w);
+		await w.advance(2 * 60_000);
+		expect(await image(w)).toBe('nginx:hand-edited');
+		await w.apps.deleteNamespacedDeployment({name: 'web', namespace: 'web'});
+		await w.advance(2 * 60_000);
+		expect(await image(w)).toBe('nginx:1.25');
+	});
+
+	it('leaves other managers’ fields alone on an object marked ssa: Merge (no takeover), still reverting the fields Git sets', async () => {
+		const w = await start();
+		await w.apps.patchNamespacedDeployment({
+			name: 'web',
+			namespace: 'web',
+			fieldManager: 'kubectl-annotate',
+			body: [{op: 'add', path: '/metadata/annotations', value: {'kustomize.toolkit.fluxcd.io/ssa': 'merge'}}],
+		});
+		await handEdit(w);
+		await w.advance(2 * 60_000);
+		const live = await w.apps.readNamespacedDeployment({name: 'web', namespace: 'web'});
+		expect(live.spec?.template.spec?.containers[0]?.image).toBe('nginx:1.25');
+		expect(live.metadata?.labels?.['edited-by']).toBe('alice');
+		expect(live.metadata?.managedFields?.map(entry => entry.manager)).toContain('kubectl-edit');
+	});
+
+	it('prunes what left Git even when marked ssa: Ignore live, but not when marked reconcile: disabled', async () => {
+		const w = await start();
+		w.commit({'apps/web/extra.yaml': configMap.replace('name: settings', 'name: extra')}, 'add extra');
+		await w.advance(60_000);
+		for (const [name, key, value] of [['settings', 'kustomize.toolkit.fluxcd.io/ssa', 'Ignore'], ['extra', 'kustomize.toolkit.fluxcd.io/reconcile', 'disabled']] as const) {
+			await w.core.patchNamespacedConfigMap({name, namespace: 'web', fieldManager: 'kubectl-annotate', body: [{op: 'add', path: '/metadata/annotations', value: {[key]: value}}]});
+		}
+		w.commit({'apps/web/settings.yaml': null, 'apps/web/extra.yaml': null}, 'drop both');
+		await w.advance(60_000);
+		await expect(w.core.readNamespacedConfigMap({name: 'settings', namespace: 'web'})).rejects.toThrow(/404|not found/i);
+		expect((await w.core.readNamespacedConfigMap({name: 'extra', namespace: 'web'})).data).toEqual({colour: 'blue'});
 	});
 
 	it('prunes what left Git once the source brings the new revision', async () => {

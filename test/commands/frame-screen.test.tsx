@@ -1,0 +1,215 @@
+/**
+ * The frame screen: Ink's frames reach the terminal as the rows that changed, at most one paint per interval,
+ * the whole screen again after a resize, ASCII only when asked; and through runTui, the real TUI on a fake
+ * terminal: a one-row change writes that row's bytes, a re-render that changes nothing writes nothing.
+ */
+import {EventEmitter} from 'node:events';
+import {render} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {createFrameScreen, inkFrame, type FrameScreenTimers} from '../../source/commands/frame-screen.js';
+import {runTui} from '../../source/commands/run-tui.js';
+import {App} from '../../source/ui/app.js';
+import {fakeFleetSource} from '../support/fake-fleet-source.js';
+import {seededFastDiff} from '../support/tui-harness.js';
+import {seededSnapshot} from '../support/tui-snapshot.js';
+import {virtualTerminal} from '../support/virtual-terminal.js';
+import {waitFor} from '../support/wait-for.js';
+
+/** A terminal stream: its size, resize events, and what was written, as bytes and as the screen it shows. */
+function fakeTerminal(columns: number, rows: number) {
+	const stream = new EventEmitter() as EventEmitter & {columns: number; rows: number; isTTY: boolean; write(bytes: string): boolean; writes: string[]; screen: ReturnType<typeof virtualTerminal>};
+	stream.columns = columns;
+	stream.rows = rows;
+	stream.isTTY = true;
+	stream.writes = [];
+	stream.screen = virtualTerminal(columns, rows);
+	stream.write = bytes => {
+		stream.writes.push(bytes);
+		stream.screen.write(bytes);
+		return true;
+	};
+	return stream;
+}
+
+/** Timers the test moves by hand. */
+function manualTimers() {
+	let now = 0;
+	const waiting: Array<{at: number; callback: () => void}> = [];
+	const timers: FrameScreenTimers & {advance(ms: number): void} = {
+		now: () => now,
+		setTimeout(callback, ms) {
+			const entry = {at: now + ms, callback};
+			waiting.push(entry);
+			return entry;
+		},
+		clearTimeout(handle) {
+			const index = waiting.indexOf(handle as (typeof waiting)[number]);
+			if (index >= 0) waiting.splice(index, 1);
+		},
+		advance(ms) {
+			now += ms;
+			for (const entry of waiting.filter(e => e.at <= now)) {
+				waiting.splice(waiting.indexOf(entry), 1);
+				entry.callback();
+			}
+		},
+	};
+	return timers;
+}
+
+describe('the frame screen', () => {
+	it('paints the first frame at once, then at most one paint per interval with the latest frame', () => {
+		const terminal = fakeTerminal(20, 4);
+		const timers = manualTimers();
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers});
+		screen.inkStdout.write('one\ntwo');
+		expect(terminal.writes).toHaveLength(1);
+		screen.inkStdout.write('one\nthree');
+		screen.inkStdout.write('one\nfour');
+		expect(terminal.writes).toHaveLength(1);
+		timers.advance(100);
+		expect(terminal.writes).toHaveLength(2);
+		expect(terminal.writes[1]).not.toContain('one');
+		expect(terminal.screen.lines()).toEqual(['one', 'four', '', '']);
+		// The same frame again writes nothing.
+		timers.advance(100);
+		screen.inkStdout.write('one\nfour');
+		timers.advance(100);
+		expect(terminal.writes).toHaveLength(2);
+	});
+
+	it('paints the whole screen again after a resize, and nothing once closed', () => {
+		const terminal = fakeTerminal(20, 4);
+		const timers = manualTimers();
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers});
+		let resizes = 0;
+		screen.inkStdout.on('resize', () => resizes++);
+		screen.inkStdout.write('a\nb');
+		timers.advance(200);
+		terminal.columns = 10;
+		terminal.emit('resize');
+		expect(resizes).toBe(1);
+		expect(screen.inkStdout.columns).toBe(10);
+		timers.advance(100);
+		expect(terminal.writes.at(-1)).toContain('\u001B[2J');
+		expect(terminal.screen.lines().slice(0, 2)).toEqual(['a', 'b']);
+		screen.close();
+		screen.inkStdout.write('c\nd');
+		timers.advance(1000);
+		terminal.emit('resize');
+		expect(terminal.writes).toHaveLength(2);
+	});
+
+	it('takes the frame out of Ink\'s repaint: its erases, moves and clears before, its newline after', () => {
+		expect(inkFrame('a\nb\n')).toBe('a\nb');
+		expect(inkFrame('\u001B[2K\u001B[1A\u001B[2K\u001B[G\u001B[1ma\u001B[22m\nb\n')).toBe('\u001B[1ma\u001B[22m\nb');
+		expect(inkFrame('\u001B[2J\u001B[3J\u001B[Ha\nb')).toBe('a\nb');
+		expect(inkFrame('\u001B[2K\u001B[1A\u001B[2K\u001B[G')).toBe('');
+		const terminal = fakeTerminal(20, 4);
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers: manualTimers()});
+		screen.inkStdout.write('\u001B[2K\u001B[G');
+		expect(terminal.writes).toEqual([]);
+		screen.inkStdout.write('\u001B[2K\u001B[Gone\ntwo\n');
+		expect(terminal.screen.lines()).toEqual(['one', 'two', '', '']);
+	});
+
+	it('writes ASCII only for an ASCII terminal, every cell where it was', () => {
+		const terminal = fakeTerminal(30, 3);
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: true, timers: manualTimers()});
+		screen.inkStdout.write('├─ a… b — c’s │ end\n\u001B[7m› x\u001B[27m');
+		expect(terminal.writes.join('')).toMatch(/^[\u0000-\u007f]*$/);
+		expect(terminal.screen.lines()).toEqual(["|- a. b - c's | end", '> x', '']);
+	});
+});
+
+/** A keyboard stream as Ink reads it (the shape ink-testing-library's has). */
+function fakeKeyboard() {
+	const stdin = Object.assign(new EventEmitter(), {
+		isTTY: true,
+		data: null as string | null,
+		setEncoding() {},
+		setRawMode() {},
+		resume() {},
+		pause() {},
+		ref() {},
+		unref() {},
+		read() {
+			const {data} = stdin;
+			stdin.data = null;
+			return data;
+		},
+	});
+	const press = (key: string) => {
+		stdin.data = key;
+		stdin.emit('readable');
+	};
+	return {stdin: stdin as unknown as NodeJS.ReadStream, press};
+}
+
+describe('the TUI through runTui on a terminal', () => {
+	it('writes nothing for a frame that changes nothing (a snapshot equal to the last)', async () => {
+		const terminal = fakeTerminal(80, 24);
+		const {stdin} = fakeKeyboard();
+		const snapshot = seededSnapshot();
+		const source = fakeFleetSource({initial: snapshot, fastDiff: seededFastDiff, history: {status: 'ready', commits: [], deployed: {}}});
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false});
+		let frames = 0;
+		const write = screen.inkStdout.write.bind(screen.inkStdout);
+		screen.inkStdout.write = ((chunk: string, ...rest: never[]) => {
+			frames++;
+			return write(chunk, ...rest);
+		}) as typeof write;
+		// As runTui renders (run-tui.tsx), with the frames counted on their way to the frame screen.
+		const instance = render(<App source={source} readOnly={false} columns={80} rows={24} />, {stdout: screen.inkStdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 10});
+		try {
+			await waitFor(() => terminal.screen.lines().some(line => line.startsWith('› billing')), {describe: () => terminal.screen.lines().join('\n')});
+			screen.flush();
+			const written = terminal.writes.length;
+			const seen = frames;
+			source.push({...snapshot});
+			await waitFor(() => frames > seen, {describe: () => 'Ink to render the new snapshot'});
+			screen.flush();
+			expect(terminal.writes.slice(written)).toEqual([]);
+		} finally {
+			screen.close();
+			instance.unmount();
+		}
+	});
+
+	it('writes only the changed rows for a one-row change, and gives the terminal back on quit', async () => {
+		const terminal = fakeTerminal(80, 24);
+		const {stdin, press} = fakeKeyboard();
+		const snapshot = seededSnapshot();
+		const source = fakeFleetSource({initial: snapshot, fastDiff: seededFastDiff, history: {status: 'ready', commits: [], deployed: {}}});
+		const log = {file: '/dev/null', info() {}, error() {}};
+		const stderr = fakeTerminal(80, 24);
+		const exited = runTui({source, readOnly: false, ascii: false, env: {LANG: 'C.UTF-8', TERM: 'xterm-256color'}, log, stdout: terminal as unknown as NodeJS.WriteStream, stdin, stderr: stderr as unknown as NodeJS.WriteStream});
+		const screenText = () => terminal.screen.lines().join('\n');
+		const selected = () => terminal.screen.lines().find(line => line.startsWith('›')) ?? '';
+		await waitFor(() => selected().includes('billing'), {describe: () => `billing selected on:\n${screenText()}`});
+		// The keyboard is live once the list moves; then back to the first row and a quiet screen.
+		await waitFor(() => {
+			press('G');
+			return !selected().includes('billing');
+		}, {describe: () => `keys to reach the TUI:\n${screenText()}`});
+		press('g');
+		await waitFor(() => selected().includes('billing'), {describe: () => `back on billing:\n${screenText()}`});
+		const before = terminal.screen.lines();
+
+		const from = terminal.writes.length;
+		press('j');
+		await waitFor(() => !selected().includes('billing'), {describe: () => `the cursor to move:\n${screenText()}`});
+		const after = terminal.screen.lines();
+		const bytes = terminal.writes.slice(from).join('');
+		const changedRows = after.filter((line, index) => line !== before[index]).length;
+		expect(changedRows).toBeGreaterThanOrEqual(2);
+		expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(1024);
+		// One move per changed row, none for the rows that stayed.
+		expect(bytes.match(/\u001B\[\d+H/g)).toHaveLength(changedRows);
+		expect(bytes).not.toContain('\u001B[2J');
+
+		press('q');
+		expect(await exited).toBe(0);
+		expect(terminal.writes.at(-1)).toContain('\u001B[?1049l');
+	});
+});
