@@ -87,6 +87,18 @@ describe('incremental evaluation in the live loop', () => {
 		expect(after.judged['worker']).toBe(before.judged['worker']);
 	}, 60_000);
 
+	it('re-judges only the plain app whose pause flag was set', async () => {
+		const before = counts();
+		const flag = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'gitops-tui-pause-worker', namespace: 'batch', labels: {'gitops-tui.io/pause-for': 'worker'}, annotations: {'gitops-tui.io/paused-by': 'alice', 'gitops-tui.io/pause-reason': 'incident 42', 'gitops-tui.io/paused-at': '2026-03-01T12:00:00Z'}}, data: {app: 'worker'}};
+		expect((await serverSideApply(session.contexts[0]!.client!, flag, {fieldManager: 'gitops-tui'})).ok).toBe(true);
+		await waitFor(() => app('worker')?.autoSync.pausedBy === 'alice', {timeoutMs: 15_000, describe: () => JSON.stringify(app('worker')?.autoSync)});
+		await quiet();
+		const after = counts();
+		expect(after.judged['worker']).toBeGreaterThan(before.judged['worker']!);
+		expect(after.judged['web']).toBe(before.judged['web']);
+		expect(after.judged['api']).toBe(before.judged['api']);
+	}, 60_000);
+
 	it('renders only the app a new commit touched; the others only learn the new HEAD', async () => {
 		const before = counts();
 		const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: api\n  ports:\n    - port: 9090\n';
