@@ -207,12 +207,14 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 				if (!forContext) kinds.set(app.context, (forContext = new Map()));
 				for (const kind of liveKindsFor(app, result.state.ok ? result.state.objects : [])) forContext.set(`${kind.group}/${kind.kind}`, kind);
 			}
-			await Promise.all([...kinds].map(([context, refs]) => snapshot.ensure(context, [...refs.values()])));
+			await Promise.all([...kinds].map(([context, refs]) => live.ensure(context, [...refs.values()])));
 		};
-		await ensureKinds(judged);
 		// What a context looked like is taken now, just before its kinds are read (a fleet's first run renders for
 		// seconds while the watches list): a context that moved since the last baseline has all its apps judged.
 		changes.reading?.();
+		// A view of its own for judging: discovery read some kinds already (app objects, plain apps' pause-flag
+		// ConfigMaps), and those answers are from before the changes that came in since.
+		const live = options.view();
 		const extra: typeof judged = [];
 		const judging = new Set(judged.map(({app}) => app.id));
 		for (const {info} of inputs.contexts) {
@@ -227,8 +229,8 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 				extra.push({app, desired: record.evaluated.desired});
 			}
 		}
-		await ensureKinds(extra);
 		judged.push(...extra);
+		await ensureKinds(judged);
 
 		const head = currentTree.ok ? currentTree.sha : undefined;
 		const behind = inputs.repo && head ? createBehindCounter(inputs.repo, head) : undefined;
@@ -236,7 +238,7 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 			revisionInfo(app, deployed, {...(inputs.repo ? {repo: inputs.repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
 		const next = new Map<string, AppRecord>();
 		await mapConcurrent(judged, 4, async ({app, desired: result}) => {
-			const prepared = prepareApp(app, result, snapshot);
+			const prepared = prepareApp(app, result, live);
 			const deployed = app.engine === 'plain' ? plainDeployedRevision(appliedObjects(prepared)) : app.controller.deployedRevision;
 			const status = judgePrepared(prepared, {revision: await revisionOf(app, deployed)});
 			probe?.judged?.(app);

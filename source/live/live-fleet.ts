@@ -127,6 +127,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	// What arrived since the last run: the first run judges everything.
 	let pending = {live: [] as LiveChange[], repo: false, publish: true};
 	let lastRunMs = 0;
+	let retryTimer: unknown;
 	const runner = serialRunner(
 		async () => {
 			const changes = pending;
@@ -153,6 +154,9 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 				options.log('evaluation failed', error);
 				problem = `evaluation failed: ${error instanceof Error ? error.message : String(error)} (details in the log)`;
 				publish();
+				// The evaluator starts over on its next run; without a change to ask for one, an idle fleet would keep
+				// the failed run's picture.
+				retryTimer = options.timers.setTimeout(() => runner.request(), 5_000);
 			},
 		},
 	);
@@ -292,6 +296,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		stop() {
 			stopped = true;
 			options.timers.clearTimeout(relistTimer);
+			if (retryTimer !== undefined) options.timers.clearTimeout(retryTimer);
 			if (trailing !== undefined) options.timers.clearTimeout(trailing);
 			runner.stop();
 			unsubscribeStore();

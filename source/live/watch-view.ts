@@ -44,10 +44,12 @@ export function createWatchView(options: WatchViewOptions): LiveSnapshot {
 	const answer = (context: string, group: string, kind: string) => {
 		const resource = resourceOf(context, group, kind)!;
 		const namespaced = options.namespaced(context, group, kind);
-		const known = options.memory?.get(resource.state);
+		// Only listed states are remembered: every kind starts from the same empty state object.
+		const memory = resource.state.synced ? options.memory : undefined;
+		const known = memory?.get(resource.state);
 		if (known && known.status === resource.status && known.namespaced === namespaced) return known.answer;
 		const fresh = watched.kind(context, group, kind);
-		options.memory?.set(resource.state, {status: resource.status, namespaced, answer: fresh});
+		memory?.set(resource.state, {status: resource.status, namespaced, answer: fresh});
 		return fresh;
 	};
 
