@@ -10,14 +10,23 @@ import {mapConcurrent} from './concurrency.js';
 import type {DryRunResults} from './judge-prepared.js';
 import type {PreparedApp} from './prepare-app.js';
 
+/** One dry-run answer: the object as it would be, or why the server refused. */
+export type DryRunAnswer = {ok: true; object: KubeObject} | {ok: false; message: string};
+
+/** Dry-runs one desired/live pair as the app's controller would apply it. */
+export async function dryRunPair(client: ContextClient, pair: PreparedApp['pairs'][number], fieldManager: string): Promise<DryRunAnswer> {
+	const answer = await serverSideApply(client, pair.desired, {dryRun: true, force: true, fieldManager});
+	if (answer.ok) return {ok: true, object: answer.value};
+	// The server's message may quote a value it refused; for a Secret, say only what kind of refusal it was.
+	const message = pair.key.kind === 'Secret' && pair.key.group === '' ? `${answer.error.kind} (message withheld: Secret)` : `${answer.error.kind}: ${answer.error.message}`;
+	return {ok: false, message};
+}
+
 /** Dry-runs every desired/live pair of a prepared app on its context's client. */
 export async function dryRunPairs(client: ContextClient, prepared: PreparedApp, options: {concurrency?: number} = {}): Promise<DryRunResults> {
-	const results = new Map<string, {ok: true; object: KubeObject} | {ok: false; message: string}>();
+	const results = new Map<string, DryRunAnswer>();
 	await mapConcurrent(prepared.pairs, options.concurrency ?? 4, async pair => {
-		const answer = await serverSideApply(client, pair.desired, {dryRun: true, force: true, fieldManager: prepared.app.fieldManager});
-		// The server's message may quote a value it refused; for a Secret, say only what kind of refusal it was.
-		const message = answer.ok ? '' : pair.key.kind === 'Secret' && pair.key.group === '' ? `${answer.error.kind} (message withheld: Secret)` : `${answer.error.kind}: ${answer.error.message}`;
-		results.set(pair.id, answer.ok ? {ok: true, object: answer.value} : {ok: false, message});
+		results.set(pair.id, await dryRunPair(client, pair, prepared.app.fieldManager));
 	});
 	return results;
 }

@@ -222,13 +222,13 @@ async function listKinds(snapshot: LiveSnapshot, apps: ReadonlyArray<{app: AppDe
  * hand with the app's label, or left over from an older apply) says nothing about what was last deployed; only
  * when Extra objects are all there is do they tell.
  */
-function appliedObjects(prepared: PreparedApp): KubeObject[] {
+export function appliedObjects(prepared: PreparedApp): KubeObject[] {
 	const desired = new Set(prepared.pairs.map(pair => pair.live));
 	const applied = prepared.owned.filter(object => desired.has(object));
 	return applied.length > 0 ? applied : prepared.owned;
 }
 
-async function loadTree(options: EvaluateOptions): Promise<DesiredTree> {
+export async function loadTree(options: EvaluateOptions): Promise<DesiredTree> {
 	if (!options.repo) return {ok: false, kind: 'no-repo', message: options.repoError ?? 'no repository loaded (pass --repo PATH|URL)'};
 	const revision = options.revision ?? 'HEAD';
 	const tree = await options.repo.treeAt(revision);
@@ -236,11 +236,11 @@ async function loadTree(options: EvaluateOptions): Promise<DesiredTree> {
 	return {ok: true, sha: tree.sha, dir: tree.dir};
 }
 
-async function loadSettings(tree: DesiredTree): Promise<Evaluation['settings']> {
+export async function loadSettings(tree: DesiredTree): Promise<Evaluation['settings']> {
 	if (!tree.ok) return {ok: true, settings: emptySettings()};
 	return readSettings(tree.dir);
 }
 
-function withReachability(info: ContextInfo, failure: ContextFailure | undefined): ContextInfo {
+export function withReachability(info: ContextInfo, failure: ContextFailure | undefined): ContextInfo {
 	return failure ? {...info, reachable: false, error: failure.message} : {...info, reachable: true};
 }

@@ -54,11 +54,14 @@ function resourceLines(result: ResourceResult, sides: Sides, hideIgnored: boolea
 	return formatResourceDiff(result, sides).trimEnd().split('\n').map(classify);
 }
 
+/** The resources a diff shows: the one asked for, or every resource of the app that is not Synced. */
+export function diffResources(app: EvaluatedApp, id?: string): ResourceResult[] {
+	return app.status.resources.filter(result => (id ? resourceId(result.key) === id : result.verdict !== 'Synced' || result.fields.length > 0));
+}
+
 /** The diff of one resource (resourceId given) or of every resource of the app that is not Synced. */
 export function diffDocument(app: EvaluatedApp, options: {resourceId?: string; dryRuns?: DryRunResults; pending: boolean}): DiffDocument {
-	const results = app.status.resources.filter(result =>
-		options.resourceId ? resourceId(result.key) === options.resourceId : result.verdict !== 'Synced' || result.fields.length > 0,
-	);
+	const results = diffResources(app, options.resourceId);
 	const sidesOf = resourceSidesOf(app.prepared, options.dryRuns);
 	const build = (hideIgnored: boolean) => results.flatMap(result => resourceLines(result, sidesOf(result.key), hideIgnored));
 	const lines = build(true);

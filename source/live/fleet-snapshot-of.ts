@@ -1,5 +1,5 @@
 /** Maps one evaluation, the repo's state and the watch store's connections into the TUI's FleetSnapshot. */
-import type {LiveStore} from '../cluster/live-store.js';
+import type {LiveResource, LiveStore} from '../cluster/live-store.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {ContextFailure} from '../engines/live-view.js';
 import type {Evaluation} from '../engines/evaluate.js';
@@ -61,13 +61,20 @@ function controllersOf(evaluation: Evaluation): Record<string, ControllerNote> {
 	return notes;
 }
 
+/** Each resource's objects as a list, kept while its watch state is the same (most publishes change no child). */
+const childLists = new WeakMap<LiveResource['state'], KubeObject[]>();
+
 export function fleetSnapshotOf(inputs: SnapshotInputs): FleetSnapshot {
 	const liveByContext: Record<string, KubeObject[]> = {};
 	for (const context of inputs.contexts) {
 		liveByContext[context] = inputs.store
-			.objects(context)
-			.filter(entry => childKinds.has(entry.object.kind))
-			.map(entry => entry.object);
+			.resources(context)
+			.filter(resource => childKinds.has(resource.kind.kind))
+			.flatMap(resource => {
+				let list = childLists.get(resource.state);
+				if (!list) childLists.set(resource.state, (list = [...resource.state.objects.values()].map(entry => entry.object)));
+				return list;
+			});
 	}
 	return {
 		git: gitViewOf(inputs.repo, inputs.repoError),

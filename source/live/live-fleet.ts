@@ -1,25 +1,31 @@
 /**
- * The live loop behind the TUI: watches on every context and the repo's fetch loop feed the same
- * evaluation pipeline the `status` command uses (fast comparison), re-run after each quiet burst of
- * changes; diffs (exact when allowed) and histories are computed on demand.
+ * The live loop behind the TUI: watches on every context and the repo's fetch loop feed the stages of the
+ * pipeline the `status` command uses (fast comparison) after each quiet burst of changes, for the apps those
+ * changes concern only (fleet-evaluator.ts); diffs (exact when allowed) and histories are computed on demand.
  */
 import type {ContextClient} from '../cluster/context-client.js';
-import {kindId, startLiveStore} from '../cluster/live-store.js';
+import {kindId, startLiveStore, type LiveChange} from '../cluster/live-store.js';
 import type {ClusterRuntime} from '../cluster/runtime.js';
-import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp, type RenderCache} from '../engines/evaluate.js';
-import {dryRunPairs} from '../engines/dry-run.js';
+import {evaluate, type EvaluateOptions, type Evaluation, type EvaluatedApp} from '../engines/evaluate.js';
 import type {ContextFailure} from '../engines/live-view.js';
+import {createRenderCache} from '../engines/render-cache.js';
+import {resourceId} from '../domain/resource-key.js';
 import {terminalSafe, terminalText} from '../domain/terminal-text.js';
 import {appId, type FleetSnapshot} from '../state/fleet-snapshot.js';
 import type {ActionRunner} from '../state/action-runner.js';
 import type {FleetSource} from '../state/fleet-source.js';
-import {diffDocument} from './diff-document.js';
-import {fleetSnapshotOf} from './fleet-snapshot-of.js';
+import {contextSignature} from './context-signature.js';
+import {diffDocument, diffResources} from './diff-document.js';
+import {createExactDryRuns} from './exact-dry-runs.js';
+import {createFleetEvaluator, type EvaluationProbe} from './fleet-evaluator.js';
+import {contextViewsOf, fleetSnapshotOf} from './fleet-snapshot-of.js';
 import {appHistory} from './history.js';
+import {listedKinds} from './listed-kinds.js';
+import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
 import type {HealthyRecords} from './healthy-observations.js';
 import {serialRunner, type Timers} from './serial-runner.js';
-import {createWatchView} from './watch-view.js';
+import {createWatchView, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
 
 /** What the loop evaluates: the same inputs as a one-shot evaluation, minus mode and live view. */
@@ -36,8 +42,14 @@ export type LiveFleetOptions = {
 	simulateOutage?: (on: boolean) => Promise<void>;
 	/** The action engine the screens drive (absent: the TUI offers no action). */
 	actions?: ActionRunner;
-	/** Quiet period before re-evaluating after changes; default 300 ms. */
+	/** Quiet period before re-evaluating after changes; default 30 ms (twice the last run's time when longer, up to 500 ms). */
 	quietMs?: number;
+	/** How often kinds nobody watches are listed again; default 60 s. */
+	relistMs?: number;
+	/** Shortest time between two snapshots published; default 250 ms (at most four frames a second). */
+	frameMs?: number;
+	/** Told of each app rendered and judged (tests count them). */
+	probe?: EvaluationProbe;
 	/** The journal and last-known-good store: when gitops-tui saw an app healthy ("since it was last healthy"). */
 	healthyRecords?: HealthyRecords;
 };
@@ -57,17 +69,32 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	const store = startLiveStore({clients: [...clients.values()], kinds, runtime: options.runtime});
 	const namespaced = new Map<string, boolean>();
 	const listeners = new Set<(snapshot: FleetSnapshot) => void>();
-	const renderCache: RenderCache = {entries: new Map()};
+	const exact = createExactDryRuns();
 	let evaluation: Evaluation | undefined;
 	let latest: FleetSnapshot | undefined;
 	let problem: string | undefined;
 
 	// Everything handed to the UI is terminal-safe here, once: names, messages, commit subjects, diff lines.
+	const safeSnapshot = createSafeSnapshots();
 	const snapshotNow = () =>
-		terminalSafe(fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})}));
-	const publish = () => {
+		safeSnapshot(fleetSnapshotOf({evaluation, contexts: contextNames, store, failures, repo: inputs.repo, repoError: inputs.repoError, now: options.now(), ...(problem ? {problem} : {})}));
+	// At most one frame's worth of snapshots per frameMs: under churn every snapshot is a whole frame for Ink to
+	// lay out and write (tens of ms at 200 columns), and keys must not wait behind them. The first change after a
+	// quiet spell is published at once; later ones are joined into one at the end of the period.
+	const frameMs = options.frameMs ?? 250;
+	let lastPublish = -Infinity;
+	let trailing: unknown;
+	const publishNow = () => {
+		trailing = undefined;
+		lastPublish = performance.now();
 		latest = snapshotNow();
 		for (const listener of listeners) listener(latest);
+	};
+	const publish = () => {
+		if (trailing !== undefined) return;
+		const wait = lastPublish + frameMs - performance.now();
+		if (wait <= 0) publishNow();
+		else trailing = options.timers.setTimeout(publishNow, wait);
 	};
 
 	// Only contexts that answer: a dead or hanging one must not hold every evaluation for a request timeout.
@@ -84,33 +111,95 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		);
 	};
 
-	const view = () => createWatchView({store, clients, failures, namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
+	const memory: WatchViewMemory = new WeakMap();
+	const listing = listedKinds({clients, failures});
+	const view = () => createWatchView({store, clients, failures, memory, listed: listing.current(), namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
+	const signatureOf = (context: string) => contextSignature({context, store, failures, namespaced, listed: listing.current()});
 
+	const evaluator = createFleetEvaluator({
+		inputs,
+		view,
+		get: (context, key) => store.get(context, key),
+		signature: signatureOf,
+		renderCache: createRenderCache(),
+		...(options.probe ? {probe: options.probe} : {}),
+	});
+	// What arrived since the last run: the first run judges everything.
+	let pending = {live: [] as LiveChange[], repo: false, publish: true};
+	let lastRunMs = 0;
+	let retryTimer: unknown;
 	const runner = serialRunner(
 		async () => {
+			const changes = pending;
+			pending = {live: [], repo: false, publish: false};
 			await learnNamespacedness();
-			evaluation = await evaluate({...inputs, mode: 'fast', snapshot: view(), renderCache});
-			problem = undefined;
-			publish();
+			const started = performance.now();
+			let read = 0;
+			const run = await evaluator.run({...changes, reading: () => (read = pending.live.length)}).finally(() => (lastRunMs = performance.now() - started));
+			if (read > 0) pending.live = [...evaluator.unread(pending.live.slice(0, read)), ...pending.live.slice(read)];
+			if (run) {
+				evaluation = run.evaluation;
+				problem = undefined;
+				options.log(`evaluated ${run.judged} of ${run.evaluation.apps.length} apps (${run.rendered} rendered) in ${Math.round(performance.now() - started)} ms: ${syncCounts(run.evaluation)}`);
+			}
+			options.probe?.finished?.({judged: run?.judged ?? 0, rendered: run?.rendered ?? 0});
+			if (run || changes.publish || problem) publish();
 		},
 		{
-			quietMs: options.quietMs ?? 300,
+			// Under churn, runs take at most about a third of the time: keys and frames need the rest.
+			quietMs: () => Math.max(options.quietMs ?? 30, Math.min(500, 2 * lastRunMs)),
 			timers: options.timers,
 			// The screen keeps the last good verdicts and says that they are getting old, and why.
 			onError(error) {
 				options.log('evaluation failed', error);
 				problem = `evaluation failed: ${error instanceof Error ? error.message : String(error)} (details in the log)`;
 				publish();
+				// The evaluator starts over on its next run; without a change to ask for one, an idle fleet would keep
+				// the failed run's picture.
+				retryTimer = options.timers.setTimeout(() => runner.request(), 5_000);
 			},
 		},
 	);
 
 	// Events churn most and no verdict reads them: they only refresh the events pane, without a new evaluation.
+	// Other changes go to the evaluator, which judges again only the apps they concern.
+	// A status change is worth a frame only when the header shows it: a kind a context does not serve is retried
+	// every few seconds, each retry a new status.
+	let shownContexts = '';
+	const contextsMoved = () => {
+		const shown = JSON.stringify(contextViewsOf(contextNames, store, failures));
+		const moved = shown !== shownContexts;
+		shownContexts = shown;
+		return moved;
+	};
+	// Nor is it worth a run unless what the evaluation reads of the context moved (contextSignature).
+	const signatures = new Map<string, string>();
+	const signatureMoved = (context: string) => {
+		const signature = signatureOf(context);
+		const moved = signatures.get(context) !== signature;
+		signatures.set(context, signature);
+		return moved;
+	};
 	const unsubscribeStore = store.subscribe(batch => {
-		if (batch.statusChanged.length > 0 || batch.changes.some(change => !isEventKind(change.kind))) runner.request();
-		else if (evaluation) publish();
+		const changes = batch.changes.filter(change => !isEventKind(change.kind));
+		const statusMoved = batch.statusChanged.filter(signatureMoved).length > 0;
+		if (batch.statusChanged.length > 0 && contextsMoved()) pending.publish = true;
+		if (statusMoved || changes.length > 0) {
+			pending.live.push(...changes);
+			runner.request();
+		} else if (pending.publish || (evaluation && batch.changes.length > 0)) {
+			pending.publish = false;
+			publish();
+		}
 	});
-	const unsubscribeRepo = inputs.repo?.subscribe(() => runner.request());
+	// A fetch starting changes nothing worth a look; one ending (or failing) may have moved HEAD: the evaluator reads
+	// HEAD again and judges nothing when it did not move.
+	const unsubscribeRepo = inputs.repo?.subscribe(state => {
+		if (state.fetching) return;
+		pending.repo = true;
+		pending.publish = true;
+		runner.request();
+	});
 	inputs.repo?.startFetching();
 	runner.request();
 
@@ -120,6 +209,25 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			.objects(definition.controllerContext)
 			.map(entry => entry.object)
 			.find(object => object.kind === definition.objectKind && object.metadata.name === definition.name && object.metadata.namespace === definition.namespace);
+
+	// Kinds nobody watches are listed again now and then; what moved is judged like a watch event.
+	let stopped = false;
+	let relistTimer: unknown;
+	const relistLater = () => {
+		relistTimer = options.timers.setTimeout(() => {
+			listing
+				.refresh()
+				.then(changes => {
+					const moved = contextNames.filter(signatureMoved).length > 0;
+					if (changes.length === 0 && !moved) return;
+					pending.live.push(...changes);
+					runner.request();
+				})
+				.catch((error: unknown) => options.log('listing kinds nobody watches failed', error))
+				.finally(() => !stopped && relistLater());
+		}, options.relistMs ?? 60_000);
+	};
+	relistLater();
 
 	// The UI knows apps by their terminal-safe ids (the same for any name Kubernetes accepts).
 	const find = (id: string): EvaluatedApp | undefined => evaluation?.apps.find(app => terminalText(appId(app.status)) === id);
@@ -149,11 +257,14 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 				return () => (cancelled = true);
 			}
 			const client = app.prepared.context ? clients.get(app.prepared.context) : undefined;
+			// Only the objects the diff shows are dry-run (drifted first): the others' answers would not be seen.
+			const ids = new Set(diffResources(app, request.resourceId).map(result => resourceId(result.key)));
 			// Read-only mode refuses dry-runs in the transport, so the fast diff is all there is.
-			const exactPossible = !options.readOnly && Boolean(client) && app.prepared.pairs.length > 0;
+			const exactPossible = !options.readOnly && Boolean(client) && app.prepared.pairs.some(pair => ids.has(pair.id));
 			update(diffDocument(app, {resourceId: request.resourceId, pending: exactPossible}));
 			if (exactPossible) {
-				dryRunPairs(client!, app.prepared)
+				exact
+					.forApp(client!, app, {ids, onDrifted: dryRuns => update(diffDocument(app, {resourceId: request.resourceId, dryRuns, pending: true}))})
 					.then(dryRuns => update(diffDocument(app, {resourceId: request.resourceId, dryRuns, pending: false})))
 					.catch((error: unknown) => update({...diffDocument(app, {resourceId: request.resourceId, pending: false}), error: `exact diff failed: ${String(error)}`}));
 			}
@@ -193,6 +304,10 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	return {
 		source,
 		stop() {
+			stopped = true;
+			options.timers.clearTimeout(relistTimer);
+			if (retryTimer !== undefined) options.timers.clearTimeout(retryTimer);
+			if (trailing !== undefined) options.timers.clearTimeout(trailing);
 			runner.stop();
 			unsubscribeStore();
 			unsubscribeRepo?.();
@@ -200,6 +315,13 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			store.stop();
 		},
 	};
+}
+
+/** `475 Synced, 25 OutOfSync`: what the fleet looks like after a run, for the log (and the TUI benchmark). */
+function syncCounts(evaluation: Evaluation): string {
+	const counts = new Map<string, number>();
+	for (const app of evaluation.apps) counts.set(app.status.sync, (counts.get(app.status.sync) ?? 0) + 1);
+	return [...counts].map(([sync, count]) => `${count} ${sync}`).join(', ') || 'no apps';
 }
 
 const eventKind = kindId({group: '', version: 'v1', kind: 'Event'});

@@ -7,7 +7,8 @@ export type Timers = {setTimeout(fn: () => void, ms: number): unknown; clearTime
 
 export type SerialRunner = {request(): void; stop(): void};
 
-export function serialRunner(job: () => Promise<void>, options: {quietMs: number; timers: Timers; onError: (error: unknown) => void}): SerialRunner {
+/** `quietMs` may be a function, asked each time: the live loop waits longer after runs that took longer. */
+export function serialRunner(job: () => Promise<void>, options: {quietMs: number | (() => number); timers: Timers; onError: (error: unknown) => void}): SerialRunner {
 	let timer: unknown;
 	let running = false;
 	let again = false;
@@ -31,7 +32,7 @@ export function serialRunner(job: () => Promise<void>, options: {quietMs: number
 			});
 	};
 	const schedule = () => {
-		if (timer === undefined && !stopped) timer = options.timers.setTimeout(start, options.quietMs);
+		if (timer === undefined && !stopped) timer = options.timers.setTimeout(start, typeof options.quietMs === 'number' ? options.quietMs : options.quietMs());
 	};
 	return {
 		request: schedule,

@@ -1,7 +1,7 @@
 /**
  * The kinds the TUI keeps under watch on every context: the app objects of every engine, the
- * workload kinds apps usually hold, and what trees and the events pane need. Other kinds an app
- * desires are listed at each evaluation instead.
+ * workload kinds apps usually hold (every kind an app owned by a label reads: engines' commonAppKinds), and what
+ * trees and the events pane need. Other kinds an app desires are listed when it is judged instead.
  */
 import type {KindRef} from '../cluster/discovery.js';
 import {appKinds} from '../engines/discover.js';
@@ -15,6 +15,7 @@ export const treeAndWorkloadKinds: readonly KindRef[] = [
 	core('Secret'),
 	core('Service'),
 	core('ServiceAccount'),
+	core('PersistentVolumeClaim'),
 	core('Pod'),
 	core('Event'),
 	apps('Deployment'),

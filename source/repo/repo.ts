@@ -10,6 +10,7 @@ import {readRepoInfo} from './repo-info.js';
 import {openRepo, type RepoLocation, type RepoOpenResult} from './repo-open.js';
 import {createRepoState, type GitState} from './repo-state.js';
 import {resolveRevision, treeAt, type ResolveResult, type TreeAtResult} from './tree-at.js';
+import {readTreeIndex, type TreeIndexResult} from './tree-index.js';
 
 /** The loaded repository. */
 export type GitRepo = {
@@ -33,6 +34,8 @@ export type GitRepo = {
 	countCommitsBetween(from: string, to: string, path?: string): Promise<{ok: true; count: number} | {ok: false; error: GitFailure}>;
 	/** The commits in `to` not in `from`, with the paths each changed (one process for every app's commits-behind). */
 	commitsBetween?(from: string, to: string): Promise<{ok: true; commits: ChangedPaths[]} | {ok: false; error: GitFailure}>;
+	/** Every directory's tree id at a commit (one process), so renders of untouched paths are kept across commits. */
+	treeIndex?(commit: string): Promise<TreeIndexResult>;
 };
 
 export type LoadGitRepoOptions = {
@@ -99,6 +102,7 @@ export async function loadGitRepo(options: LoadGitRepoOptions): Promise<LoadGitR
 		commitsTouching: (path, more = {}) => commitsTouching({location, git, path, ...more}),
 		countCommitsBetween: (from, to, path) => countCommitsBetween({location, git, from, to, path}),
 		commitsBetween: (from, to) => commitsBetweenWithPaths({location, git, from, to}),
+		treeIndex: commit => readTreeIndex({location, git, commit}),
 	};
 	return {ok: true, repo};
 }

@@ -43,8 +43,25 @@ function matchesFilter(app: AppStatus, text: string): boolean {
 	return [app.name, app.context, app.engine, app.namespace, app.sync, app.health].some(v => v.toLowerCase().includes(needle));
 }
 
-/** The apps list as shown: filtered by text and context, sorted, grouped by name across contexts. */
-export function appRows(state: Pick<TuiState, 'snapshot' | 'filters' | 'sort' | 'grouped' | 'contextFilter'>): AppRow[] {
+type RowsInput = Pick<TuiState, 'snapshot' | 'filters' | 'sort' | 'grouped' | 'contextFilter'>;
+
+/**
+ * The apps list as shown: filtered by text and context, sorted, grouped by name across contexts. A frame asks for
+ * it several times (layout, details, cursor), and a key press changes none of its inputs: the last answer is kept
+ * while the inputs are the same objects (state is never changed in place). At 500 apps each answer sorts them all.
+ */
+export function appRows(state: RowsInput): AppRow[] {
+	const last = lastRows;
+	if (last && rowInputs.every(key => last.input[key] === state[key])) return last.rows;
+	const rows = computeAppRows(state);
+	lastRows = {input: {snapshot: state.snapshot, filters: state.filters, sort: state.sort, grouped: state.grouped, contextFilter: state.contextFilter}, rows};
+	return rows;
+}
+
+const rowInputs = ['snapshot', 'filters', 'sort', 'grouped', 'contextFilter'] as const;
+let lastRows: {input: RowsInput; rows: AppRow[]} | undefined;
+
+function computeAppRows(state: RowsInput): AppRow[] {
 	const apps = (state.snapshot?.apps ?? []).filter(
 		app => matchesFilter(app, state.filters['apps'] ?? '') && (!state.contextFilter || app.context === state.contextFilter),
 	);

@@ -30,7 +30,8 @@ export function App({source, readOnly, readOnlyContexts = [], columns = 80, rows
 	useKeys(store, source);
 	useActionRunner(store, source.actions);
 	// Relative times ("fetched 3m ago", "paused 2h ago — until 18:00, in 40m") need a clock that moves.
-	const paused = state.snapshot?.apps.some(app => !app.autoSync.enabled) ?? false;
+	// Only pauses with a time say one ("paused 2h ago"); a plain app's auto-sync is simply off, and must not tick.
+	const paused = state.snapshot?.apps.some(app => !app.autoSync.enabled && Boolean(app.autoSync.since || app.autoSync.until)) ?? false;
 	const now = useNow(state.snapshot?.git.lastFetch || paused ? 10_000 : undefined);
 	useEffect(() => {
 		if (state.quitting) exit();

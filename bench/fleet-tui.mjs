@@ -1,0 +1,251 @@
+// The TUI over a fleet (issue 14), as a person sees it in tmux: the built CLI against the fleet of fleet-fixtures.ts
+// (three sandbox contexts in a child process, bench/fleet-tui-child.ts). Per run: launch → first frame; launch →
+// every app with its verdict (the log's per-run line counts them; the verdicts are checked: exactly the drifted apps
+// OutOfSync); CPU and RSS of the TUI while nothing changes (BENCH_IDLE_SECONDS, default 45) and how many apps it
+// judged meanwhile; one ConfigMap edited live → its app's row on screen (drift, then back); and key → frame
+// (cursor down/up) while other apps' objects change at ~50 events/s. Medians over runs; BENCHMARKS.md section.
+// Usage: node bench/fleet-tui.mjs [runs=3] [sizes=S,M] (npm run bench:fleet-tui builds first).
+import {execFileSync, fork} from 'node:child_process';
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {build} from 'esbuild';
+import {median, writeSection} from './benchmarks-file.mjs';
+
+const runs = Number(process.argv[2] ?? 3);
+const sizes = (process.argv[3] ?? 'S,M').split(',');
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 45);
+const shapes = {S: {apps: 50, perApp: 40}, M: {apps: 500, perApp: 40}, L: {apps: 2000, perApp: 50}};
+const cli = path.resolve('dist/cli.js');
+const target = 'app-3'; // plain, not drifted, on bench-0
+const edits = 10;
+const keys = 40;
+const churnRate = 50;
+const tmux = (...args) => execFileSync('tmux', ['-L', `gitops-tui-bench-${process.pid}`, ...args], {encoding: 'utf8'});
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-bench-fleet-tui-'));
+await build({
+	entryPoints: ['bench/fleet-tui-child.ts'], outfile: path.join(work, 'child.mjs'), bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
+	banner: {js: "import {createRequire as __req} from 'node:module';const require = __req(import.meta.url);"},
+});
+
+/** Waits for `probe` to hold, polling every `everyMs`; returns the time it first held. */
+async function until(probe, {timeoutMs = 120_000, everyMs = 5, what = 'a condition', screen} = {}) {
+	const started = performance.now();
+	for (;;) {
+		if (probe()) return performance.now();
+		if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${screen ? `; screen:\n${screen()}` : ''}`);
+		await sleep(everyMs);
+	}
+}
+
+/** The child's next message of a type. */
+function next(child, type) {
+	return new Promise(resolve => {
+		const listener = message => {
+			if (message.type !== type) return;
+			child.off('message', listener);
+			resolve(message);
+		};
+		child.on('message', listener);
+	});
+}
+
+/**
+ * Frames as they reach the terminal: tmux copies the pane's output to a file (pipe-pane), and a frame has arrived
+ * when the file grows (a stat, not a process per poll, so the measuring costs the 2 cores almost nothing); then
+ * one capture says whether it is the frame looked for (under churn, other frames arrive too).
+ */
+function frames(name, file) {
+	tmux('pipe-pane', '-o', '-t', name, `cat >> ${file}`);
+	const size = () => (existsSync(file) ? statSync(file).size : 0);
+	return {
+		/** Resolves the time the frame showing `probe` arrived. */
+		async until(probe, what, timeoutMs = 30_000) {
+			const started = performance.now();
+			let seen = size();
+			for (;;) {
+				if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; screen:\n${tmux('capture-pane', '-p', '-t', name)}`);
+				const now = size();
+				if (now === seen) {
+					await sleep(1);
+					continue;
+				}
+				const at = performance.now();
+				seen = now;
+				// Ink writes a frame in one go; a capture right away shows it (once more a moment later, in case tmux had
+				// not drawn all of it yet).
+				if (probe(tmux('capture-pane', '-p', '-t', name))) return at;
+				await sleep(5);
+				if (probe(tmux('capture-pane', '-p', '-t', name))) return at;
+			}
+		},
+	};
+}
+
+/** utime + stime (ms) and VmRSS (MB) of a process. */
+function usage(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+	const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+	return {cpuMs, rssMb: Math.round(rssKb / 1024)};
+}
+
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+
+async function measure(child, world, shape) {
+	const home = await mkdtemp(path.join(work, 'home-'));
+	const log = path.join(home, 'state', 'gitops-tui', 'gitops-tui.log');
+	const env = {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color'};
+	const name = `fleet-${process.pid}-${Math.random().toString(16).slice(2, 8)}`;
+	const screen = () => tmux('capture-pane', '-p', '-t', name);
+	const runLines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(line => line.includes(' INFO evaluated ')) : []);
+	const started = performance.now();
+	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
+	try {
+		const pid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
+		const firstFrameMs = Math.round((await until(() => screen().includes('gitops-tui'), {what: 'the first frame', screen})) - started);
+		// Every app judged, and judged right: the drifted ones OutOfSync, every other Synced.
+		const verdicts = `${shape.apps - world.drifted.length} Synced, ${world.drifted.length} OutOfSync`;
+		const everyVerdictMs = Math.round((await until(() => runLines().some(line => line.includes(`of ${shape.apps} apps`) && line.endsWith(verdicts)), {everyMs: 20, what: verdicts, screen: () => runLines().slice(-3).join('\n')})) - started);
+
+		// Idle: nothing changes in the clusters or the repository. It starts once no run was logged for 5 s (at most a
+		// minute after every verdict), so the tail of start-up is not counted as idle.
+		for (let quiet = 0, count = runLines().length, waited = 0; quiet < 5000 && waited < 60_000; waited += 500) {
+			await sleep(500);
+			quiet = runLines().length === count ? quiet + 500 : 0;
+			count = runLines().length;
+		}
+		const linesBefore = runLines().length;
+		const before = usage(pid);
+		let peakMb = before.rssMb;
+		for (let second = 0; second < idleSeconds; second++) {
+			await sleep(1000);
+			peakMb = Math.max(peakMb, usage(pid).rssMb);
+		}
+		const after = usage(pid);
+		const idleRuns = runLines().slice(linesBefore);
+		const idleJudged = idleRuns.reduce((sum, line) => sum + Number(/evaluated (\d+) of/.exec(line)?.[1] ?? 0), 0);
+		const idle = {cpuPercent: Math.round(((after.cpuMs - before.cpuMs) / (idleSeconds * 1000)) * 1000) / 10, rssStartMb: before.rssMb, rssEndMb: after.rssMb, rssPeakMb: peakMb, judged: idleJudged};
+
+		// One object changes: its app's row on screen.
+		tmux('send-keys', '-t', name, '/');
+		tmux('send-keys', '-t', name, '-l', target);
+		const rowOf = text => text.split('\n').find(line => new RegExp(`\\b${target}\\s`).test(line)) ?? '';
+		tmux('send-keys', '-t', name, 'Enter');
+		await until(() => !screen().includes('app-0 ') && rowOf(screen()).includes('Synced'), {what: 'the filtered row', screen});
+		const output = frames(name, path.join(home, 'pane-output'));
+		const eventToFrame = [];
+		for (let edit = 0; edit < edits; edit++) {
+			const drift = edit % 2 === 0;
+			const edited = next(child, 'edited');
+			const shown = output.until(text => rowOf(text).includes(drift ? 'OutOfSync' : '✓ Synced'), `${target} ${drift ? 'OutOfSync' : 'Synced'}`);
+			child.send({type: 'edit', app: target, drift});
+			const [{at}, frameAt] = await Promise.all([edited, shown]);
+			// The child's wall clock and ours are the same machine's.
+			eventToFrame.push(Math.round(frameAt + performance.timeOrigin - at));
+			await sleep(300);
+		}
+		tmux('send-keys', '-t', name, 'Escape');
+		await until(() => screen().includes('app-0 '), {what: 'the whole list again', screen});
+
+		// Keys while other apps' objects change at ~50 events/s.
+		const churned = next(child, 'churned');
+		child.send({type: 'churn', rate: churnRate, ms: keys * 400 + 2000, avoid: target});
+		await sleep(1000);
+		const pointed = text => /›\s+(app-\d+)/.exec(text)?.[1];
+		const keyToFrame = [];
+		for (let press = 0; press < keys; press++) {
+			const from = pointed(screen());
+			const moved = output.until(text => pointed(text) !== from, 'the cursor to move');
+			const sent = performance.now();
+			tmux('send-keys', '-t', name, press % 2 === 0 ? 'j' : 'k');
+			keyToFrame.push(Math.round((await moved) - sent));
+			await sleep(300);
+		}
+		const {count} = await churned;
+		return {firstFrameMs, everyVerdictMs, idle, eventToFrame, keyToFrame, churnEvents: count};
+	} finally {
+		tmux('kill-session', '-t', name);
+		// The TUI, killed with its session, may still be writing its last log line.
+		await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
+	}
+}
+
+const results = {};
+for (const size of sizes) {
+	const shape = shapes[size];
+	const dir = await mkdtemp(path.join(work, `${size}-`));
+	const child = fork(path.join(work, 'child.mjs'), [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']});
+	const world = await next(child, 'ready');
+	const every = [];
+	for (let run = 1; run <= runs; run++) {
+		const result = await measure(child, world, shape);
+		every.push(result);
+		console.log(`${size} run ${run}/${runs}: first frame ${result.firstFrameMs} ms, every verdict ${result.everyVerdictMs} ms, idle ${JSON.stringify(result.idle)}, event→frame ${result.eventToFrame.join('/')} ms, key→frame p95 ${percentile(result.keyToFrame, 95)} ms`);
+	}
+	child.send({type: 'stop'});
+	results[size] = {shape, every};
+}
+await rm(work, {recursive: true, force: true});
+
+const cpus = os.cpus();
+const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+const load = os.loadavg()[0].toFixed(1);
+const rows = [];
+for (const [size, {shape, every}] of Object.entries(results)) {
+	const of = pick => median(every.map(pick));
+	const label = `${size}: ${shape.apps} apps / ${shape.apps * shape.perApp} objects`;
+	const runsOf = pick => every.map(pick).join(', ');
+	rows.push(`| ${label} | launch → first frame | ${of(r => r.firstFrameMs)} ms | ≤ 300 ms | ${runsOf(r => r.firstFrameMs)} |`);
+	rows.push(`| ${label} | launch → every app with its verdict (verdicts checked) | ${of(r => r.everyVerdictMs)} ms | M ≤ 3 s | ${runsOf(r => r.everyVerdictMs)} |`);
+	rows.push(`| ${label} | CPU while idle (${idleSeconds} s) | ${of(r => Math.round(r.idle.cpuPercent * 10)) / 10} % | 0 % | ${runsOf(r => r.idle.cpuPercent)} |`);
+	rows.push(`| ${label} | apps judged while idle | ${of(r => r.idle.judged)} | 0 | ${runsOf(r => r.idle.judged)} |`);
+	rows.push(`| ${label} | RSS idle: start → end (peak) | ${of(r => r.idle.rssStartMb)} → ${of(r => r.idle.rssEndMb)} MB (${of(r => r.idle.rssPeakMb)}) | flat | ${runsOf(r => `${r.idle.rssStartMb}→${r.idle.rssEndMb}`)} |`);
+	rows.push(`| ${label} | one object edited → its row on screen, median / max of ${edits} | ${of(r => median(r.eventToFrame))} / ${of(r => Math.max(...r.eventToFrame))} ms | p99 ≤ 250 ms at M | ${runsOf(r => `${median(r.eventToFrame)}/${Math.max(...r.eventToFrame)}`)} |`);
+	rows.push(`| ${label} | key → frame p95 (max) of ${keys}, ~${churnRate} events/s | ${of(r => percentile(r.keyToFrame, 95))} ms (${of(r => Math.max(...r.keyToFrame))}) | ≤ 50 ms | ${runsOf(r => `${percentile(r.keyToFrame, 95)}(${Math.max(...r.keyToFrame)})`)} |`);
+}
+const marker = '## Fleet TUI (bench/fleet-tui.mjs)';
+const section = `${marker}
+
+${new Date().toISOString().slice(0, 10)} · ${machine} · load average ${load} when done · median of ${runs} runs (\`npm run bench:fleet-tui\`)
+
+The built CLI in tmux at 80×24 (frames noticed as the pane's output grows, through \`tmux pipe-pane\`) over the fleet of \`npm run bench:fleet\` (plain apps,
+90 % ConfigMaps, 10 % Services, every 20th app drifted) on three sandbox contexts served from a child process.
+"Every app with its verdict" is when the TUI's log line for a run counts every app, exactly the drifted ones
+OutOfSync and the rest Synced (the frame follows it). Idle is ${idleSeconds} s after that (not 2 minutes: the 2 cores are
+shared; nothing in the clusters or repository changes, and the repository's fetch loop keeps running). The edit is
+one ConfigMap of \`${target}\` changed in its sandbox (drift, then back), timed from the write to its row changing on
+screen (filtered to that app). Keys are \`j\`/\`k\` moving the cursor while the child writes labels Git does not
+set on other apps' ConfigMaps at ~${churnRate}/s (each one a watch event the TUI judges an app for), timed from
+\`tmux send-keys\` (a process start, part of each figure) to the frame with the cursor moved reaching the pane.
+
+| fleet | measure | median | target | every run |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+What bounds the figures that miss their targets (CPU profiles of the TUI at M, \`node --cpu-prof\`):
+
+- **First frame**: starting Node and loading the bundle (\`gitops-tui --version\` alone takes most of it in
+  \`bench:tui\`); the fleet is not read before the first frame.
+- **Every verdict at M**: the first run renders 500 apps (reading and parsing 20,000 YAML objects), decorates and
+  judges them (about 5–8 s of CPU under this load), while the three sandboxes, in the child process on the same two
+  cores, serve the 20,000-object lists. The watches list while the apps render; every app is judged once (the
+  context readability is taken just before the live state is read, and the lists' events a run took in are dropped
+  after it). \`status\` at M (\`bench:fleet\`) shows the same bound.
+- **Edit → frame**: watch delivery, a 30 ms quiet period, the run (at M 50–150 ms: engines/live-index.ts builds the
+  index of the changed kind anew — 6,700 ConfigMaps per context — for each run in which one of them changed; an index
+  updated by the changes instead would take most of it away), then one frame.
+- **Key → frame under churn**: the TUI shares a core with the runs above (at most a third of the time: a run waits
+  twice its last duration) and with up to four snapshots a second; Ink lays out each whole frame before the frame
+  screen paints the rows that changed (~20 ms at 80×24 here). Without churn the same key takes ~30–150 ms on this
+  machine, whose load average (above) comes from five engineers' builds and tests on two cores.
+
+Before this work (issue 14, the same fleet at M): 22 s to the first full set of verdicts, then with nothing changing
+a re-evaluation of the whole fleet every 60 s (~14 s of CPU each), RSS growing to ~850 MiB, key → frame p95 145 ms
+(max 677 ms).
+`;
+await writeSection(marker, section);

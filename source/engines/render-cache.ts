@@ -1,0 +1,69 @@
+/**
+ * Renders kept across evaluations by what they depend on (render-key.ts): the TUI re-evaluates an app whenever
+ * its live objects move, and rendering (a kustomize or helm process, YAML parsing) is most of an evaluation's
+ * cost. Bounded: the least recently used renders go first, so a long session over a busy repository stays flat.
+ */
+import {renderApp, type DesiredResult, type RenderAppOptions} from './desired-state.js';
+import type {AppDefinition} from './engine.js';
+import {renderKeyOf} from './render-key.js';
+import type {TreeIndex} from '../repo/tree-index.js';
+
+export type RenderCache = {
+	get(key: string): Promise<DesiredResult> | undefined;
+	set(key: string, render: Promise<DesiredResult>): void;
+	delete(key: string): void;
+	readonly size: number;
+};
+
+/** An empty cache of at most `maxEntries` renders (default 4,096: two per app of a 2,000-app fleet). */
+export function createRenderCache(options: {maxEntries?: number} = {}): RenderCache {
+	const max = Math.max(1, options.maxEntries ?? 4096);
+	const entries = new Map<string, Promise<DesiredResult>>();
+	return {
+		get(key) {
+			const found = entries.get(key);
+			if (found) {
+				// Map order is insertion order: moving a hit to the end keeps the oldest unused first.
+				entries.delete(key);
+				entries.set(key, found);
+			}
+			return found;
+		},
+		set(key, render) {
+			entries.delete(key);
+			entries.set(key, render);
+			while (entries.size > max) entries.delete(entries.keys().next().value!);
+		},
+		delete(key) {
+			entries.delete(key);
+		},
+		get size() {
+			return entries.size;
+		},
+	};
+}
+
+export type CachedRenderOptions = RenderAppOptions & {
+	cache: RenderCache;
+	index?: TreeIndex;
+	/** The app's render key when the caller computed it already (undefined: not to be kept). */
+	key?: string | undefined;
+	/** Told of every render actually run (tests and the log count them). */
+	onRender?: (app: AppDefinition) => void;
+};
+
+/** The app's render from the cache, or rendered (and kept when its key allows). */
+export async function renderAppCached(app: AppDefinition, options: CachedRenderOptions): Promise<DesiredResult> {
+	const {tree} = options;
+	const key = 'key' in options ? options.key : tree.ok ? await renderKeyOf(app, {tree, ...(options.index ? {index: options.index} : {})}) : undefined;
+	const kept = key === undefined ? undefined : options.cache.get(key);
+	if (kept) return kept;
+	options.onRender?.(app);
+	const render = renderApp(app, options);
+	if (key !== undefined) {
+		options.cache.set(key, render);
+		// A render that threw is not kept: the next evaluation tries again.
+		render.catch(() => options.cache.delete(key));
+	}
+	return render;
+}

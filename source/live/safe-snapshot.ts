@@ -1,0 +1,27 @@
+/**
+ * Terminal-safe snapshots without walking the whole fleet on every publish: at 500 apps a snapshot holds tens of
+ * thousands of objects, and the loop publishes after each evaluation and each burst of Events. An app's status
+ * and a live object are immutable once made (a change makes a new one), so each is made safe once and the safe
+ * copy is kept for as long as the original lives.
+ */
+import type {KubeObject} from '../domain/kube-object.js';
+import {terminalSafe, terminalText} from '../domain/terminal-text.js';
+import type {AppStatus} from '../domain/app.js';
+import type {FleetSnapshot} from '../state/fleet-snapshot.js';
+
+/** Returns a function making snapshots terminal-safe, exactly as terminalSafe would, with its memory of parts. */
+export function createSafeSnapshots(): (snapshot: FleetSnapshot) => FleetSnapshot {
+	const apps = new WeakMap<AppStatus, AppStatus>();
+	const objects = new WeakMap<KubeObject, KubeObject>();
+	const safe = <T extends object>(memory: WeakMap<T, T>, value: T): T => {
+		let known = memory.get(value);
+		if (!known) memory.set(value, (known = terminalSafe(value)));
+		return known;
+	};
+	return snapshot => {
+		const {apps: statuses, liveByContext, ...rest} = snapshot;
+		const live: Record<string, readonly KubeObject[]> = {};
+		for (const [context, list] of Object.entries(liveByContext)) live[terminalText(context)] = list.map(object => safe(objects, object));
+		return {...terminalSafe(rest), apps: statuses.map(status => safe(apps, status)), liveByContext: live};
+	};
+}

@@ -1,0 +1,133 @@
+/**
+ * Renders kept by what they read, over a real repository and real kustomize: a commit elsewhere keeps an app's
+ * render, a commit to a base its kustomization reaches (outside its own path) renders it again, as does a change
+ * of a render option; a path holding a symlink is keyed on the whole tree; the cache stays within its bound.
+ */
+import {mkdirSync, symlinkSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {AppDefinition} from '../../source/engines/engine.js';
+import {createRenderCache, renderAppCached} from '../../source/engines/render-cache.js';
+import {renderKeyOf} from '../../source/engines/render-key.js';
+import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
+import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
+import type {TreeIndex} from '../../source/repo/tree-index.js';
+import {commitFiles, initRepo, makeRepoTempDir, manualScheduler, recordingGit, repoTestEnv} from '../support/repo-helpers.js';
+
+const temp = makeRepoTempDir('gitops-tui-render-cache-');
+const env = repoTestEnv(temp.dir);
+const work = path.join(temp.dir, 'config');
+let repo: GitRepo;
+const tools = {run: createProcessRunner(), findBinary: createFindBinary(env), env};
+const configMap = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  value: "${value}"\n`;
+
+function app(name: string, appPath: string, more: Partial<AppDefinition['sources'][number]> = {}): AppDefinition {
+	return {
+		id: `plain/PlainApp/prod/team/${name}`,
+		name,
+		engine: 'plain',
+		objectKind: 'PlainApp',
+		context: 'prod',
+		controllerContext: 'prod',
+		namespace: 'team',
+		defaultNamespace: 'team',
+		sources: [{repoUrl: '', path: appPath, ...more}],
+		fieldManager: 'gitops-tui',
+		ownership: [],
+		decoration: {labels: {}, annotations: {}},
+		controller: {sync: 'Unknown', autoSync: {enabled: false}},
+		ignoreRules: [],
+		liveKinds: [],
+		warnings: [],
+	};
+}
+
+/** HEAD's tree and directory ids. */
+async function head(): Promise<{tree: {ok: true; sha: string; dir: string}; index: TreeIndex}> {
+	const tree = await repo.treeAt('HEAD');
+	if (!tree.ok) throw new Error(tree.error.message);
+	const index = await repo.treeIndex!(tree.sha);
+	if (!index.ok) throw new Error(index.error.message);
+	return {tree: {ok: true, sha: tree.sha, dir: tree.dir}, index: index.index};
+}
+
+beforeAll(async () => {
+	initRepo(work, env);
+	commitFiles(
+		work,
+		env,
+		{
+			'base/cm.yaml': configMap('shared', '1'),
+			'base/kustomization.yaml': 'resources:\n  - cm.yaml\n',
+			'apps/k/kustomization.yaml': 'resources:\n  - ../../base\n  - own.yaml\n',
+			'apps/k/own.yaml': configMap('own', '1'),
+			'apps/plain/cm.yaml': configMap('plain', '1'),
+			'docs/readme.md': 'hi\n',
+		},
+		{message: 'apps', date: '2026-01-01T00:00:00Z'},
+	);
+	const loaded = await loadGitRepo({source: work, cacheDir: path.join(temp.dir, 'cache'), cwd: temp.dir, git: recordingGit(env).git, now: () => new Date(), scheduler: manualScheduler().scheduler});
+	if (!loaded.ok) throw new Error(loaded.error.message);
+	repo = loaded.repo;
+});
+afterAll(() => temp.cleanup());
+
+describe('the render cache', () => {
+	it('keeps renders across commits that did not touch what they read, and renders again when a base moved', async () => {
+		const cache = createRenderCache();
+		const renders: string[] = [];
+		const render = async (definition: AppDefinition) => {
+			const {tree, index} = await head();
+			return renderAppCached(definition, {tree, index, tools, cache, onRender: rendered => renders.push(rendered.name)});
+		};
+		const kustomized = app('k', 'apps/k');
+		const plain = app('plain', 'apps/plain');
+		const first = await render(kustomized);
+		expect(first.state.ok && first.state.objects.map(object => object.metadata.name).sort()).toEqual(['own', 'shared']);
+		await render(plain);
+		expect(renders).toEqual(['k', 'plain']);
+
+		commitFiles(work, env, {'docs/readme.md': 'hello\n'}, {message: 'docs', date: '2026-01-02T00:00:00Z'});
+		await render(kustomized);
+		await render(plain);
+		expect(renders).toEqual(['k', 'plain']);
+
+		// The base lies outside apps/k: its kustomization reaches it, so the key follows it.
+		commitFiles(work, env, {'base/cm.yaml': configMap('shared', '2')}, {message: 'base: 2', date: '2026-01-03T00:00:00Z'});
+		const again = await render(kustomized);
+		await render(plain);
+		expect(renders).toEqual(['k', 'plain', 'k']);
+		expect(again.state.ok && again.state.objects.find(object => object.metadata.name === 'shared')?.['data']).toEqual({value: '2'});
+
+		// A render option is part of the key too.
+		await render(app('plain', 'apps/plain', {argo: {namespace: 'elsewhere'}}));
+		expect(renders).toEqual(['k', 'plain', 'k', 'plain']);
+	});
+
+	it('keys a path holding a symbolic link on the whole tree, and never keeps renders reading the cluster', async () => {
+		mkdirSync(path.join(work, 'apps/linked'), {recursive: true});
+		symlinkSync('../../base/cm.yaml', path.join(work, 'apps/linked/cm.yaml'));
+		const linkedSha = commitFiles(work, env, {}, {message: 'link to the base', date: '2026-01-05T00:00:00Z'});
+		const {tree, index} = await head();
+		expect(tree.sha).toBe(linkedSha);
+		expect(await renderKeyOf(app('linked', 'apps/linked'), {tree, index})).toContain(`tree:${index.trees.get('')}`);
+		expect(await renderKeyOf(app('plain', 'apps/plain'), {tree, index})).not.toContain('tree:');
+		const flux = app('vars', 'apps/plain', {flux: {substituteFrom: [{kind: 'ConfigMap', name: 'vars', optional: true}]}});
+		expect(await renderKeyOf(flux, {tree, index})).toBeUndefined();
+	});
+
+	it('forgets the least recently used renders beyond its bound', async () => {
+		const cache = createRenderCache({maxEntries: 2});
+		const {tree, index} = await head();
+		const renders: string[] = [];
+		const render = (name: string, namespace: string) => renderAppCached(app(name, 'apps/plain', {argo: {namespace}}), {tree, index, tools, cache, onRender: rendered => renders.push(rendered.name)});
+		await render('one', 'a');
+		await render('two', 'b');
+		await render('one', 'a');
+		await render('three', 'c');
+		expect(cache.size).toBe(2);
+		await render('one', 'a');
+		await render('two', 'b');
+		expect(renders).toEqual(['one', 'two', 'three', 'two']);
+	});
+});
