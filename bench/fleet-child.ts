@@ -6,23 +6,13 @@
  */
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {dump, load} from 'js-yaml';
-import {startSandbox, type Sandbox} from '../source/sandbox/index.js';
-import {contexts, fleetApps, liveObjects, writeFleetRepo} from './fleet-fixtures.js';
-
-type Raw = {clusters: unknown[]; users: unknown[]; contexts: unknown[]};
+import {dump} from 'js-yaml';
+import {startFleetWorld} from './fleet-world.js';
 
 const [apps = 50, perApp = 40] = process.argv.slice(2, 4).map(Number);
 const dir = process.argv[4]!;
-const fleet = fleetApps(apps, perApp);
-const repo = path.join(dir, 'repo');
-const sha = writeFleetRepo(repo, fleet);
-const sandboxes: Sandbox[] = [];
-for (const context of contexts) sandboxes.push(await startSandbox({name: context, simulate: false, seed: liveObjects(fleet, context, sha, repo)}));
-
-const parts = sandboxes.map(sandbox => load(sandbox.kubeconfig()) as Raw);
-const kubeconfig = path.join(dir, 'kubeconfig');
-await writeFile(kubeconfig, dump({apiVersion: 'v1', kind: 'Config', 'current-context': contexts[0], clusters: parts.flatMap(p => p.clusters), users: parts.flatMap(p => p.users), contexts: parts.flatMap(p => p.contexts).filter(entry => contexts.includes((entry as {name: string}).name))}));
+const {fleet, repo, sha, kubeconfig, sandboxes: byContext} = await startFleetWorld({apps, perApp, dir});
+const sandboxes = [...byContext.values()];
 
 // `diff APP` is measured on a drifted plain app, side by side with kubectl diff of its manifests as we apply them.
 const diffApp = fleet.find(app => app.engine === 'plain' && app.perturbation === 'drifted') ?? fleet.find(app => app.engine === 'kustomize' && app.perturbation === 'drifted')!;

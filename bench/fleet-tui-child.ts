@@ -4,29 +4,18 @@
  * edited (drift) or put back, and churn (labels Git does not set, on other apps' ConfigMaps, at a given rate).
  * Usage: node fleet-tui-child.mjs APPS PER_APP DIR; messages `edit {app, drift}`, `churn {rate, ms}`, `stop`.
  */
-import {writeFile} from 'node:fs/promises';
-import path from 'node:path';
-import {dump, load} from 'js-yaml';
-import {startSandbox, type Sandbox} from '../source/sandbox/index.js';
-import {contexts, fleetApps, liveObjects, writeFleetRepo, type FleetApp} from './fleet-fixtures.js';
+import {liveObjects, type FleetApp} from './fleet-fixtures.js';
+import {startFleetWorld} from './fleet-world.js';
 
-type Raw = {clusters: unknown[]; users: unknown[]; contexts: unknown[]};
 type Message = {type: 'edit'; app: string; drift: boolean} | {type: 'churn'; rate: number; ms: number; avoid: string} | {type: 'stop'};
 
 const [apps = 50, perApp = 40] = process.argv.slice(2, 4).map(Number);
 const dir = process.argv[4]!;
-const fleet = fleetApps(apps, perApp);
-const sha = writeFleetRepo(path.join(dir, 'repo'), fleet);
-const sandboxes = new Map<string, Sandbox>();
-for (const context of contexts) sandboxes.set(context, await startSandbox({name: context, simulate: false, seed: liveObjects(fleet, context, sha)}));
+const {fleet, repo, sha, kubeconfig, sandboxes} = await startFleetWorld({apps, perApp, dir});
 
-const parts = [...sandboxes.values()].map(sandbox => load(sandbox.kubeconfig()) as Raw);
-const kubeconfig = path.join(dir, 'kubeconfig');
-await writeFile(kubeconfig, dump({apiVersion: 'v1', kind: 'Config', 'current-context': contexts[0], clusters: parts.flatMap(p => p.clusters), users: parts.flatMap(p => p.users), contexts: parts.flatMap(p => p.contexts)}));
-
-/** The app's object `index` as it is live, changed by `change`, written to its sandbox. */
+/** The app's ConfigMap `index` as it is live, changed by `change`, written to its sandbox. */
 function write(app: FleetApp, index: number, change: (object: ReturnType<typeof liveObjects>[number]) => void): void {
-	const object = structuredClone(liveObjects([app], app.context, sha)[index]!);
+	const object = structuredClone(liveObjects([app], app.context, sha, repo).find(candidate => candidate.metadata.name === `${app.name}-cm-${index}`)!);
 	change(object);
 	sandboxes.get(app.context)!.seed([object]);
 }
@@ -44,7 +33,7 @@ process.on('message', async (message: Message) => {
 	}
 	if (message.type === 'churn') {
 		// Labels nobody desires: watch events that reach the apps' live objects without changing their verdicts.
-		const others = fleet.filter(app => app.name !== message.avoid && !app.drifted);
+		const others = fleet.filter(app => app.name !== message.avoid && app.perturbation === undefined);
 		const started = Date.now();
 		const timer = setInterval(() => {
 			if (Date.now() - started >= message.ms) {
@@ -59,4 +48,4 @@ process.on('message', async (message: Message) => {
 });
 // A benchmark that died leaves no sandboxes behind.
 process.on('disconnect', () => process.exit(0));
-process.send?.({type: 'ready', kubeconfig, repo: path.join(dir, 'repo'), drifted: fleet.filter(app => app.drifted).map(app => app.name), apps: fleet.map(app => app.name)});
+process.send?.({type: 'ready', kubeconfig, repo, drifted: fleet.filter(app => app.perturbation !== undefined).map(app => app.name), apps: fleet.map(app => app.name)});

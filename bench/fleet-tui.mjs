@@ -18,7 +18,7 @@ const sizes = (process.argv[3] ?? 'S,M').split(',');
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 45);
 const shapes = {S: {apps: 50, perApp: 40}, M: {apps: 500, perApp: 40}, L: {apps: 2000, perApp: 50}};
 const cli = path.resolve('dist/cli.js');
-const target = 'app-3'; // plain, not drifted, on bench-0
+const target = 'app-9'; // plain, not perturbed, on bench-0 (the filter hides app-0)
 const edits = 10;
 const keys = 40;
 const churnRate = 50;
@@ -213,9 +213,10 @@ const section = `${marker}
 
 ${new Date().toISOString().slice(0, 10)} · ${machine} · load average ${load} when done · median of ${runs} runs (\`npm run bench:fleet-tui\`)
 
-The built CLI in tmux at 80×24 (frames noticed as the pane's output grows, through \`tmux pipe-pane\`) over the fleet of \`npm run bench:fleet\` (plain apps,
-90 % ConfigMaps, 10 % Services, every 20th app drifted) on three sandbox contexts served from a child process.
-"Every app with its verdict" is when the TUI's log line for a run counts every app, exactly the drifted ones
+The built CLI in tmux at 80×24 (frames noticed as the pane's output grows, through \`tmux pipe-pane\`) over the fleet of \`npm run bench:fleet\` (plain,
+kustomize, Flux and Argo CD apps, 90 % ConfigMaps, 10 % Services, about 6 % perturbed: drifted, missing or extra) on
+three sandbox contexts served from a child process.
+"Every app with its verdict" is when the TUI's log line for a run counts every app, exactly the perturbed ones
 OutOfSync and the rest Synced (the frame follows it). Idle is ${idleSeconds} s after that (not 2 minutes: the 2 cores are
 shared; nothing in the clusters or repository changes, and the repository's fetch loop keeps running). The edit is
 one ConfigMap of \`${target}\` changed in its sandbox (drift, then back), timed from the write to its row changing on
