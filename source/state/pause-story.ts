@@ -4,6 +4,9 @@
  * rollback action pauses with the reason `rollback to <sha>`, so the reason itself tells the story.
  */
 import type {AppStatus} from '../domain/app.js';
+import {isPaused} from '../domain/auto-sync-word.js';
+
+export {isPaused};
 
 export type PauseStory = {
 	/** "auto-sync paused by alice 2h ago — until 18:00, in 40m: incident 42". */
@@ -40,10 +43,6 @@ export function rolledBackTo(reason: string | undefined): string | undefined {
 	return reason ? /^rollback to ([0-9a-f]{4,40})\b/i.exec(reason.trim())?.[1] : undefined;
 }
 
-/** Someone paused it (who, why or since when is known), as opposed to an app that simply has no auto-sync. */
-export function isPaused(autoSync: AppStatus['autoSync']): boolean {
-	return !autoSync.enabled && Boolean(autoSync.pausedBy || autoSync.reason || autoSync.since);
-}
 
 /** The story of a paused app, or undefined when auto-sync is on or simply off (a plain app has none). */
 export function pauseStory(app: Pick<AppStatus, 'autoSync'>, now: Date): PauseStory | undefined {

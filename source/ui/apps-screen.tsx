@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import type {AppRow} from '../state/selectors.js';
 import type {SortOrder} from '../state/tui-state.js';
-import {clockTime, isPaused} from '../state/pause-story.js';
+import {autoSyncWord} from '../domain/auto-sync-word.js';
+import {clockTime} from '../state/pause-story.js';
 import {healthMark, syncMark} from './marks.js';
 import {Styled} from './styled.js';
 import {clip, fit, share} from './text-fit.js';
@@ -49,12 +50,9 @@ function revisionText(row: AppRow, theme: Theme): string {
 	return behind ? `${sha} ${theme.glyph('down')}${behind}` : sha;
 }
 
-/** On, paused (someone paused it, with a reason), or off (no auto-sync, e.g. a plain app). */
+/** The same word `status` prints; its pause test is the tree's and the status line's. */
 function autoSyncText(row: AppRow): string {
-	const {autoSync} = row.app;
-	if (autoSync.enabled) return 'on';
-	// The same test the tree and the status line use: one app never reads "off" here and "paused" there.
-	return isPaused(autoSync) ? 'paused' : 'off';
+	return autoSyncWord(row.app);
 }
 
 /** The apps list: one row per app and context, grouped by name, virtualised. */

@@ -5,6 +5,7 @@
  * what the controller will do about them, e.g. Flux reverting what it takes over), and its error. Built from the same document `-o json` prints, so the two never disagree.
  */
 import type {StatusJsonApp} from '../../domain/app.js';
+import {autoSyncWord} from '../../domain/auto-sync-word.js';
 import {terminalSafe} from '../../domain/terminal-text.js';
 import type {StatusDocument} from './status-document.js';
 import {fitMiddle, layoutTable, wrap, type Column} from './table-layout.js';
@@ -124,11 +125,9 @@ function revisionCell(app: StatusJsonApp): string {
 	return behind ? `${deployed.slice(0, 7)} ${behind} behind` : deployed.slice(0, 7);
 }
 
-/** on, paused, or `-` for plain apps (gitops-tui deploys them: no auto-sync) unless our pause flag is set. */
+/** on, paused, off, or `-` for a plain app nobody paused: the TUI's AUTO word (domain/auto-sync-word.ts). */
 export function autoSyncCell(app: StatusJsonApp): string {
-	if (app.autoSync.enabled) return 'on';
-	if (app.engine === 'plain') return app.autoSync.pausedBy || app.autoSync.reason || app.autoSync.since ? 'paused' : '-';
-	return 'paused';
+	return autoSyncWord(app);
 }
 
 /** "just now", "42s ago", "5m ago", "3h ago", "2d ago". */
