@@ -86,7 +86,7 @@ export function parseYamlDocuments(text: string, options: ParseOptions): ParseRe
 			value,
 			line: document?.line ?? 1,
 			warnings:
-				options.yaml11Warnings === false || !document
+				options.yaml11Warnings === false || !document || document.plainScalars.length === 0
 					? []
 					: yaml11BooleanWarnings(document.plainScalars, {...(options.file === undefined ? {} : {file: options.file}), mask: isSecret(value)}),
 			substitutable: document?.substitutable ?? [],
