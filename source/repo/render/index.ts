@@ -3,7 +3,8 @@
  * source (a kustomization, a Helm chart, or a plain directory), then post-processed as the app's
  * controller would (Flux substitution and target namespace, Argo CD destination namespace).
  */
-import {stat} from 'node:fs/promises';
+import type {Dirent} from 'node:fs';
+import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {IsNamespaced} from '../../domain/resource-key.js';
 import {resolveInsideRepo} from '../inside-repo.js';
@@ -41,9 +42,28 @@ export type RenderRequest = {
 
 /** Which renderer a path needs. */
 export async function detectSourceKind(root: string, appPath: string): Promise<SourceKind> {
-	const dir = path.resolve(root, appPath);
-	for (const name of kustomizationFileNames) if (await isFile(path.join(dir, name))) return 'kustomize';
-	if (await isFile(path.join(dir, 'Chart.yaml'))) return 'helm';
+	return kindOfDirectory(path.resolve(root, appPath));
+}
+
+/**
+ * A directory's kind from one listing of it, not a failing stat per name looked for (each builds an error object,
+ * and a fleet's status asks this of every app). A name that is a symlink is followed, as stat would.
+ */
+async function kindOfDirectory(dir: string): Promise<SourceKind> {
+	let entries: Dirent[];
+	try {
+		entries = await readdir(dir, {withFileTypes: true});
+	} catch {
+		return 'directory';
+	}
+	const byName = new Map(entries.map(entry => [entry.name, entry]));
+	const isFile = async (name: string): Promise<boolean> => {
+		const entry = byName.get(name);
+		if (!entry?.isFile() && !entry?.isSymbolicLink()) return false;
+		return entry.isFile() || (await stat(path.join(dir, name)).then(info => info.isFile(), () => false));
+	};
+	for (const name of kustomizationFileNames) if (await isFile(name)) return 'kustomize';
+	if (await isFile('Chart.yaml')) return 'helm';
 	return 'directory';
 }
 
@@ -53,7 +73,8 @@ export async function renderPath(request: RenderRequest): Promise<RenderResult> 
 	const inside = await resolveInsideRepo({root: request.root, target: request.path || '.', parentSegments: false});
 	if (!inside.ok && inside.error.kind !== 'not-found') return {ok: false, error: inside.error};
 	const fluxFields = request.flux?.kustomize;
-	const kind = hasFluxKustomizeFields(fluxFields) ? 'flux-overlay' : (request.kind ?? (await detectSourceKind(request.root, request.path)));
+	const detected = () => (inside.ok ? (inside.kind === 'dir' ? kindOfDirectory(inside.real) : 'directory') : detectSourceKind(request.root, request.path));
+	const kind = hasFluxKustomizeFields(fluxFields) ? 'flux-overlay' : (request.kind ?? (await detected()));
 	let rendered: RenderResult;
 	if (kind === 'flux-overlay') {
 		rendered = await renderFluxOverlay({root: request.root, path: request.path, fields: fluxFields!, tools: request.tools, limits: request.limits, tempDir: request.tempDir});
@@ -63,7 +84,7 @@ export async function renderPath(request: RenderRequest): Promise<RenderResult> 
 		const helm = request.helm ?? {releaseName: path.basename(request.path) || 'release'};
 		rendered = await renderHelmChart({...helm, root: request.root, path: request.path, tools: request.tools, limits: request.limits});
 	} else {
-		rendered = await renderPlainDirectory({root: request.root, path: request.path, recurse: request.recurse, limits: request.limits});
+		rendered = await renderPlainDirectory({root: request.root, path: request.path, recurse: request.recurse, limits: request.limits, ...(inside.ok ? {resolved: inside} : {})});
 	}
 	if (!rendered.ok) return rendered;
 	let objects = rendered.objects;
@@ -75,14 +96,6 @@ export async function renderPath(request: RenderRequest): Promise<RenderResult> 
 	}
 	if (request.argo) objects = applyArgoDestination(objects, {...request.argo, isNamespaced: request.isNamespaced});
 	return {...rendered, objects};
-}
-
-async function isFile(file: string): Promise<boolean> {
-	try {
-		return (await stat(file)).isFile();
-	} catch {
-		return false;
-	}
 }
 
 export type {RenderTools} from './tool-output.js';

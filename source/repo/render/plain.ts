@@ -4,11 +4,11 @@
  * `.github`, `.gitops-tui.yaml`) are not manifests and are skipped. Symlinks are followed only while
  * they stay inside the tree: one pointing outside is an error, as Argo CD and Flux treat it.
  */
-import {readFile, readdir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {isInside, resolveInsideRepo} from '../inside-repo.js';
+import {resolveInsideRepo, type InsideRepo} from '../inside-repo.js';
 import {collectObjects} from './documents.js';
-import {formatBytes, parseYamlDocuments} from './yaml-parse.js';
+import {listManifests, readManifestFile, type ManifestFile} from './manifest-files.js';
+import {parseYamlDocuments} from './yaml-parse.js';
 import {defaultRenderLimits, type RenderError, type RenderLimits, type RenderNote, type RenderResult, type RenderWarning, type RenderedObject} from './types.js';
 
 export type PlainRenderOptions = {
@@ -19,39 +19,32 @@ export type PlainRenderOptions = {
 	/** Descend into subdirectories; default true (Argo CD's `directory.recurse` defaults to false). */
 	recurse?: boolean;
 	limits?: Partial<RenderLimits>;
+	/** The path as resolveInsideRepo already resolved it for this root (renderPath did): not resolved twice. */
+	resolved?: Extract<InsideRepo, {ok: true}>;
 };
-
-const manifestExtensions = new Set(['.yaml', '.yml', '.json']);
 
 /** Renders a plain directory. */
 export async function renderPlainDirectory(options: PlainRenderOptions): Promise<RenderResult> {
 	const limits = {...defaultRenderLimits(), ...options.limits};
-	let root: string;
-	try {
-		root = await realpath(options.root);
-	} catch {
-		return fail({kind: 'not-found', message: `the tree ${options.root} does not exist`});
-	}
-	const start = path.resolve(root, options.path);
-	if (!isInside(root, start)) return fail({kind: 'out-of-bounds', message: `path ${options.path} leaves the repository`});
-	const files = await listManifests(root, start, options.recurse ?? true);
-	if (!files.ok) return files;
+	const start = options.resolved ?? (await resolveInsideRepo({root: options.root, target: options.path || '.'}));
+	if (!start.ok) return fail(start.error.kind === 'not-found' && start.error.file === undefined ? {kind: 'not-found', message: `the tree ${options.root} does not exist`} : start.error);
+	const {root} = start;
+	const logical = path.resolve(root, options.path);
+	let files: ManifestFile[];
+	if (start.kind === 'file') files = [{logical, real: start.real}];
+	else if (start.kind === 'dir') {
+		const listed = await listManifests({root, logical, real: start.real, recurse: options.recurse ?? true});
+		if (!listed.ok) return listed;
+		files = listed.files;
+	} else return fail({kind: 'out-of-bounds', message: `${start.relative} is neither a directory nor a regular file`, file: start.relative});
 	const objects: RenderedObject[] = [];
 	const notes: RenderNote[] = [];
 	const warnings: RenderWarning[] = [];
-	for (const file of files.files) {
+	for (const file of files) {
 		const relative = path.relative(root, file.logical) || path.basename(file.logical);
-		const size = (await stat(file.real)).size;
-		if (size > limits.maxFileBytes) {
-			return fail({kind: 'too-large', message: `${relative} is ${formatBytes(size)}, above the ${formatBytes(limits.maxFileBytes)} limit for one manifest file`, file: relative});
-		}
-		let bytes: Buffer;
-		try {
-			bytes = await readFile(file.real);
-		} catch (error) {
-			return fail({kind: 'io', message: `cannot read ${relative}: ${(error as Error).message}`, file: relative});
-		}
-		const text = decodeUtf8(bytes, relative);
+		const read = await readManifestFile(file.real, relative, limits.maxFileBytes);
+		if (!read.ok) return read;
+		const text = decodeUtf8(read.bytes, relative);
 		if (typeof text !== 'string') return fail(text);
 		const json = file.logical.toLowerCase().endsWith('.json');
 		const parsed = parseYamlDocuments(text, {file: relative, maxBytes: limits.maxFileBytes, maxExpandedNodes: limits.maxExpandedNodes, json, yaml11Warnings: !json});
@@ -63,52 +56,9 @@ export async function renderPlainDirectory(options: PlainRenderOptions): Promise
 		warnings.push(...collected.warnings);
 	}
 	if (objects.length === 0) {
-		notes.push({kind: 'empty-render', message: `${options.path || '.'}: no Kubernetes objects found (${files.files.length} manifest file${files.files.length === 1 ? '' : 's'})`});
+		notes.push({kind: 'empty-render', message: `${options.path || '.'}: no Kubernetes objects found (${files.length} manifest file${files.length === 1 ? '' : 's'})`});
 	}
 	return {ok: true, objects, notes, warnings};
-}
-
-type ManifestFile = {logical: string; real: string};
-
-/** The manifest files under start, in sorted order; symlinks resolved and kept inside root. */
-async function listManifests(
-	root: string,
-	start: string,
-	recurse: boolean,
-): Promise<{ok: true; files: ManifestFile[]} | {ok: false; error: RenderError}> {
-	const files: ManifestFile[] = [];
-	const visited = new Set<string>();
-	const startInfo = await resolveEntry(root, start);
-	if (!startInfo.ok) return startInfo;
-	if (startInfo.kind === 'file') return {ok: true, files: [{logical: start, real: startInfo.real}]};
-	const walk = async (logical: string, real: string): Promise<RenderError | undefined> => {
-		if (visited.has(real)) return undefined; // a symlink cycle
-		visited.add(real);
-		const names = (await readdir(real)).filter(name => !name.startsWith('.')).sort(byteOrder);
-		for (const name of names) {
-			const entry = await resolveEntry(root, path.join(logical, name));
-			if (!entry.ok) return entry.error;
-			if (entry.kind === 'dir') {
-				if (recurse) {
-					const error = await walk(path.join(logical, name), entry.real);
-					if (error) return error;
-				}
-			} else if (entry.kind === 'file' && manifestExtensions.has(path.extname(name).toLowerCase())) {
-				files.push({logical: path.join(logical, name), real: entry.real});
-			}
-		}
-		return undefined;
-	};
-	const error = await walk(start, startInfo.real);
-	return error ? {ok: false, error} : {ok: true, files};
-}
-
-type Entry = {ok: true; kind: 'file' | 'dir' | 'other'; real: string} | {ok: false; error: RenderError};
-
-/** An entry of the walk, resolved by the repository's one boundary rule. */
-async function resolveEntry(root: string, logical: string): Promise<Entry> {
-	const resolved = await resolveInsideRepo({root, target: path.relative(root, logical) || '.'});
-	return resolved.ok ? {ok: true, kind: resolved.kind, real: resolved.real} : resolved;
 }
 
 /**
@@ -131,11 +81,6 @@ function decodeUtf8(bytes: Buffer, relative: string): string | RenderError {
 		}
 		return {kind: 'yaml', message: `${relative}:${line}: not valid UTF-8 (Kubernetes manifests are UTF-8 text)`, file: relative, line};
 	}
-}
-
-/** Go's sort order (bytes), not the locale's: the same order Flux and Argo CD read files in. */
-function byteOrder(a: string, b: string): number {
-	return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 function fail(error: RenderError): RenderResult {

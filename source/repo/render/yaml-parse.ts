@@ -51,9 +51,12 @@ function goIntTag() {
 	});
 }
 
-/** The schema manifests are read with. */
+let schema: Schema | undefined;
+
+/** The schema manifests are read with, built once (building it per file was a measurable share of a fleet's parse). */
 export function manifestSchema(): Schema {
-	return CORE_SCHEMA.withTags(mergeTag, goIntTag());
+	schema ??= CORE_SCHEMA.withTags(mergeTag, goIntTag());
+	return schema;
 }
 
 /** Parses a file's text into documents (empty documents included, as null). */
@@ -83,7 +86,7 @@ export function parseYamlDocuments(text: string, options: ParseOptions): ParseRe
 			value,
 			line: document?.line ?? 1,
 			warnings:
-				options.yaml11Warnings === false || !document
+				options.yaml11Warnings === false || !document || document.plainScalars.length === 0
 					? []
 					: yaml11BooleanWarnings(document.plainScalars, {...(options.file === undefined ? {} : {file: options.file}), mask: isSecret(value)}),
 			substitutable: document?.substitutable ?? [],

@@ -58,6 +58,24 @@ describe('parseYamlDocuments', () => {
 		]);
 	});
 
+	it('gives the field path of keys, values, sequence items and nested collections, built only for the scalars recorded', () => {
+		const text = 'spec:\n  list:\n    - [a, {deep: n}]\n    - x: ${X}\n  Yes: 1\n  map: {off: "${Y}", z: [b, $Z]}\n---\n- on\n';
+		const result = parse(text);
+		if (!result.ok) throw new Error(result.error.message);
+		const [document] = result.documents;
+		expect(document!.warnings.map(w => [w.line, w.path, w.value])).toEqual([
+			[3, 'spec.list[0][1].deep', 'n'],
+			[5, 'spec.Yes', 'Yes'],
+			[6, 'spec.map.off', 'off'],
+		]);
+		expect(result.documents[1]!.warnings.map(w => [w.line, w.path, w.value])).toEqual([[8, '[0]', 'on']]);
+		expect(document!.substitutable.map(s => [s.path, s.line, s.isKey])).toEqual([
+			[['spec', 'list', 1, 'x'], 4, false],
+			[['spec', 'map', 'off'], 6, false],
+			[['spec', 'map', 'z', 1], 6, false],
+		]);
+	});
+
 	it('drops a byte-order mark', () => {
 		const result = parse('\ufeffa: 1\n');
 		expect(result.ok && result.documents[0]!.value).toEqual({a: 1});
