@@ -79,24 +79,34 @@ function selectedAppId(state: TuiState): string | undefined {
 	return 'appId' in screen ? screen.appId : undefined;
 }
 
+/** The offset a scrolling key moves a pane of `page` rows to (within 0…max), or undefined for any other key. */
+function scrolledTo(command: CommandId, scroll: number, page: number, max: number): number | undefined {
+	const within = (offset: number) => Math.min(Math.max(0, offset), max);
+	switch (command) {
+		case 'move-down':
+			return within(scroll + 1);
+		case 'move-up':
+			return within(scroll - 1);
+		case 'page-down':
+			return within(scroll + page);
+		case 'page-up':
+			return within(scroll - page);
+		case 'top':
+			return 0;
+		case 'bottom':
+			return max;
+		default:
+			return undefined;
+	}
+}
+
 /** Keys while the action dialog is open: scrolling its body, confirming, cancelling or closing. */
 function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId): TuiState {
 	const page = dialogBodyRows(bodyRows(state));
 	const max = Math.max(0, dialogLines(dialog).length - page);
-	const scroll = (to: number) => ({...state, dialog: {...dialog, scroll: Math.min(Math.max(0, to), max)}});
+	const scrolled = scrolledTo(command, dialog.scroll, page, max);
+	if (scrolled !== undefined) return {...state, dialog: {...dialog, scroll: scrolled}};
 	switch (command) {
-		case 'move-down':
-			return scroll(dialog.scroll + 1);
-		case 'move-up':
-			return scroll(dialog.scroll - 1);
-		case 'page-down':
-			return scroll(dialog.scroll + page);
-		case 'page-up':
-			return scroll(dialog.scroll - page);
-		case 'top':
-			return scroll(0);
-		case 'bottom':
-			return scroll(max);
 		case 'confirm-action':
 			return dialogReducer(state, {type: 'action-confirmed'});
 		case 'close-dialog':
@@ -114,20 +124,9 @@ function dialogCommand(state: TuiState, dialog: ActionDialog, command: CommandId
 function detailsCommand(state: TuiState, scroll: number, command: CommandId): TuiState {
 	const page = Math.max(1, bodyRows(state) - 1);
 	const max = Math.max(0, detailsLines(state, clockOf(state), state.viewport.columns).length - page);
-	const to = (offset: number) => ({...state, details: Math.min(Math.max(0, offset), max)});
+	const scrolled = scrolledTo(command, scroll, page, max);
+	if (scrolled !== undefined) return {...state, details: scrolled};
 	switch (command) {
-		case 'move-down':
-			return to(scroll + 1);
-		case 'move-up':
-			return to(scroll - 1);
-		case 'page-down':
-			return to(scroll + page);
-		case 'page-up':
-			return to(scroll - page);
-		case 'top':
-			return to(0);
-		case 'bottom':
-			return to(max);
 		case 'back':
 		case 'toggle-details':
 			return {...state, details: undefined};
@@ -146,20 +145,9 @@ function helpCommand(state: TuiState, command: CommandId): TuiState {
 	// Counted with two-cell glyphs (the ASCII set's widest), so the last line is always reachable.
 	const max = Math.max(0, helpLines(state, {columns: state.viewport.columns, glyph: () => '??'}).length - page);
 	const scroll = state.helpScroll ?? 0;
-	const to = (offset: number) => ({...state, helpScroll: Math.min(Math.max(0, offset), max)});
+	const scrolled = scrolledTo(command, scroll, page, max);
+	if (scrolled !== undefined) return {...state, helpScroll: scrolled};
 	switch (command) {
-		case 'move-down':
-			return to(scroll + 1);
-		case 'move-up':
-			return to(scroll - 1);
-		case 'page-down':
-			return to(scroll + page);
-		case 'page-up':
-			return to(scroll - page);
-		case 'top':
-			return to(0);
-		case 'bottom':
-			return to(max);
 		case 'back':
 		case 'help':
 			return {...state, help: false, helpScroll: 0};

@@ -23,7 +23,7 @@ const messageMin = 20;
 const lastSyncWidth = 11;
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave, up to a cap. */
-function layout(columns: number, theme: Theme, sort: SortOrder) {
+function layout(columns: number, theme: Theme, sort: SortOrder, rows: readonly AppRow[]) {
 	// "Progressing" is the longest health word; the glyph before it is one cell, or two in the ASCII set.
 	const healthGlyph = Math.max(...(['healthy', 'progressing', 'degraded', 'suspended', 'missing', 'unknown'] as const).map(g => Array.from(theme.glyph(g)).length));
 	const fixed = {engine: 6, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
@@ -31,7 +31,12 @@ function layout(columns: number, theme: Theme, sort: SortOrder) {
 	const spare = columns - Object.values(fixed).reduce((a, b) => a + b, 0) - gaps - 2;
 	// On a wide terminal the columns stop stretching (a name 80 cells from its verdict is hard to follow). Sorted by
 	// context, its title carries the arrow: CONTEXT↓ needs 8 cells.
-	const [name, context] = share(Math.min(Math.max(spare, 12), nameContextCap), [{min: 8, weight: 3}, {min: sort === 'context' ? 8 : 4, weight: 2}]);
+	const room = Math.min(Math.max(spare, 12), nameContextCap);
+	// The contexts shown get their full width when they fit (names are told apart by their start, contexts often by
+	// their end: prod-eu, prod-us); only when both do not fit is the room shared.
+	const contextNeed = Math.max(sort === 'context' ? 8 : 7, ...rows.map(row => Array.from(row.app.context).length));
+	const [name, context] =
+		contextNeed + 8 <= room ? [room - contextNeed, contextNeed] : share(room, [{min: 8, weight: 3}, {min: sort === 'context' ? 8 : 4, weight: 2}]);
 	const rest = spare - nameContextCap - lastSyncWidth - 2;
 	const wide = rest >= messageMin ? {lastSync: lastSyncWidth, message: rest} : undefined;
 	return {...fixed, name: name!, context: context!, wide};
@@ -58,7 +63,7 @@ function autoSyncText(row: AppRow): string {
 /** The apps list: one row per app and context, grouped by name, virtualised. */
 export function AppsScreen({rows, cursor, height, columns, loading, filtered = false, sort = 'name', now = new Date()}: AppsScreenProps) {
 	const theme = useTheme();
-	const w = layout(columns, theme, sort);
+	const w = layout(columns, theme, sort, rows);
 	const ellipsis = theme.glyph('ellipsis');
 	const window = visibleWindow({count: rows.length, cursor, height: height - 2});
 	const titles = ['NAME', 'ENGINE', 'CONTEXT', 'SYNC', 'CTRL', 'HEALTH', 'REVISION', 'AUTO', ...(w.wide ? ['LAST SYNC', 'MESSAGE'] : [])];

@@ -35,6 +35,16 @@ describe('the apps list layout', () => {
 		expect(frameOf(stateWith(snapshot()), now)[2]).not.toContain('MESSAGE');
 	});
 
+	it('in ASCII at 80 columns, where the marks are wider, still shows every context and title in full', () => {
+		let state = stateWith(snapshot());
+		for (let i = 0; i < 4; i++) {
+			const frame = frameOf(state, now, {ascii: true});
+			expect(frame[2]!.replace(/v(?= |$)/g, '')).toMatch(titles);
+			for (const context of ['prod-eu', 'prod-us', 'staging']) expect(frame.join('\n')).toMatch(new RegExp(` ${context} `));
+			state = run(state, 'cycle-sort');
+		}
+	});
+
 	it('at 200 columns caps name and context and shows each app’s last sync and controller message', () => {
 		const frame = frameOf(stateWith(snapshot(), {columns: 200, rows: 50}), now);
 		expect(frame).toHaveLength(50);
