@@ -5,7 +5,7 @@
  */
 import {EventEmitter} from 'node:events';
 import {render} from 'ink';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {createFrameScreen, inkFrame, type FrameScreenTimers} from '../../source/commands/frame-screen.js';
 import {runTui} from '../../source/commands/run-tui.js';
 import {App} from '../../source/ui/app.js';
@@ -14,6 +14,14 @@ import {seededFastDiff} from '../support/tui-harness.js';
 import {seededSnapshot} from '../support/tui-snapshot.js';
 import {virtualTerminal} from '../support/virtual-terminal.js';
 import {waitFor} from '../support/wait-for.js';
+
+// Ink decides at load, from CI and CONTINUOUS_INTEGRATION, to draw nothing until exit. On a terminal the CLI drops
+// them before Ink loads (source/interactive-terminal.ts); these tests play that terminal, so they do the same
+// before the imports above run (vi.hoisted runs first). CI runs the suite with CI=true.
+vi.hoisted(() => {
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+});
 
 /** A terminal stream: its size, resize events, and what was written, as bytes and as the screen it shows. */
 function fakeTerminal(columns: number, rows: number) {

@@ -13,6 +13,7 @@ import {closedPort} from '../support/repo-helpers.js';
 import {startScenario, type Scenario} from '../support/scenario-cluster.js';
 import {diffSetsPerApp, ensureBuiltCli, gitopsTui, statusJson} from '../support/scenario-cli.js';
 import {writeScenarioFile} from '../support/scenario-repo.js';
+import {waitFor} from '../support/wait-for.js';
 
 const gitCanary = 'CANARY-GIT-VALUE-7f3a';
 const liveCanary = 'CANARY-LIVE-VALUE-91c2';
@@ -63,7 +64,17 @@ describe('ignore rules', () => {
 			expect(scaled.code).toBe(0);
 		}
 
-		const {code, document} = await statusJson(scenario);
+		// Scaled to 4, the Deployments roll out their new Pods (the sandbox's controllers take a moment, longer on a
+		// loaded machine); judged while Progressing, status exits 1 whatever the ignore rules do.
+		let judged = await statusJson(scenario);
+		await waitFor(
+			async () => {
+				judged = await statusJson(scenario);
+				return judged.document.apps.every(entry => entry.health === 'Healthy');
+			},
+			{timeoutMs: 30_000, describe: () => `every app Healthy: ${JSON.stringify(judged.document.apps.map(entry => [entry.name, entry.sync, entry.health]))}`},
+		);
+		const {code, document} = judged;
 		for (const name of ['worker', 'api']) {
 			const entry = app(document.apps, name);
 			expect(entry.sync).toBe('Synced');
