@@ -3,7 +3,7 @@
  * (named instead), revisions found by prefix, a stored file edited since refused, names from the cluster unable to
  * escape the store's folder.
  */
-import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../source/domain/kube-object.js';
@@ -60,10 +60,12 @@ describe('last-known-good store', () => {
 		const store = openLastKnownGood({dir, now: () => new Date()});
 		const record = await store.keep(app, sha('e'), [configMap('1')]);
 		const file = path.join(dir, 'objects', `${record.digest}.json`);
-		const written = statSync(file).mtimeMs;
+		// Dated an hour back, so a rewrite would show in the modification times whatever the clock's granularity.
+		const past = new Date(Date.now() - 3_600_000);
 		const index = filesUnder(path.join(dir, 'apps'));
+		for (const name of [file, ...index]) utimesSync(name, past, past);
+		const written = statSync(file).mtimeMs;
 		const indexWritten = index.map(name => statSync(name).mtimeMs);
-		await new Promise(resolve => setTimeout(resolve, 20));
 		expect(await store.keep(app, sha('e'), [configMap('1')])).toEqual(record);
 		expect(statSync(file).mtimeMs).toBe(written);
 		expect(index.map(name => statSync(name).mtimeMs)).toEqual(indexWritten);
