@@ -2,11 +2,11 @@
  * The demo at 80×24 for someone on call, in tmux: the pause reason read in full in the details pane (v), `/` in the
  * tree narrowing the tree, esc clearing an applied filter, and a diff scrolled to its very last line.
  */
-import {existsSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {staleBuildReason} from '../support/built-cli.js';
 import {startTmux, type TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
@@ -15,7 +15,8 @@ let session: TmuxSession | undefined;
 let home: string | undefined;
 
 beforeAll(() => {
-	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does)`);
+	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
+	if (stale) throw new Error(stale);
 });
 
 afterEach(async () => {

@@ -3,12 +3,13 @@
  * against the running demo with it; `:kubeconfig` says it again in the TUI; `y` shows an object's YAML, live and
  * desired, a Missing object's live side saying so, and a Secret with its values masked.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {StatusDocument} from '../../source/commands/output/status-document.js';
+import {staleBuildReason} from '../support/built-cli.js';
 import {runProcess} from '../support/scenario-cluster.js';
 import {startTmux, type TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
@@ -18,7 +19,8 @@ let session: TmuxSession | undefined;
 let home: string | undefined;
 
 beforeAll(() => {
-	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build (npm test does)`);
+	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
+	if (stale) throw new Error(stale);
 });
 
 afterEach(async () => {
