@@ -4,33 +4,15 @@
  * SIGPIPE. An action is not cut off between its writes and its journal entry: it runs to its end, journaled, and
  * only then exits 141.
  */
-import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../source/domain/kube-object.js';
-import {runProcess, startScenario, type Scenario} from '../support/scenario-cluster.js';
-import {builtCli, ensureBuiltCli} from '../support/scenario-cli.js';
+import {runProcess, type Scenario} from '../support/scenario-cluster.js';
+import {builtCli, gitopsTuiClosedPipe, scenarioForFile} from '../support/scenario-cli.js';
 
 let scenario: Scenario;
-beforeAll(async () => {
-	await ensureBuiltCli();
-	scenario = await startScenario();
-}, 90_000);
-afterAll(async () => scenario?.stop());
-
-/** Runs the CLI with its stdout closed by the reader before anything is written (as `| head -0` would). */
-async function withClosedPipe(args: string[]): Promise<{code: number | null; stderr: string}> {
-	const child = spawn('node', [builtCli, ...args], {
-		env: {PATH: process.env['PATH'], HOME: scenario.repo.root, XDG_CACHE_HOME: path.join(scenario.repo.root, 'cache'), KUBECONFIG: scenario.kubeconfig},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	child.stdout.destroy();
-	let stderr = '';
-	child.stderr.on('data', chunk => (stderr += String(chunk)));
-	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
-	return {code, stderr};
-}
+scenarioForFile(started => (scenario = started));
 
 const journal = () =>
 	readFileSync(path.join(scenario.repo.root, '.local', 'state', 'gitops-tui', 'journal.jsonl'), 'utf8')
@@ -58,7 +40,7 @@ describe('a closed output pipe', () => {
 			['journal', 'verify'],
 		];
 		for (const args of commands) {
-			const run = await withClosedPipe(args);
+			const run = await gitopsTuiClosedPipe(scenario, args);
 			expect({args, ...run}).toEqual({args, code: 141, stderr: ''});
 		}
 	}, 180_000);
@@ -78,14 +60,14 @@ describe('a closed output pipe', () => {
 
 	it('lets an action finish and journal before it exits 141', async () => {
 		const before = journal().length;
-		const run = await withClosedPipe(['suspend', 'web', '--reason', 'reader gone', '--yes', '--repo', scenario.repo.dir]);
+		const run = await gitopsTuiClosedPipe(scenario, ['suspend', 'web', '--reason', 'reader gone', '--yes', '--repo', scenario.repo.dir]);
 		expect(run).toEqual({code: 141, stderr: ''});
 		const kustomization = scenario.sandbox.objects.get(scenario.sandbox.objects.resourceType('kustomize.toolkit.fluxcd.io/v1', 'Kustomization')!, 'flux-system', 'web') as KubeObject;
 		expect(kustomization.metadata.annotations?.['gitops-tui.io/pause-reason']).toBe('reader gone');
 		const entries = journal();
 		expect(entries).toHaveLength(before + 1);
 		expect(entries.at(-1)).toMatchObject({action: 'suspend', outcome: {status: 'done'}});
-		const resumed = await withClosedPipe(['resume', 'web', '--yes', '--repo', scenario.repo.dir]);
+		const resumed = await gitopsTuiClosedPipe(scenario, ['resume', 'web', '--yes', '--repo', scenario.repo.dir]);
 		expect(resumed).toEqual({code: 141, stderr: ''});
 		expect(journal().at(-1)).toMatchObject({action: 'resume', outcome: {status: 'done'}});
 	}, 120_000);

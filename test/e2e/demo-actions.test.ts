@@ -5,53 +5,22 @@
  * protected context's name, see the old image live and the "rolled back" mark, then resume; and in --read-only
  * the same keys write nothing and say why.
  */
-import {mkdtemp, rm} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {staleBuildReason} from '../support/built-cli.js';
-import {startTmux, type TmuxSession} from '../support/tmux.js';
+import {describe, expect, it} from 'vitest';
+import {demoTerminal, fitsTerminal, pointerLine, screenLines, typeCommand} from '../support/demo-e2e.js';
+import type {TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
-const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
-let session: TmuxSession | undefined;
-let home: string | undefined;
-
-beforeAll(() => {
-	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
-	if (stale) throw new Error(stale);
-});
-
-afterEach(async () => {
-	await session?.kill();
-	session = undefined;
-	// The TUI killed with its tmux session may still write its last log lines while the folder goes: retry.
-	if (home) await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
-});
+const demo = demoTerminal();
 
 async function startDemo(flags = ''): Promise<TmuxSession> {
-	home = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-e2e-actions-'));
-	session = await startTmux({
-		command: `sh -c 'node ${cli} --demo ${flags}; echo "gitops-tui exited with $?"; sleep 600'`,
-		columns: 80,
-		rows: 24,
-		env: {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), XDG_CONFIG_HOME: path.join(home, 'config'), LANG: 'C.UTF-8', TERM: 'xterm-256color'},
-	});
-	await session.waitForText(/payments[\s\S]*checkout|checkout[\s\S]*payments/, 60_000);
-	await session.waitForText(/OutOfSync/, 60_000);
-	return session;
+	const {tmux} = await demo.start({flags, keepShell: true});
+	await tmux.waitForText(/payments[\s\S]*checkout|checkout[\s\S]*payments/, 60_000);
+	await tmux.waitForText(/OutOfSync/, 60_000);
+	return tmux;
 }
 
-const lines = (screen: string) => screen.replace(/\n$/, '').split('\n');
-const pointerLine = (screen: string) => lines(screen).find(line => line.startsWith('›')) ?? '';
 /** The line under the list (the status line), just above the hints. */
-const statusLine = (screen: string) => lines(screen).at(-2) ?? '';
-
-async function command(tmux: TmuxSession, text: string): Promise<void> {
-	await tmux.keys([':']);
-	await tmux.keys([text], {literal: true});
-	await tmux.keys(['Enter']);
-}
+const statusLine = (screen: string) => screenLines(screen).at(-2) ?? '';
 
 /** Moves the pointer away and back, so the line under the list shows the selected app again (not the last result). */
 async function reselect(tmux: TmuxSession): Promise<void> {
@@ -63,9 +32,7 @@ async function reselect(tmux: TmuxSession): Promise<void> {
 }
 
 /** Fits 80 columns and 24 rows. */
-function fits(screen: string): boolean {
-	return lines(screen).length <= 24 && lines(screen).every(line => Array.from(line).length <= 80);
-}
+const fits = (screen: string) => fitsTerminal(screen, 80, 24);
 
 describe('acting from gitops-tui --demo at 80×24', () => {
 	it('pauses billing with a reason, shows who and why in the row and under it, and resumes it', async () => {
@@ -116,7 +83,7 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		// The demo's outage switch has been seen to fail under load ("socket hang up"): the switch is the demo's, not
 		// what this test is about, so it is flipped again when it says it failed.
 		for (let attempt = 1; ; attempt++) {
-			await command(tmux, 'outage on');
+			await typeCommand(tmux, 'outage on');
 			try {
 				await tmux.waitForText(/GIT OUTAGE/, 30_000);
 				break;
@@ -124,7 +91,7 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 				if (attempt === 3) throw error;
 			}
 		}
-		await command(tmux, 'app shop');
+		await typeCommand(tmux, 'app shop');
 		await tmux.waitForText(/Deployment\/web/, 30_000);
 		expect(await tmux.screen()).toMatch(/shop flux on prod-eu/);
 		await tmux.keys(['h']);
@@ -194,7 +161,7 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		expect(first).not.toContain('<R>');
 		await tmux.keys(['R']);
 		await tmux.waitForText('read-only mode: reconcile would write to staging', 30_000);
-		await command(tmux, 'pause because');
+		await typeCommand(tmux, 'pause because');
 		await tmux.waitForText('read-only mode: pause would write to staging', 30_000);
 		await tmux.keys(['U']);
 		await tmux.waitForText('read-only mode: resume would write', 30_000);

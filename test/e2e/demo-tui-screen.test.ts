@@ -2,41 +2,15 @@
  * The demo at 80×24 for someone on call, in tmux: the pause reason read in full in the details pane (v), `/` in the
  * tree narrowing the tree, esc clearing an applied filter, and a diff scrolled to its very last line.
  */
-import {mkdtemp, rm} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {staleBuildReason} from '../support/built-cli.js';
-import {startTmux, type TmuxSession} from '../support/tmux.js';
+import {describe, expect, it} from 'vitest';
+import {demoTerminal, pointerLine, typeCommand} from '../support/demo-e2e.js';
 import {waitFor} from '../support/wait-for.js';
 
-const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
-let session: TmuxSession | undefined;
-let home: string | undefined;
-
-beforeAll(() => {
-	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
-	if (stale) throw new Error(stale);
-});
-
-afterEach(async () => {
-	await session?.kill();
-	session = undefined;
-	// The TUI killed with its tmux session may still write its last log lines while the folder goes: retry.
-	if (home) await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
-});
-
-const pointerLine = (screen: string) => screen.split('\n').find(line => line.startsWith('›')) ?? '';
+const demo = demoTerminal();
 
 describe('gitops-tui --demo at 80×24, read in full', () => {
 	it('shows the pause reason in full, filters the tree, clears filters with esc, and reaches a diff’s last line', async () => {
-		home = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-e2e-'));
-		const tmux = (session = await startTmux({
-			command: `node ${cli} --demo`,
-			columns: 80,
-			rows: 24,
-			env: {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color'},
-		}));
+		const {tmux} = await demo.start();
 		await tmux.waitForText(/OutOfSync/, 30_000);
 		// billing is first (sorted by name); its pause reason is cut on the status line and whole in the pane.
 		await waitFor(async () => pointerLine(await tmux.screen()).includes('billing'), {timeoutMs: 10_000, describe: () => 'billing selected'});
@@ -49,9 +23,7 @@ describe('gitops-tui --demo at 80×24, read in full', () => {
 		await tmux.waitForText(/NAME/);
 
 		// `/` in the tree narrows the tree: only pods and what they hang under.
-		await tmux.keys([':']);
-		await tmux.keys(['app shop'], {literal: true});
-		await tmux.keys(['Enter']);
+		await typeCommand(tmux, 'app shop');
 		await tmux.waitForText(/Service\/web/);
 		await tmux.keys(['/']);
 		await tmux.keys(['Pod/'], {literal: true});

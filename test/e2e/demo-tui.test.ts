@@ -4,74 +4,28 @@
  * and checks the terminal came back.
  */
 import {execFile} from 'node:child_process';
-import {mkdtemp, rm} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {promisify} from 'node:util';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {staleBuildReason} from '../support/built-cli.js';
-import {startTmux, tmuxCommand, type TmuxSession} from '../support/tmux.js';
+import {describe, expect, it} from 'vitest';
+import {demoTerminal, fitsTerminal, movePointerTo, typeCommand} from '../support/demo-e2e.js';
+import {tmuxCommand, type TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
 const run = promisify(execFile);
-const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
-let session: TmuxSession | undefined;
-let home: string | undefined;
-
-beforeAll(() => {
-	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
-	if (stale) throw new Error(stale);
-});
-
-afterEach(async () => {
-	await session?.kill();
-	session = undefined;
-	// The TUI killed with its tmux session may still write its last log lines while the folder goes: retry.
-	if (home) await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
-});
+const demo = demoTerminal();
 
 async function startDemo(columns: number, rows: number, env: Record<string, string> = {}): Promise<TmuxSession> {
-	home = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-e2e-'));
-	session = await startTmux({
-		// A shell stays after the CLI ends, so the restored terminal can be inspected (a dead pane cannot).
-		command: `sh -c 'node ${cli} --demo; echo "gitops-tui exited with $?"; sleep 600'`,
-		columns,
-		rows,
-		env: {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env},
-	});
-	return session;
+	return (await demo.start({columns, rows, env, keepShell: true})).tmux;
 }
 
 async function paneFlag(tmux: TmuxSession, format: string): Promise<string> {
 	return (await tmuxCommand(['display-message', '-p', '-t', tmux.name, format])).stdout.trim();
 }
 
-/** Every screen line fits the terminal width. */
-function fits(screen: string, columns: number): boolean {
-	return screen.split('\n').every(line => Array.from(line).length <= columns);
-}
-
-/** The line under the cursor (the one with the pointer glyph). */
-function pointerLine(screen: string): string {
-	return screen.split('\n').find(line => line.startsWith('›')) ?? '';
-}
-
-/** Presses j until the pointer is on a line matching `pattern`, waiting for each move to be drawn. */
-async function selectLine(tmux: TmuxSession, pattern: RegExp): Promise<void> {
-	for (let moves = 0; moves < 40; moves++) {
-		const before = pointerLine(await tmux.screen());
-		if (pattern.test(before)) return;
-		await tmux.keys(['j']);
-		await waitFor(async () => pointerLine(await tmux.screen()) !== before, {timeoutMs: 5000, describe: () => `the pointer to move from "${before}"`});
-	}
-	throw new Error(`no line matching ${pattern} under the pointer`);
-}
-
 async function walkThrough(tmux: TmuxSession, columns: number, rows: number): Promise<void> {
 	const first = await tmux.waitForText(/payments[\s\S]*checkout|checkout[\s\S]*payments/, 30_000);
 	expect(first).toContain('shop');
 	expect(first).toContain('billing');
-	expect(fits(first, columns)).toBe(true);
+	expect(fitsTerminal(first, columns)).toBe(true);
 	// Every demo app has a verdict once evaluation finished.
 	await tmux.waitForText(/OutOfSync/, 30_000);
 
@@ -80,22 +34,20 @@ async function walkThrough(tmux: TmuxSession, columns: number, rows: number): Pr
 	await waitFor(async () => ((await tmux.screen()).split('\n')[rows + 5] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the hints to move to the new last line'});
 	await tmux.resize(columns, rows);
 	await waitFor(async () => ((await tmux.screen()).split('\n')[rows - 1] ?? '').includes('<q>quit'), {timeoutMs: 10_000, describe: () => 'the hints to move back'});
-	expect(fits(await tmux.screen(), columns)).toBe(true);
+	expect(fitsTerminal(await tmux.screen(), columns)).toBe(true);
 
 	// Open the shop app on prod-eu: the tree shows the drifted Deployment with its children.
-	await tmux.keys([':']);
-	await tmux.keys(['app shop'], {literal: true});
-	await tmux.keys(['Enter']);
+	await typeCommand(tmux, 'app shop');
 	const tree = await tmux.waitForText(/Deployment\/web/);
 	expect(tree).toMatch(/ReplicaSet\/web-/);
 	expect(tree).toMatch(/Drifted/);
 
 	// Move to the drifted Deployment and open its diff: the image differs, changed by kubectl-edit.
-	await selectLine(tmux, /Deployment\/web/);
+	await movePointerTo(tmux, /Deployment\/web/);
 	await tmux.keys(['Enter']);
 	const diff = await tmux.waitForText(/image/);
 	expect(diff).toMatch(/kubectl-edit/);
-	expect(fits(diff, columns)).toBe(true);
+	expect(fitsTerminal(diff, columns)).toBe(true);
 	await tmux.keys(['Escape']);
 	await tmux.waitForText(/ReplicaSet\/web-/);
 	await tmux.keys(['Escape']);
@@ -111,13 +63,9 @@ async function walkThrough(tmux: TmuxSession, columns: number, rows: number): Pr
 	await tmux.waitForText(/checkout/);
 
 	// Simulate the Git outage and see the banner; end it and see the banner go.
-	await tmux.keys([':']);
-	await tmux.keys(['outage on'], {literal: true});
-	await tmux.keys(['Enter']);
+	await typeCommand(tmux, 'outage on');
 	await tmux.waitForText(/GIT OUTAGE/, 30_000);
-	await tmux.keys([':']);
-	await tmux.keys(['outage off'], {literal: true});
-	await tmux.keys(['Enter']);
+	await typeCommand(tmux, 'outage off');
 	await waitFor(async () => !(await tmux.screen()).includes('GIT OUTAGE'), {timeoutMs: 30_000, describe: () => 'the outage banner to go'});
 
 	// Quit: the program ends and the terminal leaves the alternate screen with the cursor shown.

@@ -4,44 +4,21 @@
  * desired, a Missing object's live side saying so, and a Secret with its values masked.
  */
 import {readFileSync} from 'node:fs';
-import {mkdtemp, rm} from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {StatusDocument} from '../../source/commands/output/status-document.js';
-import {staleBuildReason} from '../support/built-cli.js';
+import {demoCli, demoTerminal, movePointerTo, pointerLine, typeCommand} from '../support/demo-e2e.js';
 import {runProcess} from '../support/scenario-cluster.js';
-import {startTmux, type TmuxSession} from '../support/tmux.js';
+import type {TmuxSession} from '../support/tmux.js';
 import {waitFor} from '../support/wait-for.js';
 
-const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
-let session: TmuxSession | undefined;
-let home: string | undefined;
-
-beforeAll(() => {
-	const stale = staleBuildReason(cli, path.resolve(import.meta.dirname, '../../source'));
-	if (stale) throw new Error(stale);
-});
-
-afterEach(async () => {
-	await session?.kill();
-	session = undefined;
-	if (home) await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
-});
-
-const pointerLine = (screen: string) => screen.split('\n').find(line => line.startsWith('›')) ?? '';
+const demo = demoTerminal();
 
 /** Moves the tree's pointer down to the row naming `label`, one key at a time, each seen on the screen. */
 async function pointAt(tmux: TmuxSession, label: string): Promise<void> {
 	await tmux.keys(['g']);
 	await waitFor(async () => (await tmux.screen()).split('\n')[3]!.startsWith('›'), {timeoutMs: 5000, describe: () => 'the pointer on the first row'});
-	for (let row = 0; row < 20; row++) {
-		const before = pointerLine(await tmux.screen());
-		if (before.includes(label)) return;
-		await tmux.keys(['j']);
-		await waitFor(async () => pointerLine(await tmux.screen()) !== before, {timeoutMs: 5000, describe: () => `the pointer to move from ${before}`});
-	}
-	throw new Error(`no row ${label}`);
+	await movePointerTo(tmux, label, 20);
 }
 
 /** Every line of the YAML view, paged through with ctrl-f. */
@@ -62,14 +39,7 @@ async function readYaml(tmux: TmuxSession): Promise<string> {
 
 describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML view', () => {
 	it('prints its kubeconfig on stderr, serves status from a second process, and shows YAML with y', async () => {
-		home = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-e2e-'));
-		const errFile = path.join(home, 'demo.err');
-		const tmux = (session = await startTmux({
-			command: `node ${cli} --demo 2>${errFile}`,
-			columns: 80,
-			rows: 24,
-			env: {HOME: home, TMPDIR: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color'},
-		}));
+		const {tmux, home, stderrPath: errFile} = await demo.start({stderrToFile: true});
 		await tmux.waitForText(/OutOfSync/, 30_000);
 		const said = readFileSync(errFile, 'utf8');
 		const kubeconfig = /kubeconfig (\S+),/.exec(said)?.[1];
@@ -78,16 +48,14 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		expect(said).toContain(`gitops-tui status --kubeconfig ${kubeconfig} --all-contexts --repo ${repo}`);
 
 		// A second process, pointed at the running demo with what it printed (no KUBECONFIG in its environment).
-		const status = await runProcess('node', [cli, 'status', '-o', 'json', '--kubeconfig', kubeconfig!, '--all-contexts', '--repo', repo!], {PATH: process.env['PATH'], HOME: home, XDG_STATE_HOME: path.join(home, 'state2'), XDG_CACHE_HOME: path.join(home, 'cache')});
+		const status = await runProcess('node', [demoCli, 'status', '-o', 'json', '--kubeconfig', kubeconfig!, '--all-contexts', '--repo', repo!], {PATH: process.env['PATH'], HOME: home, XDG_STATE_HOME: path.join(home, 'state2'), XDG_CACHE_HOME: path.join(home, 'cache')});
 		expect(status.code, status.stderr).toBe(1);
 		const document = JSON.parse(status.stdout) as StatusDocument;
 		expect(document.contexts.map(c => [c.name, c.reachable])).toEqual([['prod-eu', true], ['prod-us', true], ['staging', true]]);
 		expect(document.apps.map(app => `${app.name}@${app.context}`).sort()).toEqual(['billing@staging', 'checkout@staging', 'payments@prod-eu', 'shop@prod-eu', 'shop@prod-us']);
 
 		// :kubeconfig says it again, in the TUI.
-		await tmux.keys([':']);
-		await tmux.keys(['kubeconfig'], {literal: true});
-		await tmux.keys(['Enter']);
+		await typeCommand(tmux, 'kubeconfig');
 		await tmux.waitForText(`kubeconfig ${kubeconfig}`);
 
 		// y on the apps list: the app's own object, billing's Kustomization (first in the list), suspended.
@@ -102,9 +70,7 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		await tmux.waitForText(/NAME/);
 
 		// y on a Missing ConfigMap: its live side says so.
-		await tmux.keys([':']);
-		await tmux.keys(['app payments'], {literal: true});
-		await tmux.keys(['Enter']);
+		await typeCommand(tmux, 'app payments');
 		await tmux.waitForText(/ConfigMap\/fraud-rules/);
 		await pointAt(tmux, 'ConfigMap/fraud-rules');
 		await tmux.keys(['y']);

@@ -3,19 +3,14 @@
  * `diff` exits 2 when a resource could not be judged (a kind the cluster does not serve), a repeated flag is a
  * one-line usage error (exit 2), and a closed output pipe ends the command quietly (exit 141, as SIGPIPE would).
  */
-import {spawn} from 'node:child_process';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {closedPort} from '../support/repo-helpers.js';
-import {startScenario, type Scenario} from '../support/scenario-cluster.js';
-import {builtCli, ensureBuiltCli, gitopsTui} from '../support/scenario-cli.js';
+import type {Scenario} from '../support/scenario-cluster.js';
+import {gitopsTui, gitopsTuiClosedPipe, scenarioForFile} from '../support/scenario-cli.js';
 
 let scenario: Scenario;
-beforeAll(async () => {
-	await ensureBuiltCli();
-	scenario = await startScenario();
-}, 90_000);
-afterAll(async () => scenario?.stop());
+scenarioForFile(started => (scenario = started));
 
 describe('exit codes never lie', () => {
 	it('status exits 2 when --repo names a missing folder or a URL that refuses', async () => {
@@ -45,15 +40,8 @@ describe('exit codes never lie', () => {
 	});
 
 	it('a closed output pipe ends the command quietly', async () => {
-		const child = spawn('node', [builtCli, 'status', '--repo', scenario.repo.dir], {
-			env: {PATH: process.env['PATH'], HOME: scenario.repo.root, XDG_CACHE_HOME: path.join(scenario.repo.root, 'cache'), KUBECONFIG: scenario.kubeconfig},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
 		// The reader leaves before anything is written, as `| head -0` would.
-		child.stdout.destroy();
-		let stderr = '';
-		child.stderr.on('data', chunk => (stderr += String(chunk)));
-		const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+		const {code, stderr} = await gitopsTuiClosedPipe(scenario, ['status', '--repo', scenario.repo.dir]);
 		expect(stderr).toBe('');
 		expect(code).toBe(141);
 	});

@@ -3,20 +3,16 @@
  * app with file and line while the live object stays Unknown (not Extra); bytes that are not UTF-8 fail with the
  * file named; an empty render names its path in the JSON as in the table.
  */
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {StatusJsonApp} from '../../source/domain/app.js';
-import {startScenario, type Scenario} from '../support/scenario-cluster.js';
-import {ensureBuiltCli, gitopsTui, statusJson} from '../support/scenario-cli.js';
+import type {Scenario} from '../support/scenario-cluster.js';
+import {gitopsTui, scenarioForFile, statusJson} from '../support/scenario-cli.js';
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {gitSync} from '../support/repo-helpers.js';
 
 let scenario: Scenario;
-beforeAll(async () => {
-	await ensureBuiltCli();
-	scenario = await startScenario();
-}, 90_000);
-afterAll(async () => scenario?.stop());
+scenarioForFile(started => (scenario = started));
 
 function app(apps: StatusJsonApp[], name: string): StatusJsonApp {
 	return apps.find(candidate => candidate.name === name)!;

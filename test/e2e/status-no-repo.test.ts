@@ -2,17 +2,13 @@
  * `status` with no repository (no --repo, no `repo:` in the settings) cannot judge sync: it says so, names the
  * missing repository as the reason on every app instead of blaming each app's source, and exits 2 (README's table).
  */
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {StatusDocument} from '../../source/commands/output/status-document.js';
-import {startScenario, type Scenario} from '../support/scenario-cluster.js';
-import {ensureBuiltCli, gitopsTui} from '../support/scenario-cli.js';
+import type {Scenario} from '../support/scenario-cluster.js';
+import {gitopsTui, scenarioForFile} from '../support/scenario-cli.js';
 
 let scenario: Scenario;
-beforeAll(async () => {
-	await ensureBuiltCli();
-	scenario = await startScenario();
-}, 90_000);
-afterAll(async () => scenario?.stop());
+scenarioForFile(started => (scenario = started));
 
 describe('status without a repository', () => {
 	it('cannot judge sync, says why, and exits 2', async () => {

@@ -31,6 +31,20 @@ async function quiet(): Promise<void> {
 	await waitFor(() => runs.length > 0 && Date.now() - runs.at(-1)!.at > 1_500, {timeoutMs: 30_000, describe: () => `runs: ${JSON.stringify(runs.slice(-3))}`});
 }
 
+/**
+ * Makes `change`, lets the loop go quiet, and checks that `name` was judged again and the other apps were not.
+ * Returns the counts before and after, for what a test checks beyond that.
+ */
+async function expectOnlyJudged(name: string, change: () => Promise<void>): Promise<{before: ReturnType<typeof counts>; after: ReturnType<typeof counts>}> {
+	const before = counts();
+	await change();
+	await quiet();
+	const after = counts();
+	expect(after.judged[name]).toBeGreaterThan(before.judged[name]!);
+	for (const other of ['web', 'api', 'worker'].filter(candidate => candidate !== name)) expect(after.judged[other], other).toBe(before.judged[other]);
+	return {before, after};
+}
+
 beforeAll(async () => {
 	scenario = await startScenario();
 	session = await openScenarioSession(scenario);
@@ -59,44 +73,32 @@ afterAll(async () => {
 
 describe('incremental evaluation in the live loop', () => {
 	it('re-judges only the app whose live object changed, and its verdict moves', async () => {
-		const before = counts();
-		const client = session.contexts[0]!.client!;
-		const patched = await mergePatch(client, {apiVersion: 'v1', kind: 'ConfigMap', namespace: 'batch', name: 'worker-settings'}, {data: {batchSize: '500'}}, {fieldManager: 'kubectl-edit'});
-		expect(patched.ok).toBe(true);
-		await waitFor(() => app('worker')?.resources.find(resource => resource.key.name === 'worker-settings')?.verdict === 'Drifted', {timeoutMs: 15_000, describe: () => JSON.stringify(counts())});
-		expect(app('worker')!.sync).toBe('OutOfSync');
-		await quiet();
-		const after = counts();
-		expect(after.judged['worker']).toBeGreaterThan(before.judged['worker']!);
-		expect(after.judged['web']).toBe(before.judged['web']);
-		expect(after.judged['api']).toBe(before.judged['api']);
+		const {before, after} = await expectOnlyJudged('worker', async () => {
+			const client = session.contexts[0]!.client!;
+			const patched = await mergePatch(client, {apiVersion: 'v1', kind: 'ConfigMap', namespace: 'batch', name: 'worker-settings'}, {data: {batchSize: '500'}}, {fieldManager: 'kubectl-edit'});
+			expect(patched.ok).toBe(true);
+			await waitFor(() => app('worker')?.resources.find(resource => resource.key.name === 'worker-settings')?.verdict === 'Drifted', {timeoutMs: 15_000, describe: () => JSON.stringify(counts())});
+			expect(app('worker')!.sync).toBe('OutOfSync');
+		});
 		// Its render was kept: the repository did not move.
 		expect(after.rendered).toEqual(before.rendered);
 	}, 60_000);
 
 	it('re-judges only the app whose Kustomization changed', async () => {
-		const before = counts();
-		const client = session.contexts[0]!.client!;
-		const suspended = await mergePatch(client, {apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: 'web'}, {spec: {suspend: true}}, {fieldManager: 'kubectl-edit'});
-		expect(suspended.ok).toBe(true);
-		await waitFor(() => app('web')?.autoSync.enabled === false, {timeoutMs: 15_000, describe: () => JSON.stringify(app('web')?.autoSync)});
-		await quiet();
-		const after = counts();
-		expect(after.judged['web']).toBeGreaterThan(before.judged['web']!);
-		expect(after.judged['api']).toBe(before.judged['api']);
-		expect(after.judged['worker']).toBe(before.judged['worker']);
+		await expectOnlyJudged('web', async () => {
+			const client = session.contexts[0]!.client!;
+			const suspended = await mergePatch(client, {apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: 'web'}, {spec: {suspend: true}}, {fieldManager: 'kubectl-edit'});
+			expect(suspended.ok).toBe(true);
+			await waitFor(() => app('web')?.autoSync.enabled === false, {timeoutMs: 15_000, describe: () => JSON.stringify(app('web')?.autoSync)});
+		});
 	}, 60_000);
 
 	it('re-judges only the plain app whose pause flag was set', async () => {
-		const before = counts();
-		const flag = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'gitops-tui-pause-worker', namespace: 'batch', labels: {'gitops-tui.io/pause-for': 'worker'}, annotations: {'gitops-tui.io/paused-by': 'alice', 'gitops-tui.io/pause-reason': 'incident 42', 'gitops-tui.io/paused-at': '2026-03-01T12:00:00Z'}}, data: {app: 'worker'}};
-		expect((await serverSideApply(session.contexts[0]!.client!, flag, {fieldManager: 'gitops-tui'})).ok).toBe(true);
-		await waitFor(() => app('worker')?.autoSync.pausedBy === 'alice', {timeoutMs: 15_000, describe: () => JSON.stringify(app('worker')?.autoSync)});
-		await quiet();
-		const after = counts();
-		expect(after.judged['worker']).toBeGreaterThan(before.judged['worker']!);
-		expect(after.judged['web']).toBe(before.judged['web']);
-		expect(after.judged['api']).toBe(before.judged['api']);
+		await expectOnlyJudged('worker', async () => {
+			const flag = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'gitops-tui-pause-worker', namespace: 'batch', labels: {'gitops-tui.io/pause-for': 'worker'}, annotations: {'gitops-tui.io/paused-by': 'alice', 'gitops-tui.io/pause-reason': 'incident 42', 'gitops-tui.io/paused-at': '2026-03-01T12:00:00Z'}}, data: {app: 'worker'}};
+			expect((await serverSideApply(session.contexts[0]!.client!, flag, {fieldManager: 'gitops-tui'})).ok).toBe(true);
+			await waitFor(() => app('worker')?.autoSync.pausedBy === 'alice', {timeoutMs: 15_000, describe: () => JSON.stringify(app('worker')?.autoSync)});
+		});
 	}, 60_000);
 
 	it('renders only the app a new commit touched; the others only learn the new HEAD', async () => {
@@ -139,14 +141,10 @@ describe('incremental evaluation in the live loop', () => {
 		const verdict = () => app('worker')?.resources.find(resource => resource.key.kind === 'Role')?.verdict;
 		await waitFor(() => verdict() === 'Missing', {timeoutMs: 15_000, describe: () => JSON.stringify(app('worker')?.resources.map(r => [r.key.kind, r.verdict]))});
 		await quiet();
-		const before = counts();
-		const body = {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'worker-reader', namespace: 'batch', labels: {'gitops-tui.io/app': 'worker'}}, rules: [{apiGroups: [''], resources: ['configmaps'], verbs: ['get']}]};
-		expect((await serverSideApply(session.contexts[0]!.client!, body, {fieldManager: 'gitops-tui'})).ok).toBe(true);
-		await waitFor(() => verdict() === 'Synced', {timeoutMs: 15_000, describe: () => JSON.stringify(counts())});
-		await quiet();
-		const after = counts();
-		expect(after.judged['worker']).toBeGreaterThan(before.judged['worker']!);
-		expect(after.judged['web']).toBe(before.judged['web']);
-		expect(after.judged['api']).toBe(before.judged['api']);
+		await expectOnlyJudged('worker', async () => {
+			const body = {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: {name: 'worker-reader', namespace: 'batch', labels: {'gitops-tui.io/app': 'worker'}}, rules: [{apiGroups: [''], resources: ['configmaps'], verbs: ['get']}]};
+			expect((await serverSideApply(session.contexts[0]!.client!, body, {fieldManager: 'gitops-tui'})).ok).toBe(true);
+			await waitFor(() => verdict() === 'Synced', {timeoutMs: 15_000, describe: () => JSON.stringify(counts())});
+		});
 	}, 60_000);
 });

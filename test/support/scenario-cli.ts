@@ -2,11 +2,13 @@
  * Running the built CLI (`node dist/cli.js`) and real kubectl against a scenario, and reading the set of objects
  * each calls different, so the two can be compared.
  */
+import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 import {staleBuildReason} from './built-cli.js';
 import type {StatusDocument} from '../../source/commands/output/status-document.js';
-import {runProcess, scenarioApps, type Run, type Scenario, type ScenarioApp} from './scenario-cluster.js';
+import {runProcess, scenarioApps, startScenario, type Run, type Scenario, type ScenarioApp} from './scenario-cluster.js';
 
 /** The built CLI (GITOPS_TUI_E2E_CLI points the scenarios at another build). */
 export const builtCli = process.env['GITOPS_TUI_E2E_CLI'] ?? path.resolve(import.meta.dirname, '../../dist/cli.js');
@@ -25,19 +27,38 @@ export async function ensureBuiltCli(): Promise<void> {
 	if (built.code !== 0) throw new Error(`npm run build failed: ${built.stderr}`);
 }
 
+/**
+ * One scenario for the whole test file, started once the built CLI is known current and stopped after the file:
+ * `onStarted` receives it (`let scenario: Scenario; scenarioForFile(started => (scenario = started));`).
+ */
+export function scenarioForFile(onStarted: (scenario: Scenario) => void): void {
+	let started: Scenario | undefined;
+	beforeAll(async () => {
+		await ensureBuiltCli();
+		started = await startScenario();
+		onStarted(started);
+	}, 90_000);
+	afterAll(async () => started?.stop());
+}
+
+/** The environment the CLI runs in against a scenario: its kubeconfig, a private HOME and cache. */
+function scenarioEnv(scenario: Scenario): Record<string, string | undefined> {
+	return {PATH: process.env['PATH'], HOME: scenario.repo.root, XDG_CACHE_HOME: path.join(scenario.repo.root, 'cache'), KUBECONFIG: scenario.kubeconfig};
+}
+
 /** Runs `gitops-tui ARGS` with the scenario's kubeconfig, a private HOME and cache. */
 export function gitopsTui(scenario: Scenario, args: string[], env: Record<string, string> = {}): Promise<Run> {
-	return runProcess(
-		'node',
-		[builtCli, ...args],
-		{
-			PATH: process.env['PATH'],
-			HOME: scenario.repo.root,
-			XDG_CACHE_HOME: path.join(scenario.repo.root, 'cache'),
-			KUBECONFIG: scenario.kubeconfig,
-			...env,
-		},
-	);
+	return runProcess('node', [builtCli, ...args], {...scenarioEnv(scenario), ...env});
+}
+
+/** Runs `gitops-tui ARGS` with its stdout closed by the reader before anything is written (as `| head -0` would). */
+export async function gitopsTuiClosedPipe(scenario: Scenario, args: string[]): Promise<{code: number | null; stderr: string}> {
+	const child = spawn('node', [builtCli, ...args], {env: scenarioEnv(scenario), stdio: ['ignore', 'pipe', 'pipe']});
+	child.stdout.destroy();
+	let stderr = '';
+	child.stderr.on('data', chunk => (stderr += String(chunk)));
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	return {code, stderr};
 }
 
 /** `status -o json --repo <work tree>`, parsed, with the exit code. */
