@@ -1,6 +1,7 @@
-import {useInput} from 'ink';
-import type {Dispatch} from 'react';
-import {keyName, type KeyPress} from '../keymap/key-name.js';
+import {useInput, useStdin} from 'ink';
+import {useEffect, useRef, type Dispatch} from 'react';
+import {escapeThenKey, isEscapeThenKey} from '../keymap/escape-then-key.js';
+import {charPress, keyName, type KeyPress} from '../keymap/key-name.js';
 import {matchKey} from '../keymap/matcher.js';
 import type {TuiAction} from '../state/actions.js';
 import {parseCommandLine} from '../state/command-line.js';
@@ -54,15 +55,14 @@ function kubeconfigMessage(kubeconfig: string | undefined, repo: string | undefi
 	return {tone: 'info' as const, text: `kubeconfig ${kubeconfig}; ${command} --all-contexts${repo ? ` --repo ${repo}` : ''}`};
 }
 
-/** Splits a chunk of several characters (fast typing, paste, send-keys) into single key presses. */
-function presses(input: string, key: KeyPress): Array<[string, KeyPress]> {
+/**
+ * Splits a read into single key presses: a chunk of several characters (fast typing, paste, send-keys) into its
+ * characters, and an escape read together with the next key into both (`escape-then-key.ts`).
+ */
+function presses(input: string, key: KeyPress, escapeFirst: boolean): Array<[string, KeyPress]> {
+	if (escapeFirst) return escapeThenKey(input, key);
 	if (input.length <= 1 || key.ctrl || key.meta) return [[input, key]];
-	return Array.from(input).map((char): [string, KeyPress] => {
-		if (char === '\r' || char === '\n') return ['', {return: true}];
-		if (char === '\u007f') return ['', {backspace: true}];
-		if (char === '\t') return ['', {tab: true}];
-		return [char, {}];
-	});
+	return Array.from(input).map(charPress);
 }
 
 /** Handles one key press against the latest state: the dialog, prompts (filter, command line), then the key table. */
@@ -92,9 +92,27 @@ function handleKey(store: TuiStore, source: FleetSource, input: string, key: Key
 	if (command) dispatch({type: 'command-invoked', command});
 }
 
-/** The one keyboard handler. The store is read at each press, since several can arrive before React renders. */
+/**
+ * The one keyboard handler. The store is read at each press, since several can arrive before React renders.
+ * Ink's parsed key cannot tell ESC q from alt+q, so the raw read is looked at first: Ink hands every read to its
+ * input listeners in the order they were added, and this one is added before useInput's (which is added again on
+ * every render, at the end) and never again.
+ */
 export function useKeys(store: TuiStore, source: FleetSource, now: () => Date = () => new Date()): void {
+	const {internal_eventEmitter: reads} = useStdin();
+	const escapeFirst = useRef(false);
+	useEffect(() => {
+		const seen = (sequence: string) => {
+			escapeFirst.current = isEscapeThenKey(sequence);
+		};
+		reads?.on('input', seen);
+		return () => {
+			reads?.removeListener('input', seen);
+		};
+	}, [reads]);
 	useInput((input, key) => {
-		for (const [char, press] of presses(input, key)) handleKey(store, source, char, press, now);
+		const split = escapeFirst.current;
+		escapeFirst.current = false;
+		for (const [char, press] of presses(input, key, split)) handleKey(store, source, char, press, now);
 	});
 }

@@ -48,3 +48,11 @@ export function keyName(input: string, key: KeyPress): string | undefined {
 	if (input.length === 1) return input;
 	return undefined;
 }
+
+/** One character of a chunk read at once (typing fast, a paste, send-keys) as the key press it is. */
+export function charPress(char: string): [string, KeyPress] {
+	if (char === '\r' || char === '\n') return ['', {return: true}];
+	if (char === '\u007f') return ['', {backspace: true}];
+	if (char === '\t') return ['', {tab: true}];
+	return [char, {}];
+}

@@ -130,7 +130,7 @@ describe('acting from gitops-tui --demo at 80×24', () => {
 		await tmux.waitForText(`shop@prod-eu rolled back to ${sha}: auto-sync paused until resumed`, 30_000);
 
 		// The old image is live: the whole-app diff against HEAD now shows nginx 1.25 on the live side. Each esc waits
-		// for its screen: two sent at once reach the app as one read, which Ink parses as a single (meta) escape.
+		// for its screen, so each step is checked (two in one read are two escapes: source/keymap/escape-then-key.ts).
 		await tmux.keys(['Escape']);
 		await tmux.waitForText('history of shop on prod-eu', 30_000);
 		await tmux.keys(['Escape']);

@@ -78,7 +78,7 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 		expect(missing).toContain('not in the cluster: this object is Missing');
 		expect(missing).toContain('# desired: Git at');
 		await tmux.keys(['Escape']);
-		// Back in the tree before the next key (an escape and a key sent at once read as alt+key).
+		// Back in the tree before the next key, so each screen is checked.
 		await tmux.waitForText(/events of /);
 
 		// y on the Secret: both sides, values masked, the demo's (fake) values nowhere, even base64.
@@ -94,7 +94,7 @@ describe('gitops-tui --demo: its kubeconfig for a second process, and the YAML v
 			expect(secret).not.toContain(Buffer.from(value).toString('base64'));
 		}
 		await tmux.keys(['Escape']);
-		// Back in the tree before the next key (an escape and a key sent at once read as alt+key).
+		// Back in the tree before the next key, so each screen is checked.
 		await tmux.waitForText(/events of /);
 
 		// y on the drifted Deployment, then d toggles to its diff and y back.

@@ -65,7 +65,7 @@ describe('lazy loading of the built CLI', () => {
 		await tmux.waitForText('y confirms', 30_000);
 		expect(actionSources(loadedSources(trace))).not.toEqual([]);
 		await tmux.keys(['Escape']);
-		// An escape and a key in one read are alt+key to a terminal program: q only once the dialog has gone.
+		// q only once the dialog has gone, so the cancel is seen (esc and q in one read are both pressed, too).
 		await tmux.waitForText('cancelled, nothing was written', 15_000);
 		await tmux.keys(['q']);
 		await tmux.waitForText('gitops-tui exited with 0', 15_000);

@@ -10,6 +10,8 @@ export type FakeFleetSource = FleetSource & {
 	/** Completes the newest diff request with its exact diff. */
 	finishExactDiff(document: DiffDocument): void;
 	outageCalls: boolean[];
+	/** How many listeners are subscribed: none once the TUI has quit (it unsubscribes as it unmounts). */
+	subscribers(): number;
 };
 
 export function fakeFleetSource(options: {initial?: FleetSnapshot; fastDiff: DiffDocument; history: HistoryDocument; actions?: ActionRunner}): FakeFleetSource {
@@ -19,6 +21,7 @@ export function fakeFleetSource(options: {initial?: FleetSnapshot; fastDiff: Dif
 	const source: FakeFleetSource = {
 		diffRequests: [],
 		outageCalls: [],
+		subscribers: () => listeners.size,
 		subscribe(listener) {
 			listeners.add(listener);
 			if (latest) listener(latest);
