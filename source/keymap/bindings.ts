@@ -52,8 +52,13 @@ export type Binding = {
 	/** Changes a cluster: hidden in read-only mode (the transport refuses such requests anyway). */
 	mutating?: boolean;
 	/** Which hints stay when the bar is too narrow for all: 1 first, then 2, then the rest (default 3). */
-	hintRank?: 1 | 2 | 3;
+	hintRank?: HintRank;
+	/** The rank on screens where this hint matters more (or less) than elsewhere: d and y in the tree. */
+	hintRankIn?: Partial<Record<KeyScope, HintRank>>;
 };
+
+/** A hint's priority when the bar is too narrow: 1 stays first. */
+export type HintRank = 1 | 2 | 3;
 
 export const bindings: Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl-c'], scopes: ['global'], hint: 'quit', description: 'Quit (restores the terminal)', hintRank: 1},
@@ -72,14 +77,15 @@ export const bindings: Binding[] = [
 	{command: 'command-line', keys: [':'], scopes: ['global'], hint: 'cmd', description: 'Command line', hintRank: 1},
 	{command: 'cycle-sort', keys: ['s'], scopes: ['apps'], hint: 'sort', description: 'Cycle the sort order (name, sync, health, context)'},
 	{command: 'toggle-group', keys: ['w'], scopes: ['apps'], description: 'Group the same app across contexts, or list flat'},
-	{command: 'show-diff', keys: ['d'], scopes: ['tree', 'yaml'], hint: 'diff', description: 'Diff of the selected resource'},
-	{command: 'show-yaml', keys: ['y'], scopes: ['apps', 'tree', 'diff'], hint: 'yaml', description: 'YAML of the selected object, live and desired (Secret values masked); of an app, its own Kustomization or Application'},
+	// In the tree, the selected resource's diff and YAML are what the screen is for: they stay at 80 columns.
+	{command: 'show-diff', keys: ['d'], scopes: ['tree', 'yaml'], hint: 'diff', description: 'Diff of the selected resource', hintRankIn: {tree: 1}},
+	{command: 'show-yaml', keys: ['y'], scopes: ['apps', 'tree', 'diff'], hint: 'yaml', description: 'YAML of the selected object, live and desired (Secret values masked); of an app, its own Kustomization or Application', hintRankIn: {tree: 1}},
 	{command: 'other-side', keys: ['tab'], scopes: ['yaml'], hint: 'live/desired', description: 'Jump to the other side: from live to desired and back', hintRank: 2},
 	{command: 'show-app-diff', keys: ['D'], scopes: ['apps', 'tree'], hint: 'app diff', description: 'Diff of the whole app'},
 	{command: 'show-history', keys: ['h'], scopes: ['apps', 'tree'], hint: 'history', description: "Commits touching the app's path"},
 	{command: 'toggle-ignored', keys: ['i'], scopes: ['diff', 'revision-diff'], hint: 'ignored', description: 'Show or hide what ignore rules hide'},
 	{command: 'show-since-healthy', keys: ['c'], scopes: ['apps', 'tree'], hint: 'changes', description: 'What changed since it was last healthy: that revision, the commits since, its diff vs live', hintRank: 2},
-	{command: 'diff-revision', keys: ['d'], scopes: ['history', 'since-healthy'], hint: 'diff vs live', description: 'Diff the selected revision against live', hintRank: 2},
+	{command: 'diff-revision', keys: ['d'], scopes: ['history', 'since-healthy'], hint: 'diff vs live', description: 'Diff the selected revision against live', hintRank: 1},
 	// Actions open a dialog (plan, permission check, confirmation): no single key writes anything. Upper case, as
 	// k9s' Flux plugin binds Shift-R, so a stray lower-case key never starts one.
 	{command: 'reconcile', keys: ['R'], scopes: ['apps', 'tree'], hint: 'reconcile', description: 'Reconcile the app now (shows the plan, asks first)', mutating: true, hintRank: 2},

@@ -1,10 +1,11 @@
+import type {HintRank} from './bindings.js';
 import {activeBindings, type MatchContext} from './matcher.js';
 
 /** One line of the `?` help: the keys as shown and what they do. */
 export type HelpRow = {keys: string; description: string};
 
 /** One item of the hints bar. */
-export type Hint = {key: string; label: string; rank: 1 | 2 | 3};
+export type Hint = {key: string; label: string; rank: HintRank};
 
 /** Help rows for a scope, generated from the binding table. */
 export function helpRows(context: MatchContext): HelpRow[] {
@@ -15,5 +16,5 @@ export function helpRows(context: MatchContext): HelpRow[] {
 export function hints(context: MatchContext): Hint[] {
 	return activeBindings(context)
 		.filter(b => b.hint)
-		.map(b => ({key: b.keys[0]!, label: b.hint!, rank: b.hintRank ?? 3}));
+		.map(b => ({key: b.keys[0]!, label: b.hint!, rank: b.hintRankIn?.[context.scope] ?? b.hintRank ?? 3}));
 }

@@ -4,6 +4,7 @@ import type {HistoryDocument} from '../state/tui-state.js';
 import {Styled} from './styled.js';
 import {clip, fit} from './text-fit.js';
 import {useTheme} from './theme-context.js';
+import {TitleLine} from './title-line.js';
 import {visibleWindow} from './window.js';
 
 export type HistoryScreenProps = {app: AppStatus; document?: HistoryDocument; cursor: number; height: number; columns: number};
@@ -16,10 +17,7 @@ export function HistoryScreen({app, document, cursor, height, columns}: HistoryS
 	const window = visibleWindow({count: commits.length, cursor, height: Math.max(1, height - 1)});
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">
-				<Styled token="title">{`history of ${app.name} `}</Styled>
-				<Styled token="muted">{`on ${app.context}; enter or d diffs a revision against live`}</Styled>
-			</Text>
+			<TitleLine title={`history of ${app.name}`} parts={[` on ${app.context}`, '; enter or d diffs a revision against live']} columns={columns} />
 			{!document || document.status === 'loading' ? <Styled token="muted">{`  reading the local clone${ellipsis}`}</Styled> : null}
 			{document?.status === 'error' ? <Styled token="error">{clip(document.error, columns, ellipsis)}</Styled> : null}
 			{document?.status === 'ready' && commits.length === 0 ? <Styled token="muted">  no commits touch this app's path</Styled> : null}

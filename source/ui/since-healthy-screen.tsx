@@ -4,6 +4,7 @@ import type {SinceHealthyDocument} from '../state/since-healthy.js';
 import {Styled} from './styled.js';
 import {clip, fit} from './text-fit.js';
 import {useTheme} from './theme-context.js';
+import {TitleLine} from './title-line.js';
 import {visibleWindow} from './window.js';
 
 export type SinceHealthyScreenProps = {app: AppStatus; document?: SinceHealthyDocument; cursor: number; height: number; columns: number};
@@ -24,10 +25,7 @@ export function SinceHealthyScreen({app, document, cursor, height, columns}: Sin
 				: 'no revision is known Synced and Healthy';
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">
-				<Styled token="title">{`what changed since ${app.name} was last healthy `}</Styled>
-				<Styled token="muted">{`on ${app.context}; d diffs that revision against live`}</Styled>
-			</Text>
+			<TitleLine title={`what changed since ${app.name} was last healthy`} parts={[` on ${app.context}`, '; d diffs a revision against live']} columns={columns} />
 			{!document || document.status === 'loading' ? <Styled token="muted">{clip('  reading the controller’s history and the local clone…', columns, ellipsis)}</Styled> : null}
 			{document?.status === 'error' ? <Styled token="error">{clip(document.error, columns, ellipsis)}</Styled> : null}
 			{ready ? <Styled token={ready.healthyNow ? 'sync.synced' : 'sync.drifted'}>{clip(headline, columns, ellipsis)}</Styled> : null}

@@ -9,8 +9,9 @@ import {AppFrame} from '../../source/ui/app-frame.js';
 import {ThemeProvider} from '../../source/ui/theme-context.js';
 import {createTheme} from '../../source/ui/theme.js';
 
-export function stateWith(snapshot: FleetSnapshot, size: {columns?: number; rows?: number} = {}): TuiState {
-	return reducer(initialState({readOnly: false, columns: size.columns ?? 80, rows: size.rows ?? 24}), {type: 'snapshot-updated', snapshot});
+/** The state after the snapshot arrives, at 80×24 unless told; `canAct` as when the session has an action engine. */
+export function stateWith(snapshot: FleetSnapshot, size: {columns?: number; rows?: number; canAct?: boolean} = {}): TuiState {
+	return reducer(initialState({readOnly: false, columns: size.columns ?? 80, rows: size.rows ?? 24, canAct: size.canAct ?? false}), {type: 'snapshot-updated', snapshot});
 }
 
 export function run(state: TuiState, ...steps: Array<CommandId | TuiAction>): TuiState {
