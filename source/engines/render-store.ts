@@ -17,7 +17,7 @@
  * (a failure renders again next time, and its message may quote a file). Bounded: past `maxBytes` the oldest
  * entries go.
  */
-import {createHash, randomBytes} from 'node:crypto';
+import {createHash} from 'node:crypto';
 import {mkdir, readFile, rename, unlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {DesiredResult} from './desired-state.js';
@@ -62,16 +62,20 @@ export function createRenderStore(options: RenderStoreOptions): RenderStore {
 		const entry: Entry = {format: renderStoreFormat, identity: await identityOnce(), key, rendered: result.rendered, notes: result.notes};
 		if (result.state.ok && result.state.emptyReason) entry.emptyReason = result.state.emptyReason;
 		const file = await fileOf(key);
-		const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+		// Unique among live writers: the process id and a random part (stores in one process too); `wx` refuses a clash.
+		const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+		let created = false;
 		try {
 			await (made ??= mkdir(options.dir, {recursive: true, mode: 0o700}));
 			const text = JSON.stringify(entry);
 			await writeFile(temporary, text, {mode: 0o600, flag: 'wx'});
+			created = true;
 			await rename(temporary, file);
 			written += text.length;
 		} catch {
 			// A full disk or a read-only cache costs the next run a render, nothing more.
-			await unlink(temporary).catch(() => {});
+			// Only our own temporary file: a clash means another writer's, which it renames itself.
+			if (created) await unlink(temporary).catch(() => {});
 		}
 	};
 
