@@ -8,7 +8,7 @@
 import {mapConcurrent} from './concurrency.js';
 import {renderApp, type DesiredResult, type DesiredTree, type VariablesSource} from './desired-state.js';
 import type {AppDefinition} from './engine.js';
-import {renderKeyOf} from './render-key.js';
+import {renderKeyDetail} from './render-key.js';
 import {renderOrder} from './render-order.js';
 import type {RenderStore} from './render-store.js';
 import type {RenderTools} from '../repo/render/index.js';
@@ -54,13 +54,15 @@ export async function renderApps(apps: readonly AppDefinition[], options: Render
 
 	const results: Array<Promise<DesiredResult> | undefined> = new Array(firsts.length);
 	const storeKeys: Array<string | undefined> = new Array(firsts.length);
+	const processes: Array<boolean | undefined> = new Array(firsts.length);
 	await mapConcurrent(firsts, 16, async (index, group) => {
 		const app = apps[index]!;
 		const kept = keepInMemory(app) ? cache!.entries.get(sourcesKey(app)) : undefined;
 		if (kept) return void (results[group] = kept);
 		if (!options.store || !tree.ok) return;
-		const key = await renderKeyOf(app, {tree, ...(options.index ? {index: options.index} : {})});
+		const {key, process} = await renderKeyDetail(app, {tree, ...(options.index ? {index: options.index} : {})});
 		storeKeys[group] = key;
+		processes[group] = process;
 		const stored = key === undefined ? undefined : await options.store.read(key);
 		if (stored) results[group] = Promise.resolve(stored);
 	});
@@ -68,7 +70,11 @@ export async function renderApps(apps: readonly AppDefinition[], options: Render
 	// What neither cache had, process renders first (a warm in-memory cache or a lone app has nothing to gain).
 	const missing = firsts.map((index, group) => ({app: apps[index]!, group})).filter(({group}) => !results[group]);
 	const warm = cache !== undefined && cache.entries.size > 0;
-	const order = missing.length > 1 && !warm ? await renderOrder(missing.map(({app}) => app), tree) : missing.map((_, position) => position);
+	const order = missing.length > 1 && !warm ? await renderOrder(
+					missing.map(({app}) => app),
+					tree,
+					missing.map(({group}) => processes[group]),
+				) : missing.map((_, position) => position);
 	await mapConcurrent(order, options.concurrency, async position => {
 		const {app, group} = missing[position]!;
 		const render = renderApp(app, {tree, tools: options.tools, variablesFrom: options.variablesFrom});
