@@ -11,9 +11,17 @@ import {mapConcurrent} from './concurrency.js';
 /** A stale temporary file: older than this, no live writer still owns it. */
 const staleTemporaryMs = 60_000;
 
-export async function trimStore(options: {dir: string; maxBytes: number; now?: () => number}): Promise<{removed: number}> {
+export async function trimStore(options: {
+	dir: string;
+	maxBytes: number;
+	/** The size of a typical entry (what the caller just wrote): a folder far below the bound is not read further. */
+	typicalBytes?: number;
+	now?: () => number;
+}): Promise<{removed: number}> {
 	const now = options.now ?? Date.now;
-	const names = await readdir(options.dir).catch(() => [] as string[]);
+	let names = await readdir(options.dir).catch(() => [] as string[]);
+	// Entries of one fleet are alike in size: with room for twice as many, only leftover temporaries are looked at.
+	if (options.typicalBytes !== undefined && names.length * options.typicalBytes * 2 < options.maxBytes) names = names.filter(name => name.endsWith('.tmp'));
 	const files = await mapConcurrent(names, 32, async name => {
 		const file = path.join(options.dir, name);
 		const info = await stat(file).catch(() => undefined);

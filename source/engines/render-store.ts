@@ -54,6 +54,7 @@ export function createRenderStore(options: RenderStoreOptions): RenderStore {
 	let made: Promise<unknown> | undefined;
 	const pending = new Set<Promise<void>>();
 	let written = 0;
+	let writtenEntries = 0;
 	let trimming: Promise<void> = Promise.resolve();
 	const fileOf = async (key: string) => path.join(options.dir, `${createHash('sha256').update(`${await identityOnce()}\0${key}`).digest('hex')}.json`);
 
@@ -72,6 +73,7 @@ export function createRenderStore(options: RenderStoreOptions): RenderStore {
 			created = true;
 			await rename(temporary, file);
 			written += text.length;
+			writtenEntries++;
 		} catch {
 			// A full disk or a read-only cache costs the next run a render, nothing more.
 			// Only our own temporary file: a clash means another writer's, which it renames itself.
@@ -88,8 +90,10 @@ export function createRenderStore(options: RenderStoreOptions): RenderStore {
 				pending.delete(done);
 				// Once the writes of a burst are in, the folder is brought back under its bound (once at a time).
 				if (pending.size === 0 && written > 0) {
+					const typicalBytes = written / writtenEntries;
 					written = 0;
-					trimming = trimming.then(() => trimStore({dir: options.dir, maxBytes})).then(
+					writtenEntries = 0;
+					trimming = trimming.then(() => trimStore({dir: options.dir, maxBytes, typicalBytes})).then(
 						() => {},
 						() => {},
 					);

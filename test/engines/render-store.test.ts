@@ -5,7 +5,7 @@
  * on one entry never give a reader half of it; the folder stays under its bound; failures and Secrets never land
  * on disk (a canary value is looked for in every file).
  */
-import {chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {renderApp} from '../../source/engines/desired-state.js';
@@ -188,14 +188,22 @@ describe('the render store', () => {
 		const result = await renderApp(app('plain', 'apps/plain'), {tree, tools});
 		const size = JSON.stringify(result).length;
 		const {store, dir} = storeAt(undefined, {maxBytes: size * 5});
+		await store.write('key-first', result);
+		// A temporary file a process that died mid-write left, two minutes ago; and one being written now.
+		const stale = path.join(dir, 'abc.json.999.x.tmp');
+		const live = path.join(dir, 'abc.json.998.y.tmp');
+		writeFileSync(stale, '{"half');
+		writeFileSync(live, '{"half');
+		utimesSync(stale, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
 		for (let i = 0; i < 12; i++) {
 			await store.write(`key-${i}`, result);
 			await store.settled();
 		}
-		const total = filesUnder(dir).reduce((sum, file) => sum + statSync(file).size, 0);
+		const total = filesUnder(dir).filter(file => file.endsWith('.json')).reduce((sum, file) => sum + statSync(file).size, 0);
 		expect(total).toBeLessThanOrEqual(size * 5 * 1.1);
 		expect(await store.read('key-11')).toEqual(result);
 		expect(await store.read('key-0')).toBeUndefined();
+		expect([existsSync(stale), existsSync(live)]).toEqual([false, true]);
 	});
 
 	it('keeps no failed render and no render holding a Secret: the canary is in no file', async () => {
