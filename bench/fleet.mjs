@@ -227,5 +227,6 @@ Where the CPU time of one \`status\` at ${profile.size} goes, cold and warm (\`n
 | stage | cold | share | warm | share |
 |---|---|---|---|---|
 ${profileRows.join('\n')}
-` : ''}`;
+` : ''}
+`;
 await writeSection(marker, section);
