@@ -59,16 +59,21 @@ export function createRenderStore(options: RenderStoreOptions): RenderStore {
 	const fileOf = async (key: string) => path.join(options.dir, `${createHash('sha256').update(`${await identityOnce()}\0${key}`).digest('hex')}.json`);
 
 	const writeStoredRender = async (key: string, result: DesiredResult): Promise<void> => {
-		if (!keepable(result)) return;
-		const entry: Entry = {format: renderStoreFormat, identity: await identityOnce(), key, rendered: result.rendered, notes: result.notes};
-		if (result.state.ok && result.state.emptyReason) entry.emptyReason = result.state.emptyReason;
+		let body: string;
+		try {
+			if (!keepable(result)) return;
+			// Serialised now, before anything else runs: what is kept is the render as it was made.
+			body = JSON.stringify({rendered: result.rendered, notes: result.notes, ...(result.state.ok && result.state.emptyReason ? {emptyReason: result.state.emptyReason} : {})});
+		} catch {
+			return;
+		}
 		const file = await fileOf(key);
 		// Unique among live writers: the process id and a random part (stores in one process too); `wx` refuses a clash.
 		const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 		let created = false;
 		try {
 			await (made ??= mkdir(options.dir, {recursive: true, mode: 0o700}));
-			const text = JSON.stringify(entry);
+			const text = `{"format":${renderStoreFormat},"identity":${JSON.stringify(await identityOnce())},"key":${JSON.stringify(key)},${body.slice(1)}`;
 			await writeFile(temporary, text, {mode: 0o600, flag: 'wx'});
 			created = true;
 			await rename(temporary, file);

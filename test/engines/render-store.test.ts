@@ -183,6 +183,19 @@ describe('the render store', () => {
 		expect(filesUnder(dir).map(file => path.basename(file)).filter(name => name.endsWith('.tmp'))).toEqual([]);
 	});
 
+	it('keeps the render as it was when written, whatever its caller does with the objects afterwards', async () => {
+		const {tree, index} = await head();
+		const definition = app('plain', 'apps/plain');
+		const result = await renderApp(definition, {tree, tools});
+		const before = structuredClone(result);
+		const key = (await renderKeyOf(definition, {tree, index}))!;
+		const {store, dir} = storeAt();
+		const writing = store.write(key, result);
+		result.rendered[0]!.object.metadata.name = 'changed-after-the-write';
+		await writing;
+		expect(await storeAt(dir).store.read(key)).toEqual(before);
+	});
+
 	it('stays under its bound, the oldest entries going first', async () => {
 		const {tree} = await head();
 		const result = await renderApp(app('plain', 'apps/plain'), {tree, tools});
