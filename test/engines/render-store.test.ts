@@ -2,11 +2,13 @@
  * Renders kept on disk across processes, over a real repository and real kustomize: a fresh store over the same
  * folder (a new process) serves the very render a cold one made, provenance included; a changed file or another
  * build misses; damaged, foreign and unreadable entries are misses, never errors, and are rewritten; writers racing
- * on one entry never give a reader half of it; the folder stays under its bound; failures and Secrets never land
- * on disk (a canary value is looked for in every file).
+ * on one entry (in one process, and in several) never give a reader half of it; the folder stays under its bound;
+ * failures and Secrets never land on disk (a canary value is looked for in every file).
  */
 import {chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {execFile} from 'node:child_process';
 import path from 'node:path';
+import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {renderApp} from '../../source/engines/desired-state.js';
 import type {AppDefinition} from '../../source/engines/engine.js';
@@ -195,6 +197,38 @@ describe('the render store', () => {
 		await writing;
 		expect(await storeAt(dir).store.read(key)).toEqual(before);
 	});
+
+	it('never gives a reader half an entry while processes race to write it', async () => {
+		const {tree} = await head();
+		const result = await renderApp(app('plain', 'apps/plain'), {tree, tools});
+		const dir = path.join(temp.dir, 'raced-by-processes');
+		const worker = path.join(temp.dir, 'render-store-worker.mjs');
+		await build({entryPoints: [path.resolve(import.meta.dirname, 'render-store-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker, logLevel: 'silent'});
+		// Each process writes a whole render of its own (a note names it): a read is one of them, whole, or nothing.
+		const variants = ['a', 'b', 'c'].map(name => ({...result, notes: [...result.notes, `written by ${name}`]}));
+		const runs = variants.map((variant, index) => {
+			const file = path.join(temp.dir, `variant-${index}.json`);
+			writeFileSync(file, JSON.stringify(variant));
+			return new Promise<{code: number; stderr: string}>(resolve => {
+				execFile(process.execPath, [worker, dir, 'the-key', file, '40'], (error, _stdout, stderr) => resolve({code: error ? 1 : 0, stderr}));
+			});
+		});
+		const reader = createRenderStore({dir, identity: async () => 'worker-test-identity'});
+		let done = false;
+		const finished = Promise.all(runs).finally(() => (done = true));
+		let found = 0;
+		while (!done) {
+			const read = await reader.read('the-key');
+			if (read) {
+				found++;
+				expect(variants).toContainEqual(read);
+			}
+		}
+		expect(await finished).toEqual([{code: 0, stderr: ''}, {code: 0, stderr: ''}, {code: 0, stderr: ''}]);
+		expect(found).toBeGreaterThan(0);
+		expect(variants).toContainEqual(await reader.read('the-key'));
+		expect(readdirSync(dir).filter(name => name.endsWith('.tmp'))).toEqual([]);
+	}, 60_000);
 
 	it('stays under its bound, the oldest entries going first', async () => {
 		const {tree} = await head();
