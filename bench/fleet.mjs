@@ -6,7 +6,9 @@
 // resource, and every app reports the revision it was deployed at — speed is never bought with truth. Then one
 // `diff APP` (a drifted plain app, exact) runs side by side with `kubectl diff --server-side` of the same manifests,
 // alternating, and the ratio of the medians is reported. One more `status` at the largest size runs under
-// --cpu-prof, and its profile says where the time goes.
+// --cpu-prof, cold and warm, and its profiles say where the time goes. `status` keeps renders on disk (the user's
+// cache folder): each size is measured cold (that folder emptied before the run: every app rendered, and its
+// render written) and warm (renders kept by the run before: only what changed is rendered), alternating.
 // Usage: node bench/fleet.mjs [runs=5] [sizes=S,M]. L takes minutes to seed and run: ask for it (`S,M,L`).
 // BENCH_BASE_CLI=path/to/cli.js also measures another build (an older one, say) on the same worlds, runs
 // alternating, so both see the same machine load; its figures go alongside, named BENCH_BASE_LABEL.
@@ -54,8 +56,9 @@ function timed(command, args, env) {
 
 const environment = home => ({PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state')});
 
-/** One `status -o json` run, its verdicts checked. */
-async function statusRun(cli, world, home, nodeFlags = []) {
+/** One `status -o json` run, its verdicts checked; `cold` empties the kept renders first. */
+async function statusRun(cli, world, home, nodeFlags = [], {cold = false} = {}) {
+	if (cold) await rm(path.join(environment(home).XDG_CACHE_HOME, 'gitops-tui', 'renders'), {recursive: true, force: true});
 	const run = await timed(process.execPath, [...nodeFlags, cli, 'status', '-o', 'json', '--all-contexts', '--kubeconfig', world.kubeconfig, '--repo', world.repo], environment(home));
 	let document;
 	try {
@@ -119,11 +122,13 @@ for (const size of sizes) {
 	});
 	const perturbed = world.apps.filter(app => app.perturbation).length;
 	console.log(`${size}: ${world.apps.length} apps, ${perturbed} perturbed, served after ${Math.round((performance.now() - seeding) / 1000)} s`);
-	const measured = Object.fromEntries(Object.keys(builds).map(name => [name, []]));
+	// This build cold, then warm; an older build (which may keep nothing) as it is.
+	const variants = [{name: 'current-cold', build: 'current', cold: true}, {name: 'current-warm', build: 'current'}, ...(builds.base ? [{name: 'base', build: 'base', cold: true}] : [])];
+	const measured = Object.fromEntries(variants.map(({name}) => [name, []]));
 	// One warm-up run each (the first reads a cold page cache and fills the last-known-good store).
 	for (let run = 0; run <= runs; run++) {
-		for (const [name, cli] of Object.entries(builds)) {
-			const result = await statusRun(cli, world, path.join(dir, `home-${name}`));
+		for (const {name, build: buildName, cold} of variants) {
+			const result = await statusRun(builds[buildName], world, path.join(dir, `home-${buildName}`), [], {cold});
 			if (result.wrong.length > 0) throw new Error(`${size} (${name}): ${result.wrong.length} wrong verdicts, e.g.\n${result.wrong.slice(0, 5).join('\n')}`);
 			if (run > 0) measured[name].push(result);
 			console.log(`${size} ${name} status run ${run}/${runs}${run === 0 ? ' (warm-up)' : ''}: ${result.wallMs} ms, CPU ${result.cpuMs} ms, ${result.rssMb} MB, verdicts right`);
@@ -145,9 +150,12 @@ for (const size of sizes) {
 	console.log(`${size} diff ${world.diff.app}: ${diffs.filter(d => d.size === size).map(d => `${d.name} ${d.ms} ms`).join(', ')}, kubectl ${kubectlMs} ms`);
 
 	if (size === sizes.at(-1)) {
-		const profileDir = path.join(dir, 'profile');
-		await statusRun(builds.current, world, path.join(dir, 'home-current'), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-		profile = {size, shares: profileShares(path.join(profileDir, readdirSync(profileDir)[0]))};
+		profile = {size};
+		for (const mode of ['cold', 'warm']) {
+			const profileDir = path.join(dir, `profile-${mode}`);
+			await statusRun(builds.current, world, path.join(dir, 'home-current'), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], {cold: mode === 'cold'});
+			profile[mode] = profileShares(path.join(profileDir, readdirSync(profileDir)[0]));
+		}
 	}
 	child.send({type: 'stop'});
 }
@@ -162,7 +170,7 @@ function countEngines(apps) {
 const cpus = os.cpus();
 const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
 const load = os.loadavg()[0].toFixed(1);
-const buildLabel = name => (name === 'current' ? 'this build' : baseLabel);
+const buildLabel = name => ({current: 'this build', 'current-cold': 'this build, cold (no kept renders)', 'current-warm': 'this build, warm (renders kept)'})[name] ?? baseLabel;
 const seconds = ms => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 const statusRows = results.map(r => {
 	const rssTarget = rssTargets[r.size];
@@ -171,11 +179,16 @@ const statusRows = results.map(r => {
 });
 const diffRows = diffs.map(d => `| ${d.size} | ${buildLabel(d.name)} | ${d.ms} ms | ${d.kubectlMs} ms | ${(d.ms / d.kubectlMs).toFixed(1)}× (target ≤ 2×) | ${d.every.join(', ')} / ${d.kubectlEvery.join(', ')} ms |`);
 const mix = results[0] ? Object.entries(results.at(-1).engines).map(([engine, count]) => `${count} ${engine}`).join(', ') : '';
-const profileRows = profile ? profile.shares.filter(row => row.share >= 0.01).map(row => `| ${row.stage} | ${row.ms} ms | ${Math.round(row.share * 100)} % |`) : [];
+const profileRows = profile
+	? profile.cold.filter(row => row.share >= 0.01 || profile.warm.some(warm => warm.stage === row.stage && warm.share >= 0.01)).map(row => {
+			const warm = profile.warm.find(other => other.stage === row.stage) ?? {ms: 0, share: 0};
+			return `| ${row.stage} | ${row.ms} ms | ${Math.round(row.share * 100)} % | ${warm.ms} ms | ${Math.round(warm.share * 100)} % |`;
+		})
+	: [];
 // A missed target says what bounds it: the CPU the CLI alone needs against the wall time asked for, and the stages that spend it.
-const missed = results.filter(r => r.name === 'current' && r.wallMs > r.shape.target);
-const busiest = profile ? profile.shares.filter(row => !/^idle|^starting/.test(row.stage)).slice(0, 3).map(row => `${row.stage} ${Math.round(row.share * 100)} %`).join(', ') : '';
-const bounds = missed.length === 0 ? 'Every status target is met on this run.' : `Missed: ${missed.map(r => `${r.size} (${seconds(r.wallMs)} for ≤ ${seconds(r.shape.target)}; the CLI alone needs ${seconds(r.cpuMs)} of CPU, ${(r.cpuMs / r.shape.target).toFixed(1)}× the target's wall time on one core, while the sandbox serving the lists and the machine's other work share the two cores)`).join('; ')}. What bounds it is CPU in this process${busiest ? `, most of it in ${busiest} (profile below)` : ''}: rendering reads and parses every app's manifests on each one-shot run (the TUI's render cache does not help a fresh process) and starts one kustomize process per kustomize app; listing parses and projects every live object of a dozen kinds; garbage collection follows the allocations of both.`;
+const missed = results.filter(r => r.name.startsWith('current') && r.wallMs > r.shape.target);
+const busiest = profile ? profile.warm.filter(row => !/^idle|^starting/.test(row.stage)).slice(0, 3).map(row => `${row.stage} ${Math.round(row.share * 100)} %`).join(', ') : '';
+const bounds = missed.length === 0 ? 'Every status target is met on this run.' : `Missed: ${missed.map(r => `${r.size} ${r.name === 'current-cold' ? 'cold' : 'warm'} (${seconds(r.wallMs)} for ≤ ${seconds(r.shape.target)}; the CLI alone needs ${seconds(r.cpuMs)} of CPU, ${(r.cpuMs / r.shape.target).toFixed(1)}× the target's wall time on one core, while the sandbox serving the lists and the machine's other work share the two cores)`).join('; ')}. What bounds it is CPU in this process${busiest ? `, warm most of it in ${busiest} (profile below)` : ''}: cold, rendering reads and parses every app's manifests and starts one kustomize process per kustomize app; warm, kept renders are read instead, and listing parses and projects every live object of a dozen kinds; garbage collection follows the allocations of both.`;
 const marker = '## Fleet status (bench/fleet.mjs)';
 const section = `${marker}
 
@@ -188,7 +201,8 @@ over three sandbox contexts served from a child process (${mix} at the largest s
 Every run's verdicts are checked against the generator: each perturbed app (every 20th, and every 5th kustomize
 app) is OutOfSync with exactly its one Drifted (edited live), Missing (deleted) or Extra (left over, with the app's
 marks) ConfigMap, every other app Synced, each with its controller's verdict and the revision it was deployed at
-(0 behind), a plain app with an Extra object included. With BENCH_BASE_CLI set, a second build runs on the same
+(0 behind), a plain app with an Extra object included. Cold: the kept renders emptied before the run (every app
+rendered, its render written); warm: renders kept by the run before (the repository did not change). With BENCH_BASE_CLI set, a second build runs on the same
 worlds, alternating, so both see the same machine load (the 2 cores are shared: read the load average before
 comparing with the targets; CPU moves far less with the load than wall time).
 
@@ -208,10 +222,11 @@ whatever the fleet's size.
 |---|---|---|---|---|---|
 ${diffRows.join('\n')}
 ${profile ? `
-Where the CPU time of one \`status\` at ${profile.size} goes (\`node --cpu-prof\`, each sample counted to the innermost stage on its stack; bench/profile-shares.mjs):
+Where the CPU time of one \`status\` at ${profile.size} goes, cold and warm (\`node --cpu-prof\`, each sample counted to the innermost stage on its stack; bench/profile-shares.mjs):
 
-| stage | time | share |
-|---|---|---|
+| stage | cold | share | warm | share |
+|---|---|---|---|---|
 ${profileRows.join('\n')}
-` : ''}`;
+` : ''}
+`;
 await writeSection(marker, section);

@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 const stages = [
 	['listing and projecting live objects', /^(listResource|project|shapeOf|summarise|readBody|readAppsLive|readKind|readById)$/],
 	['rendering (reading files, parsing YAML)', /^(renderApp|renderPath|renderPlainDirectory|renderKustomize|parseYamlDocuments|collectObjects)$/],
+	['kept renders (render keys, reading and writing the render store)', /^(renderKeyOf|readStoredRender|writeStoredRender|trimStore)$/],
 	['preparing (pairing, ownership, decorating)', /^(prepareApp|appLiveObjects|decorateDesired|ownedObjects)$/],
 	['judging (field-by-field comparison, health)', /^(judgePrepared|judgeApp|judgePair|pairResources)$/],
 	['discovering apps and reading settings', /^(discoverApps|readSettings|parseSettings)$/],

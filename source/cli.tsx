@@ -49,7 +49,8 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     --revision REV         (status, diff) Render the desired state at this revision (default HEAD)
     --fast                 (diff) Compare locally instead of a server-side apply dry-run
     --exact                (status) Compare through server-side apply dry-runs instead of locally
-    --cache-dir DIR        Where clones live (default $XDG_CACHE_HOME/gitops-tui)
+    --cache-dir DIR        Where clones and kept renders live (default $XDG_CACHE_HOME/gitops-tui)
+    --no-cache             Render every app afresh; keep no render on disk (also GITOPS_TUI_NO_CACHE=1)
     --out DIR              (audit) Where to write evidence.json and evidence.md (default ./gitops-tui-audit-<time>)
     --since TIME           (journal, audit) Entries from this time on: RFC 3339, a date, or an age (24h, 7d)
     --head HASH            (journal verify, audit) The head hash noted earlier: also detects a cut tail
@@ -107,6 +108,8 @@ const cli = parseCommandLine(() =>
 		fast: {type: 'boolean', default: false},
 		exact: {type: 'boolean', default: false},
 		cacheDir: {type: 'string'},
+		// `--no-cache` (meow reads --no-X as X false).
+		cache: {type: 'boolean', default: true},
 		since: {type: 'string'},
 		out: {type: 'string'},
 		head: {type: 'string'},

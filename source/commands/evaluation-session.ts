@@ -12,6 +12,8 @@ import {nodeRuntime} from '../cluster/runtime.js';
 import {terminalText} from '../domain/terminal-text.js';
 import {limitConcurrency} from '../engines/concurrency.js';
 import type {EvaluateOptions, EvaluationContext} from '../engines/evaluate.js';
+import {buildIdentity, renderIdentity} from '../engines/render-identity.js';
+import {createRenderStore, type RenderStore} from '../engines/render-store.js';
 import {createTimerScheduler} from '../repo/fetch.js';
 import {createGit} from '../repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../repo/process-runner.js';
@@ -39,6 +41,8 @@ export type EvaluationSession = {
 	repoPending?: Promise<RepoOpening>;
 	revision?: string;
 	tools: RenderTools;
+	/** Renders kept across runs in the user's cache folder (absent with `--no-cache` or GITOPS_TUI_NO_CACHE=1). */
+	renderStore?: RenderStore;
 	now: () => Date;
 	/** The user settings in effect (empty when the file is absent or broken). */
 	userSettings: UserSettings;
@@ -82,6 +86,7 @@ export async function openEvaluationSession(
 	const run = createProcessRunner();
 	// Render processes (kustomize, helm) one per core: more only makes each slower.
 	const tools: RenderTools = {run: limitConcurrency(run, os.availableParallelism()), findBinary: createFindBinary(io.env), env: io.env};
+	const renderStore = renderStoreOf({flags, env: io.env, home, tools, version: io.version ?? 'unknown'});
 	const repoFlag = typeof flags['repo'] === 'string' && flags['repo'] !== '' ? flags['repo'] : user.settings.repo;
 	let repo: GitRepo | undefined;
 	let repoError: string | undefined;
@@ -154,6 +159,7 @@ export async function openEvaluationSession(
 			...(repoPending ? {repoPending} : {}),
 			...(typeof flags['revision'] === 'string' && flags['revision'] ? {revision: flags['revision']} : {}),
 			tools,
+			...(renderStore ? {renderStore} : {}),
 			now,
 			userSettings: user.settings,
 			readOnly: user.readOnly,
@@ -178,6 +184,17 @@ export function cacheDirOf(flags: Record<string, unknown>, env: NodeJS.ProcessEn
 	return xdg ? path.join(xdg, 'gitops-tui') : path.join(home, '.cache', 'gitops-tui');
 }
 
+/** The render store under the cache folder, unless `--no-cache` or GITOPS_TUI_NO_CACHE (not empty, not 0) says not. */
+function renderStoreOf(options: {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; home: string; tools: RenderTools; version: string}): RenderStore | undefined {
+	const {flags, env} = options;
+	const off = env['GITOPS_TUI_NO_CACHE'];
+	if (flags['cache'] === false || (off !== undefined && off !== '' && off !== '0')) return undefined;
+	return createRenderStore({
+		dir: path.join(cacheDirOf(flags, env, options.home), 'renders'),
+		identity: async () => renderIdentity({build: await buildIdentity(options.version, import.meta.url), tools: options.tools}),
+	});
+}
+
 function contextsOf(opened: OpenedContexts): EvaluationContext[] {
 	const current = opened.kubeconfig.currentContext?.name;
 	return opened.contexts.map(({name, client}) => {
@@ -197,5 +214,6 @@ export function evaluationInputs(session: EvaluationSession): Omit<EvaluateOptio
 		...(session.repoError ? {repoError: session.repoError} : {}),
 		...(session.revision ? {revision: session.revision} : {}),
 		tools: session.tools,
+		...(session.renderStore ? {renderStore: session.renderStore} : {}),
 	};
 }

@@ -13,10 +13,11 @@ import type {KindRef} from '../cluster/discovery.js';
 import type {RenderTools} from '../repo/render/index.js';
 import type {GitRepo} from '../repo/repo.js';
 import {readAppsLive} from './app-live-reads.js';
-import {renderOrder} from './render-order.js';
+import {renderApps, type TreeRenderCache} from './render-apps.js';
+import type {RenderStore} from './render-store.js';
 import {mapConcurrent} from './concurrency.js';
 import type {ContextInfo} from './context-info.js';
-import {renderApp, type DesiredResult, type DesiredTree} from './desired-state.js';
+import type {DesiredResult, DesiredTree} from './desired-state.js';
 import {appKinds, discoverApps} from './discover.js';
 import {applicationKind} from './argo-application.js';
 import {helmReleaseKind} from './flux-helmrelease.js';
@@ -72,10 +73,12 @@ export type EvaluateOptions = {
 	 * kustomize and helm are processes). Cleared when the tree's sha changes.
 	 */
 	renderCache?: RenderCache;
+	/** Renders kept across processes (the user's cache folder); none with `--no-cache`. */
+	renderStore?: RenderStore;
 };
 
 /** Renders of one tree, by the sources that produced them. */
-export type RenderCache = {sha?: string; entries: Map<string, Promise<DesiredResult>>};
+export type RenderCache = TreeRenderCache;
 
 /** One evaluated app: its definition, its status, and its rendered desired state (for diffs). */
 export type EvaluatedApp = {
@@ -114,6 +117,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	// The app objects are listed while the tree is read and the settings parsed.
 	const appObjects = Promise.all(options.contexts.map(({info}) => snapshot.ensure(info.name, appKinds())));
 	const tree = await loadTree(options);
+	// A render store's keys are made of the tree's directory ids (one git process, read while settings load).
+	const store = tree.ok ? options.renderStore : undefined;
+	const index = store && tree.ok && options.repo?.treeIndex ? options.repo.treeIndex(tree.sha).then(read => (read.ok ? read.index : undefined)) : undefined;
 	const [settings] = await Promise.all([
 		// Plain apps' pause flags are ConfigMaps on their contexts (listed later for their objects anyway). One app's
 		// diff (appName) reads only that app's objects, so it does not list every ConfigMap for a flag.
@@ -139,36 +145,20 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	});
 	const apps = options.select ? discovered.filter(options.select) : discovered;
 
-	const cache = options.renderCache;
-	if (cache && (!tree.ok || cache.sha !== tree.sha)) {
-		cache.entries.clear();
-		cache.sha = tree.ok ? tree.sha : undefined;
-	}
 	// The kinds every app needs whatever it renders (its controller's list, the kinds an Extra object may have) are
 	// listed while the apps render: listing waits mostly on the servers, rendering on files and processes.
 	const scoped = options.liveScope === 'apps' && !options.snapshot;
 	const early = scoped ? undefined : listKinds(snapshot, apps.map(app => ({app, objects: []})));
-	const renders = new Map<string, Promise<DesiredResult>>();
-	const variablesFrom = clusterVariablesSource(clients);
-	// Process renders first (render-order.ts); a warm render cache (the TUI) or a lone app has nothing to gain.
-	const order = apps.length > 1 && !(cache && cache.entries.size > 0) ? await renderOrder(apps, tree) : apps.map((_, index) => index);
-	const inOrder = await mapConcurrent(order, options.renderConcurrency ?? defaultRenderConcurrency, index => {
-		const app = apps[index]!;
-		// Apps with the same sources render once (one path deployed to several clusters, say); Flux apps reading
-		// substituteFrom render on their own, since their variables come from their own cluster.
-		const key = JSON.stringify([app.sources, app.sourceProblem, app.sources.some(source => source.flux?.substituteFrom) ? app.id : '']);
-		// Variables read from a cluster may change without a commit: such renders are never kept across evaluations.
-		const keep = cache && tree.ok && !app.sources.some(source => source.flux?.substituteFrom);
-		let pending = renders.get(key) ?? (keep ? cache.entries.get(key) : undefined);
-		if (!pending) {
-			pending = renderApp(app, {tree, tools: options.tools, variablesFrom});
-			renders.set(key, pending);
-			if (keep) cache.entries.set(key, pending);
-		}
-		return pending;
+	const treeIndex = await index;
+	const desired = await renderApps(apps, {
+		tree,
+		tools: options.tools,
+		variablesFrom: clusterVariablesSource(clients),
+		concurrency: options.renderConcurrency ?? defaultRenderConcurrency,
+		...(options.renderCache ? {cache: options.renderCache} : {}),
+		...(store ? {store} : {}),
+		...(treeIndex ? {index: treeIndex} : {}),
 	});
-	const desired: DesiredResult[] = new Array(apps.length);
-	order.forEach((index, position) => (desired[index] = inOrder[position]!));
 
 	const rendered = apps.map((app, index) => ({app, objects: desired[index]!.state.ok ? desired[index]!.state.objects : []}));
 	let view: LiveView = snapshot;

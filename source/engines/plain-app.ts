@@ -27,6 +27,7 @@ export const plainAppEngine: AppEngine = {
 /** Plain apps on the selected contexts; one naming a context the kubeconfig lacks is kept with an error. */
 export function discoverPlainApps(input: DiscoveryInput): AppDefinition[] {
 	const selected = new Map(input.contexts.map(context => [context.name, context]));
+	const flags = pauseFlagIndex(input);
 	return input.settings.apps.flatMap(spec => {
 		const contextName = plainAppContext(spec, input);
 		const context = contextName === undefined ? undefined : selected.get(contextName);
@@ -52,7 +53,7 @@ export function discoverPlainApps(input: DiscoveryInput): AppDefinition[] {
 			warnings: [],
 		};
 		if (!context) app.error = `context ${contextName} is not in the kubeconfig`;
-		else app.controller.autoSync = plainAutoSync(app, input);
+		else app.controller.autoSync = plainAutoSync(app, flags);
 		return [app];
 	});
 }
@@ -70,10 +71,32 @@ export function plainPauseContexts(settings: RepoSettings, input: Pick<Discovery
 }
 
 /** No auto-sync, and when the pause flag is set, who paused, why, since and until (from its annotations). */
-function plainAutoSync(app: AppDefinition, input: DiscoveryInput): AppDefinition['controller']['autoSync'] {
+function plainAutoSync(app: AppDefinition, flags: PauseFlagIndex): AppDefinition['controller']['autoSync'] {
 	const ref = plainPauseRef(app);
-	const flag = input.objects(app.controllerContext, plainPauseKind).find(object => object.metadata.namespace === ref.namespace && object.metadata.name === ref.name);
+	const flag = flags(app.controllerContext).get(`${ref.namespace}/${ref.name}`);
 	return flag ? autoSyncOf(flag, false) : {enabled: false};
+}
+
+type PauseFlagIndex = (context: string) => ReadonlyMap<string, KubeObject>;
+
+/**
+ * A context's ConfigMaps by namespace/name, made once per discovery and context: every plain app looks up its
+ * flag, and a fleet's contexts hold thousands of ConfigMaps (a scan per app grew as apps × ConfigMaps).
+ */
+function pauseFlagIndex(input: DiscoveryInput): PauseFlagIndex {
+	const byContext = new Map<string, Map<string, KubeObject>>();
+	return context => {
+		let index = byContext.get(context);
+		if (!index) {
+			byContext.set(context, (index = new Map()));
+			for (const object of input.objects(context, plainPauseKind)) {
+				const key = `${object.metadata.namespace}/${object.metadata.name}`;
+				// The first of a name wins, as the scan it replaces found it.
+				if (!index.has(key)) index.set(key, object);
+			}
+		}
+		return index;
+	};
 }
 
 /** The revision gitops-tui last applied: the annotation its objects share (undefined when they disagree or lack it). */

@@ -29,25 +29,39 @@ export type RenderKeyOptions = {
  * (Flux `substituteFrom`), which changes without a commit.
  */
 export async function renderKeyOf(app: AppDefinition, options: RenderKeyOptions): Promise<string | undefined> {
-	if (app.sources.some(source => source.flux?.substituteFrom?.length)) return undefined;
+	return (await renderKeyDetail(app, options)).key;
+}
+
+/**
+ * The key, and whether the app's render is a process (kustomize, helm: its first source's kind, as the key's
+ * reading found it; undefined when not looked at), so the render order need not list the app's folder again.
+ */
+export async function renderKeyDetail(app: AppDefinition, options: RenderKeyOptions): Promise<{key: string | undefined; process?: boolean}> {
+	if (app.sources.some(source => source.flux?.substituteFrom?.length)) return {key: undefined};
 	const contents = await Promise.all(app.sources.map(source => sourceContent(source, options)));
-	return JSON.stringify([app.sources, app.sourceProblem ?? '', contents]);
+	const key = JSON.stringify([app.sources, app.sourceProblem ?? '', contents.map(content => content.text)]);
+	const kind = contents[0]?.kind;
+	return kind === undefined ? {key} : {key, process: kind !== 'directory'};
 }
 
-async function sourceContent(source: AppSource, options: RenderKeyOptions): Promise<string> {
+async function sourceContent(source: AppSource, options: RenderKeyOptions): Promise<{text: string; kind?: string}> {
 	const {index, tree} = options;
-	if (!index || index.commit !== tree.sha) return `commit:${tree.sha}`;
+	if (!index || index.commit !== tree.sha) return {text: `commit:${tree.sha}`};
 	const whole = `tree:${directoryId(index, '')}`;
-	const dirs = await directoriesRead(source, tree.dir);
-	if (dirs === 'whole' || dirs.some(dir => hasSymlinkUnder(index, dir))) return whole;
-	return dirs.map(dir => `${dir}=${directoryId(index, dir)}`).join(',');
+	const {dirs, kind} = await directoriesRead(source, tree.dir);
+	if (dirs === 'whole' || dirs.some(dir => hasSymlinkUnder(index, dir))) return {text: whole, kind};
+	return {text: dirs.map(dir => `${dir}=${directoryId(index, dir)}`).join(','), kind};
 }
 
-/** The repository directories (relative, `/`-separated) a source's render reads, or the whole tree. */
-async function directoriesRead(source: AppSource, root: string): Promise<string[] | 'whole'> {
+/** The repository directories (relative, `/`-separated) a source's render reads, or the whole tree; and its kind. */
+async function directoriesRead(source: AppSource, root: string): Promise<{dirs: string[] | 'whole'; kind: string}> {
 	const appPath = source.path || '.';
 	const overlay = hasFluxKustomizeFields(source.flux?.kustomize);
 	const kind = overlay ? 'kustomize' : (source.kind ?? (await detectSourceKind(root, appPath)));
+	return {dirs: await kustomizeDirectories(kind, appPath, root, overlay ? (source.flux?.kustomize?.components ?? []) : []), kind};
+}
+
+async function kustomizeDirectories(kind: string, appPath: string, root: string, components: readonly string[]): Promise<string[] | 'whole'> {
 	if (kind === 'directory') return [appPath];
 	if (kind !== 'kustomize') return 'whole';
 	let realRoot: string;
@@ -55,7 +69,7 @@ async function directoriesRead(source: AppSource, root: string): Promise<string[
 	try {
 		realRoot = await realpath(root);
 		// Components are relative to the app's path, as in kustomize-controller.
-		for (const dir of ['.', ...(overlay ? (source.flux?.kustomize?.components ?? []) : [])]) starts.push(await realpath(path.resolve(realRoot, appPath, dir)));
+		for (const dir of ['.', ...components]) starts.push(await realpath(path.resolve(realRoot, appPath, dir)));
 	} catch {
 		// A path that does not exist: its directory's id says so, and changes when it appears.
 		return [appPath];

@@ -15,11 +15,15 @@ import type {AppDefinition} from './engine.js';
 /** The files that make a folder a kustomization or a Helm chart (what the renderer's detection looks for). */
 const processFiles = [...kustomizationFileNames, 'Chart.yaml'];
 
-/** Indexes into `apps`: process renders first, each group in its given order. */
-export async function renderOrder(apps: readonly AppDefinition[], tree: DesiredTree): Promise<number[]> {
+/**
+ * Indexes into `apps`: process renders first, each group in its given order. `known[i]`, when set, says already
+ * whether app i's render is a process (its render key looked: render-key.ts), so its folder is not listed again.
+ */
+export async function renderOrder(apps: readonly AppDefinition[], tree: DesiredTree, known: ReadonlyArray<boolean | undefined> = []): Promise<number[]> {
 	const indexes = apps.map((_, index) => index);
 	if (!tree.ok) return indexes;
-	const processes = await mapConcurrent(apps, 32, async app => {
+	const processes = await mapConcurrent(apps, 32, async (app, index) => {
+		if (known[index] !== undefined) return known[index];
 		const [source] = app.sources;
 		if (!source) return false;
 		if (source.kind === 'helm' || source.kind === 'kustomize' || hasFluxKustomizeFields(source.flux?.kustomize)) return true;

@@ -121,7 +121,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		view,
 		get: (context, key) => store.get(context, key),
 		signature: signatureOf,
-		renderCache: createRenderCache(),
+		renderCache: createRenderCache(inputs.renderStore ? {store: inputs.renderStore} : {}),
 		...(options.probe ? {probe: options.probe} : {}),
 	});
 	// What arrived since the last run: the first run judges everything.

@@ -42,6 +42,16 @@ describe('renderOrder', () => {
 		expect(order.map(index => apps[index]!.name)).toEqual(['kust', 'chart', 'overlay', 'declared-helm', 'yml', 'plain-a', 'no-source', 'escape', 'up', 'plain-b']);
 	});
 
+	it('takes what the render keys found instead of listing a folder again', async () => {
+		const root = path.join(temp.dir, 'known');
+		mkdirSync(path.join(root, 'kust'), {recursive: true});
+		writeFileSync(path.join(root, 'kust', 'kustomization.yaml'), 'resources: []\n');
+		// `gone` is not in the tree: only what the key's reading said can put it first.
+		const apps = [app('plain', {path: 'plain'}), app('gone', {path: 'gone'}), app('kust', {path: 'kust'})];
+		const order = await renderOrder(apps, {ok: true, sha: 'abc', dir: root}, [false, true, undefined]);
+		expect(order.map(index => apps[index]!.name)).toEqual(['gone', 'kust', 'plain']);
+	});
+
 	it('keeps the given order without a tree', async () => {
 		const apps = [app('b', {path: 'b'}), app('a', {path: 'a'})];
 		expect(await renderOrder(apps, {ok: false, kind: 'no-repo', message: 'none'})).toEqual([0, 1]);
