@@ -1,6 +1,6 @@
 /**
  * When gitops-tui itself saw an app Synced and Healthy, for "what changed since it was last healthy": the
- * last-known-good store keeps every revision an evaluation saw so (`status` fills it), and the journal records
+ * last-known-good store keeps every revision an evaluation saw so (`status` and the TUI fill it), and the journal records
  * actions that waited until the app was healthy (a rollback, a reconcile: outcome `done` with a timeout, at the
  * revision the controller reported — `outcome.after` — else the revision applied). These are observations, where the controller's history only says what was
  * deployed; the newest one is the last revision known healthy.
