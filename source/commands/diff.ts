@@ -10,6 +10,7 @@
 import {dump} from 'js-yaml';
 import {evaluate, type EvaluatedApp} from '../engines/evaluate.js';
 import type {AppDefinition} from '../engines/engine.js';
+import {withPlainPauseRead} from '../engines/plain-pause-flag.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
 import {resourceSidesOf} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
@@ -18,6 +19,7 @@ import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
 import {diffDocument} from './output/status-diff-document.js';
+import {pauseLine} from './output/status-table.js';
 
 const formats = ['text', 'json', 'yaml'] as const;
 
@@ -73,7 +75,9 @@ async function runDiff(input: CommandInput): Promise<number> {
 			return 2;
 		}
 
-		const [app] = evaluation.apps as [EvaluatedApp];
+		// A plain app's pause flag, which the lone app's evaluation lists no ConfigMaps for: read by name, as status shows it.
+		const [evaluated] = evaluation.apps as [EvaluatedApp];
+		const app = await withPlainPauseRead(evaluated, session.contexts.find(({info}) => info.name === evaluated.status.context)?.client);
 		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${terminalText(evaluation.settings.error.message)}\n`);
 		const contextReadOnly = mode === 'exact' ? session.readOnlyReason(app.status.context) : undefined;
 		if (contextReadOnly) io.stderr.write(`gitops-tui diff: ${app.status.context} is read-only (${terminalText(contextReadOnly)}): no server-side dry-run; showing the fast comparison\n`);
@@ -116,6 +120,8 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 
 	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
 	io.stdout.write(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
+	const pause = pauseLine(status.autoSync) ?? status.autoSync.unreadable;
+	if (pause) io.stdout.write(`${terminalText(`# ${pause}`)}\n`);
 	// Headers and diff lines carry names and values from Git and the cluster: shown, never interpreted.
 	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, sidesOf(resource.key), {showIgnored: false}), {multiline: true}));
 	if (shown.length === 0) io.stdout.write('# no differences\n');

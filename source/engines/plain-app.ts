@@ -10,7 +10,9 @@ import type {KindRef} from '../cluster/discovery.js';
 import {defaultFieldManager} from '../cluster/writes.js';
 import {appId, type AppDefinition, type AppEngine, type DiscoveryInput} from './engine.js';
 import {appliedRevisionAnnotation, autoSyncOf, plainAppLabel} from './pause-annotations.js';
+import {isConnectionFailure} from './live-view.js';
 import {plainPauseRef} from './plain-actions.js';
+import {pauseFlagUnreadable} from './plain-pause-flag.js';
 import type {PlainAppSpec, RepoSettings} from './settings.js';
 import {normaliseSourcePath} from './source-path.js';
 
@@ -69,11 +71,20 @@ export function plainPauseContexts(settings: RepoSettings, input: Pick<Discovery
 	return [...new Set(contexts)];
 }
 
-/** No auto-sync, and when the pause flag is set, who paused, why, since and until (from its annotations). */
+/**
+ * No auto-sync, and when the pause flag is set, who paused, why, since and until (from its annotations); when the
+ * flag's kind could not be listed, why (also a warning on the app).
+ */
 function plainAutoSync(app: AppDefinition, input: DiscoveryInput): AppDefinition['controller']['autoSync'] {
 	const ref = plainPauseRef(app);
 	const flag = input.objects(app.controllerContext, plainPauseKind).find(object => object.metadata.namespace === ref.namespace && object.metadata.name === ref.name);
-	return flag ? autoSyncOf(flag, false) : {enabled: false};
+	if (flag) return autoSyncOf(flag, false);
+	// ConfigMaps not listable: whether it is paused is unknown, and says so (an unreachable context says so itself).
+	const failure = input.kindFailure?.(app.controllerContext, plainPauseKind);
+	if (!failure || isConnectionFailure(failure.kind)) return {enabled: false};
+	const unreadable = pauseFlagUnreadable(ref, failure, 'list');
+	app.warnings.push(unreadable);
+	return {enabled: false, unreadable};
 }
 
 /** The revision gitops-tui last applied: the annotation its objects share (undefined when they disagree or lack it). */

@@ -91,13 +91,8 @@ function headerLines(document: StatusDocument, options: StatusTableOptions, widt
 function detailLines(app: StatusJsonApp, notes: readonly string[], width: number): string[] {
 	const lines: string[] = [];
 	if (app.error) lines.push(...wrap(app.error, width, '         ', '  error: '));
-	if (app.autoSync.enabled === false && (app.autoSync.pausedBy || app.autoSync.reason)) {
-		const pause = [app.autoSync.pausedBy ? `by ${app.autoSync.pausedBy}` : '', app.autoSync.since ? `since ${app.autoSync.since}` : '', app.autoSync.until ? `until ${app.autoSync.until}` : '', app.autoSync.reason ? `: ${app.autoSync.reason}` : '']
-			.filter(Boolean)
-			.join(' ')
-			.replace(' :', ':');
-		lines.push(...wrap(`paused ${pause}`, width, '    ', '  '));
-	}
+	const pause = pauseLine(app.autoSync);
+	if (pause) lines.push(...wrap(pause, width, '    ', '  '));
 
 	for (const resource of app.resources) {
 		if (resource.verdict === 'Synced') continue;
@@ -116,6 +111,16 @@ function detailLines(app: StatusJsonApp, notes: readonly string[], width: number
 
 	for (const note of notes) lines.push(...wrap(note, width, '         ', '  note: '));
 	return lines;
+}
+
+/** `paused by alice since … until …: why`, or nothing when nobody paused the app (also `diff`'s header line). */
+export function pauseLine(autoSync: StatusJsonApp['autoSync']): string | undefined {
+	if (autoSync.enabled !== false || !(autoSync.pausedBy || autoSync.reason)) return undefined;
+	const pause = [autoSync.pausedBy ? `by ${autoSync.pausedBy}` : '', autoSync.since ? `since ${autoSync.since}` : '', autoSync.until ? `until ${autoSync.until}` : '', autoSync.reason ? `: ${autoSync.reason}` : '']
+		.filter(Boolean)
+		.join(' ')
+		.replace(' :', ':');
+	return `paused ${pause}`;
 }
 
 function revisionCell(app: StatusJsonApp): string {
