@@ -6,6 +6,7 @@
  */
 import type {StatusJsonApp} from '../../domain/app.js';
 import {autoSyncWord} from '../../domain/auto-sync-word.js';
+import {fitFieldPath} from '../../domain/field-path-fit.js';
 import {terminalSafe} from '../../domain/terminal-text.js';
 import type {StatusDocument} from './status-document.js';
 import {fitMiddle, layoutTable, wrap, type Column} from './table-layout.js';
@@ -100,7 +101,8 @@ function detailLines(app: StatusJsonApp, notes: readonly string[], width: number
 		lines.push(fitMiddle(`  ${resource.verdict.padEnd(8)} ${name}`, width));
 		for (const field of resource.fields) {
 			const by = field.manager ? `  (${field.manager})` : '';
-			lines.push(`      ${fitMiddle(field.path, Math.max(20, width - 6 - by.length))}${by}`);
+			// Cut from the left at whole steps: the leaf (what changed) stays readable.
+			lines.push(`      ${fitFieldPath(field.path, Math.max(20, width - 6 - by.length))}${by}`);
 		}
 
 		// What the controller does about those fields (Flux reverts what it takes over from kubectl…), once per resource.
