@@ -5,6 +5,7 @@
  * what the controller will do about them, e.g. Flux reverting what it takes over), and its error. Built from the same document `-o json` prints, so the two never disagree.
  */
 import type {StatusJsonApp} from '../../domain/app.js';
+import {asciiSafe, asciiText} from '../../domain/ascii-text.js';
 import {autoSyncWord} from '../../domain/auto-sync-word.js';
 import {fitFieldPath} from '../../domain/field-path-fit.js';
 import {terminalSafe} from '../../domain/terminal-text.js';
@@ -18,6 +19,8 @@ export type StatusTableOptions = {
 	notes?: ReadonlyArray<readonly string[]>;
 	/** Repository-level problems to show in the header (settings file errors...). */
 	problems?: readonly string[];
+	/** ASCII only (domain/ascii-text.ts `asciiTerminal`): data made ASCII before it is measured and laid out. */
+	ascii?: boolean;
 };
 
 const columns: Column[] = [
@@ -34,15 +37,16 @@ const columns: Column[] = [
 /** The table as text (ending with a newline). */
 export function formatStatusTable(unsafeDocument: StatusDocument, unsafeOptions: StatusTableOptions): string {
 	// Names, messages and pause reasons come from Git and the cluster: shown, never interpreted, and measured as shown.
-	const document = terminalSafe(unsafeDocument);
-	const options = {...unsafeOptions, ...terminalSafe({notes: unsafeOptions.notes, problems: unsafeOptions.problems})};
+	const asAscii = <T,>(value: T): T => (unsafeOptions.ascii ? asciiSafe(value) : value);
+	const document = asAscii(terminalSafe(unsafeDocument));
+	const options = {...unsafeOptions, ...asAscii(terminalSafe({notes: unsafeOptions.notes, problems: unsafeOptions.problems}))};
 	const width = options.width ?? 80;
 	const lines: string[] = [...headerLines(document, options, width)];
 	if (lines.length > 0) lines.push('');
 	if (document.apps.length === 0) {
 		lines.push('No apps found: no Flux Kustomization, HelmRelease or Argo CD Application on the selected contexts,');
 		lines.push('and no plain apps in .gitops-tui.yaml.');
-		return `${lines.join('\n')}\n`;
+		return finish(lines, options.ascii);
 	}
 
 	const rows = document.apps.map(app => [
@@ -61,7 +65,13 @@ export function formatStatusTable(unsafeDocument: StatusDocument, unsafeOptions:
 		lines.push(table[index + 1]!);
 		lines.push(...detailLines(app, options.notes?.[index] ?? [], width));
 	});
-	return `${lines.join('\n')}\n`;
+	return finish(lines, options.ascii);
+}
+
+/** The lines as text; in ASCII mode, anything the layout added passes the same replacement (a last guard). */
+function finish(lines: readonly string[], ascii: boolean | undefined): string {
+	const text = `${lines.join('\n')}\n`;
+	return ascii ? asciiText(text) : text;
 }
 
 function headerLines(document: StatusDocument, options: StatusTableOptions, width: number): string[] {
