@@ -35,7 +35,7 @@ ${commands.map(c => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
   Options
     --demo                 The TUI against built-in sandbox clusters and a generated demo repo (:outage on|off)
-    --ascii                ASCII glyphs only (automatic when the locale is not UTF-8 or TERM=dumb)
+    --ascii                ASCII only, in the TUI and the status/diff text (automatic when the locale is not UTF-8 or TERM=dumb)
     --port N               (sandbox) port to listen on, default: a free port
     --kubeconfig-out FILE  (sandbox) write a kubeconfig with an admin and a viewer context
     --gitops               (sandbox) also run the simulated Flux and Argo CD controllers

@@ -4,7 +4,7 @@
  */
 import type {ActionOutcome, ActionPlan, ActionRequest} from '../domain/action.js';
 import {digestOf} from '../journal/canonical-json.js';
-import type {JournalObject, JournalRecord} from '../journal/journal-types.js';
+import type {JournalAfter, JournalObject, JournalRecord} from '../journal/journal-types.js';
 
 /** SHA-256 of the plan's canonical JSON (keys sorted), the digest left out. */
 export function planDigest(plan: Omit<ActionPlan, 'digest'>): string {
@@ -20,6 +20,8 @@ export function actionRecord(input: {
 	parameters: Record<string, unknown>;
 	digest?: string;
 	objects: JournalObject[];
+	/** What the wait saw at the end (the controller's revision, sync and health). */
+	after?: JournalAfter;
 	time: Date;
 }): JournalRecord {
 	return {
@@ -30,7 +32,7 @@ export function actionRecord(input: {
 		action: input.request.kind,
 		parameters: {engine: input.request.target.engine, namespace: input.request.target.namespace, ...input.parameters},
 		...(input.digest ? {planDigest: input.digest} : {}),
-		outcome: {status: input.outcome, message: input.message},
+		outcome: {status: input.outcome, message: input.message, ...(input.after ? {after: input.after} : {})},
 		objects: input.objects,
 	};
 }

@@ -2,11 +2,9 @@
  * A plain app's pause flag as it is now (see plain-actions.ts): read from the app's context, with who paused,
  * why, since and until; and the refusal our own reconcile gives while it is set.
  */
-import {readObject} from '../cluster/read-object.js';
 import type {AutoSync} from '../domain/app.js';
 import type {KubeObject} from '../domain/kube-object.js';
-import {autoSyncOf} from '../engines/pause-annotations.js';
-import {plainPauseRef} from '../engines/plain-actions.js';
+import {readPlainPauseFlag} from '../engines/plain-pause-flag.js';
 import type {SpecInput} from './action-spec.js';
 
 /** The flag when set, nothing when not, or why it could not be read. */
@@ -18,10 +16,8 @@ export async function readPlainPause(input: SpecInput): Promise<PlainPauseState>
 	const context = definition.context ?? definition.controllerContext;
 	const client = input.client(context);
 	if (!client) return {ok: false, message: `context ${context} has no usable client`};
-	const ref = plainPauseRef(definition);
-	const read = await readObject(client, ref);
-	if (!read.ok) return read.error.kind === 'not-found' ? {ok: true} : {ok: false, message: `cannot read the pause flag ConfigMap ${ref.namespace}/${ref.name}: ${read.error.message}`};
-	return {ok: true, flag: {object: read.value, pause: autoSyncOf(read.value, false)}};
+	const read = await readPlainPauseFlag(client, definition);
+	return read.ok ? read : {ok: false, message: read.message};
 }
 
 /** How a pause reads in a message: `paused by alice since … until …: reason`. */

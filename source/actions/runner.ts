@@ -60,7 +60,7 @@ async function runAction(session: Session, request: ActionRequest, options: RunO
 	const finish = async (outcome: ActionOutcome, message: string, extra: {objects?: ObjectProgress[]; journal?: JournalObject[]; after?: ActionResult['after']} = {}): Promise<ActionResult> => {
 		const result: ActionResult = {request, outcome, message, objects: extra.objects ?? [], ...(extra.after ? {after: extra.after} : {})};
 		try {
-			const entry = await deps.journal.append(actionRecord({request, actor, outcome, message, parameters, ...(digest ? {digest} : {}), objects: extra.journal ?? [], time: deps.now()}));
+			const entry = await deps.journal.append(actionRecord({request, actor, outcome, message, parameters, ...(digest ? {digest} : {}), objects: extra.journal ?? [], ...(extra.after ? {after: extra.after} : {}), time: deps.now()}));
 			result.journal = {seq: entry.seq, hash: entry.hash};
 		} catch (error) {
 			result.journalError = error instanceof Error ? error.message : String(error);

@@ -10,14 +10,17 @@
 import {dump} from 'js-yaml';
 import {evaluate, type EvaluatedApp} from '../engines/evaluate.js';
 import type {AppDefinition} from '../engines/engine.js';
+import {withPlainPauseRead} from '../engines/plain-pause-flag.js';
 import {formatResourceDiff} from '../engines/resource-diff-text.js';
 import {resourceSidesOf} from '../engines/resource-sides.js';
 import {isOutOfSync} from '../domain/verdict.js';
 import {terminalSafeJson, terminalText} from '../domain/terminal-text.js';
+import {asciiTerminal, asciiText} from '../domain/ascii-text.js';
 import type {Command, CommandInput} from './command.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {runExternalDiff, type ExternalDiffEntry} from './output/external-diff.js';
 import {diffDocument} from './output/status-diff-document.js';
+import {pauseLine} from './output/status-table.js';
 
 const formats = ['text', 'json', 'yaml'] as const;
 
@@ -52,6 +55,9 @@ async function runDiff(input: CommandInput): Promise<number> {
 	const opened = await openEvaluationSession(input, 'diff');
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
+	// Text for an ASCII-only terminal as the TUI draws for one (json and yaml stay exact).
+	const ascii = asciiTerminal({env: io.env, asked: flags['ascii'] === true || session.userSettings.theme === 'ascii'});
+	const err = (text: string) => io.stderr.write(ascii ? asciiText(text) : text);
 	try {
 		const selectedContexts = contextFlag(flags['context']);
 		const evaluation = await evaluate({
@@ -69,14 +75,16 @@ async function runDiff(input: CommandInput): Promise<number> {
 		if (evaluation.apps.length !== 1) {
 			// No such app: every app is discovered after all, to name the ones there are.
 			const discovered = evaluation.apps.length === 0 ? (await evaluate({...evaluationInputs(session), mode: 'fast', select: () => false})).discovered : evaluation.discovered;
-			io.stderr.write(`gitops-tui diff: ${terminalText(notFound(name, evaluation.apps.map(app => app.definition), discovered))}\n`);
+			err(`gitops-tui diff: ${terminalText(notFound(name, evaluation.apps.map(app => app.definition), discovered))}\n`);
 			return 2;
 		}
 
-		const [app] = evaluation.apps as [EvaluatedApp];
-		if (!evaluation.settings.ok) io.stderr.write(`gitops-tui diff: ${terminalText(evaluation.settings.error.message)}\n`);
+		// A plain app's pause flag, which the lone app's evaluation lists no ConfigMaps for: read by name, as status shows it.
+		const [evaluated] = evaluation.apps as [EvaluatedApp];
+		const app = await withPlainPauseRead(evaluated, session.contexts.find(({info}) => info.name === evaluated.status.context)?.client);
+		if (!evaluation.settings.ok) err(`gitops-tui diff: ${terminalText(evaluation.settings.error.message)}\n`);
 		const contextReadOnly = mode === 'exact' ? session.readOnlyReason(app.status.context) : undefined;
-		if (contextReadOnly) io.stderr.write(`gitops-tui diff: ${app.status.context} is read-only (${terminalText(contextReadOnly)}): no server-side dry-run; showing the fast comparison\n`);
+		if (contextReadOnly) err(`gitops-tui diff: ${app.status.context} is read-only (${terminalText(contextReadOnly)}): no server-side dry-run; showing the fast comparison\n`);
 		const fast = mode === 'fast' || contextReadOnly !== undefined;
 		if (format !== 'text') {
 			const document = diffDocument(app, fast ? 'fast' : 'exact');
@@ -84,15 +92,18 @@ async function runDiff(input: CommandInput): Promise<number> {
 			return diffExitCode(app);
 		}
 
-		return await printDiff(app, input, fast);
+		return await printDiff(app, input, {fast, ascii});
 	} finally {
 		session.close();
 	}
 }
 
-async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): Promise<number> {
+async function printDiff(app: EvaluatedApp, {io}: CommandInput, {fast, ascii}: {fast: boolean; ascii: boolean}): Promise<number> {
 	const {status} = app;
-	if (status.error) io.stderr.write(`${terminalText(`gitops-tui diff: ${status.name} (${status.engine}, context ${status.context}): ${status.error}`)}\n`);
+	// Our own text, in ASCII on an ASCII-only terminal (an external diff program's output is its own).
+	const out = (text: string) => io.stdout.write(ascii ? asciiText(text) : text);
+	const err = (text: string) => io.stderr.write(ascii ? asciiText(text) : text);
+	if (status.error) err(`${terminalText(`gitops-tui diff: ${status.name} (${status.engine}, context ${status.context}): ${status.error}`)}\n`);
 	if (status.sync === 'Unknown' && status.resources.every(resource => resource.verdict === 'Unknown')) return 2;
 	const shown = status.resources.filter(resource => resource.verdict !== 'Synced' || resource.fields.length > 0);
 	const sidesOf = resourceSidesOf(app.prepared, app.dryRuns);
@@ -106,7 +117,7 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 			});
 		const ran = await runExternalDiff({command: external, entries, stdout: io.stdout, stderr: io.stderr, env: io.env});
 		if (!ran.ok) {
-			io.stderr.write(`gitops-tui diff: ${terminalText(ran.message)}\n`);
+			err(`gitops-tui diff: ${terminalText(ran.message)}\n`);
 			return 2;
 		}
 
@@ -115,10 +126,12 @@ async function printDiff(app: EvaluatedApp, {io}: CommandInput, fast: boolean): 
 	}
 
 	const revision = status.revision.head ? ` at ${status.revision.head.slice(0, 7)}` : '';
-	io.stdout.write(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
+	out(`${terminalText(`# ${status.name} (${status.engine}, context ${status.context})${revision}: ${fast ? 'fast' : 'exact'} comparison`)}\n`);
+	const pause = pauseLine(status.autoSync) ?? status.autoSync.unreadable;
+	if (pause) out(`${terminalText(`# ${pause}`)}\n`);
 	// Headers and diff lines carry names and values from Git and the cluster: shown, never interpreted.
-	for (const resource of shown) io.stdout.write(terminalText(formatResourceDiff(resource, sidesOf(resource.key), {showIgnored: false}), {multiline: true}));
-	if (shown.length === 0) io.stdout.write('# no differences\n');
+	for (const resource of shown) out(terminalText(formatResourceDiff(resource, sidesOf(resource.key), {showIgnored: false}), {multiline: true}));
+	if (shown.length === 0) out('# no differences\n');
 	return diffExitCode(app);
 }
 

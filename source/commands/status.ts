@@ -12,6 +12,7 @@ import {keepLastKnownGood} from './action-last-known-good.js';
 import {evaluationInputs, openEvaluationSession} from './evaluation-session.js';
 import {statusDocument, statusExitCode, type StatusDocument} from './output/status-document.js';
 import {formatStatusTable} from './output/status-table.js';
+import {asciiTerminal, asciiText} from '../domain/ascii-text.js';
 
 const formats = ['table', 'json', 'yaml'] as const;
 
@@ -38,6 +39,8 @@ export async function runStatus(input: CommandInput): Promise<number> {
 	const opened = await openEvaluationSession(input, 'status');
 	if (!opened.ok) return opened.code;
 	const {session} = opened;
+	// Text for an ASCII-only terminal as the TUI draws for one (json and yaml stay exact).
+	const ascii = asciiTerminal({env: io.env, asked: flags['ascii'] === true || session.userSettings.theme === 'ascii'});
 	try {
 		const evaluation = await evaluate({
 			...evaluationInputs(session),
@@ -47,21 +50,22 @@ export async function runStatus(input: CommandInput): Promise<number> {
 		if (lastKnownGood.problem) io.stderr.write(`gitops-tui status: ${lastKnownGood.problem}\n`);
 		const document = statusDocument(evaluation, session.repo, session.repoError);
 		const problems = settingsProblems(evaluation);
-		for (const problem of problems) io.stderr.write(`gitops-tui status: ${terminalText(problem)}\n`);
-		io.stdout.write(render(document, evaluation, format, session.now()));
+		for (const problem of problems) io.stderr.write(`gitops-tui status: ${ascii ? asciiText(terminalText(problem)) : terminalText(problem)}\n`);
+		io.stdout.write(render(document, evaluation, format, session.now(), ascii));
 		return statusExitCode(document, {settingsError: !evaluation.settings.ok, repoError: session.repoError !== undefined});
 	} finally {
 		session.close();
 	}
 }
 
-function render(document: StatusDocument, evaluation: Evaluation, format: string, now: Date): string {
+function render(document: StatusDocument, evaluation: Evaluation, format: string, now: Date, ascii: boolean): string {
 	if (format === 'json') return `${terminalSafeJson(document, 2)}\n`;
 	if (format === 'yaml') return dump(document, {noRefs: true, lineWidth: -1});
 	return formatStatusTable(document, {
 		now,
 		notes: evaluation.apps.map(app => app.notes),
 		problems: evaluation.settings.ok ? evaluation.settings.settings.warnings : [evaluation.settings.error.message],
+		ascii,
 	});
 }
 

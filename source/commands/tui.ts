@@ -61,6 +61,7 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	const start = (fleetInputs: typeof inputs) =>
 		startLiveFleet({
 			healthyRecords,
+			keepLastKnownGood: healthyRecords.lastKnownGood,
 			inputs: fleetInputs,
 			readOnly,
 			runtime: nodeRuntime(io.env),

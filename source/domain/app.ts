@@ -11,7 +11,15 @@ export type AppSync = 'Synced' | 'OutOfSync' | 'Unknown';
 export type AppRevision = {deployed?: string; head?: string; behind?: number};
 
 /** Auto-sync state: on, or paused by someone, for a reason, since and maybe until a time. */
-export type AutoSync = {enabled: boolean; pausedBy?: string; reason?: string; since?: string; until?: string};
+export type AutoSync = {
+	enabled: boolean;
+	pausedBy?: string;
+	reason?: string;
+	since?: string;
+	until?: string;
+	/** Why a plain app's pause flag could not be read (`pause flag unreadable: forbidden to list configmaps in NS`). */
+	unreadable?: string;
+};
 
 /**
  * One app as `status -o json` reports it (PRODUCT.md, "Contracts"), with the judged resources kept whole so

@@ -93,3 +93,21 @@ export function asciiText(text: string): string {
 export function asciiCells(text: string): string {
 	return replace(text, 1);
 }
+
+/**
+ * Whether output goes to an ASCII-only terminal, the one rule for the TUI and the `status`/`diff` text: when asked
+ * (`--ascii`, the ascii theme), on TERM=dumb, or when the locale (LC_ALL, else LC_CTYPE, else LANG) is not UTF-8.
+ */
+export function asciiTerminal(input: {env: Record<string, string | undefined>; asked?: boolean}): boolean {
+	const locale = input.env['LC_ALL'] || input.env['LC_CTYPE'] || input.env['LANG'] || '';
+	return Boolean(input.asked) || input.env['TERM'] === 'dumb' || !/utf-?8/i.test(locale);
+}
+
+/** Every string in a plain-data value through `asciiText` (the value itself when it is all ASCII already). */
+export function asciiSafe<T>(value: T): T {
+	if (typeof value === 'string') return asciiText(value) as T;
+	if (value === null || typeof value !== 'object') return value;
+	if (!nonAscii.test(JSON.stringify(value))) return value;
+	if (Array.isArray(value)) return value.map(item => asciiSafe(item)) as T;
+	return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asciiSafe(item)])) as T;
+}

@@ -139,6 +139,8 @@ export type DiscoveryInput = {
 	kubeconfigContexts?: readonly string[];
 	/** The app objects of one kind on a context (empty when the kind is not served or not readable there). */
 	objects: (context: string, kind: KindRef) => readonly KubeObject[];
+	/** Why a kind could not be read on a context, when it could not (a plain app's pause flag says so). */
+	kindFailure?: (context: string, kind: KindRef) => {kind: string; message: string} | undefined;
 	/** Tells whether a source URL is the loaded repository. */
 	matchesRepo: RepoMatcher;
 	settings: RepoSettings;

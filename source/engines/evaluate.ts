@@ -28,7 +28,7 @@ import {clusterVariablesSource} from './flux-variables.js';
 import {judgePrepared, type DryRunResults} from './judge-prepared.js';
 import {liveKindsFor} from './live-kinds.js';
 import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
-import type {ContextFailure, LiveView} from './live-view.js';
+import {kindFailureOf, type ContextFailure, type LiveView} from './live-view.js';
 import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createRepoMatcher} from './repo-match.js';
@@ -140,6 +140,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 			const state = snapshot.kind(context, kind.group, kind.kind);
 			return state?.ok ? state.objects.map(entry => entry.object) : [];
 		},
+		kindFailure: (context, kind) => kindFailureOf(snapshot.kind(context, kind.group, kind.kind)),
 		matchesRepo: createRepoMatcher(repo ? {url: repo.location.url, dir: repo.location.gitDir, remoteUrls: repo.remoteUrls()} : undefined),
 		settings: settings.ok ? settings.settings : emptySettings(),
 	});

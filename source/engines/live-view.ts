@@ -25,3 +25,8 @@ export type LiveView = {
 export function isConnectionFailure(kind: string): boolean {
 	return kind === 'unreachable' || kind === 'timeout' || kind === 'unauthorized' || kind === 'credentials' || kind === 'kubeconfig';
 }
+
+/** Why a kind could not be read, when it could not (discovery's `kindFailure`). */
+export function kindFailureOf(state: KindState | undefined): {kind: string; message: string} | undefined {
+	return state && !state.ok ? {kind: state.kind, message: state.message} : undefined;
+}

@@ -10,7 +10,9 @@ import type {KindRef} from '../cluster/discovery.js';
 import {defaultFieldManager} from '../cluster/writes.js';
 import {appId, type AppDefinition, type AppEngine, type DiscoveryInput} from './engine.js';
 import {appliedRevisionAnnotation, autoSyncOf, plainAppLabel} from './pause-annotations.js';
+import {isConnectionFailure} from './live-view.js';
 import {plainPauseRef} from './plain-actions.js';
+import {pauseFlagUnreadable} from './plain-pause-flag.js';
 import type {PlainAppSpec, RepoSettings} from './settings.js';
 import {normaliseSourcePath} from './source-path.js';
 
@@ -53,7 +55,7 @@ export function discoverPlainApps(input: DiscoveryInput): AppDefinition[] {
 			warnings: [],
 		};
 		if (!context) app.error = `context ${contextName} is not in the kubeconfig`;
-		else app.controller.autoSync = plainAutoSync(app, flags);
+		else app.controller.autoSync = plainAutoSync(app, flags, input);
 		return [app];
 	});
 }
@@ -70,11 +72,20 @@ export function plainPauseContexts(settings: RepoSettings, input: Pick<Discovery
 	return [...new Set(contexts)];
 }
 
-/** No auto-sync, and when the pause flag is set, who paused, why, since and until (from its annotations). */
-function plainAutoSync(app: AppDefinition, flags: PauseFlagIndex): AppDefinition['controller']['autoSync'] {
+/**
+ * No auto-sync, and when the pause flag is set, who paused, why, since and until (from its annotations); when the
+ * flag's kind could not be listed, why (also a warning on the app).
+ */
+function plainAutoSync(app: AppDefinition, flags: PauseFlagIndex, input: DiscoveryInput): AppDefinition['controller']['autoSync'] {
 	const ref = plainPauseRef(app);
 	const flag = flags(app.controllerContext).get(`${ref.namespace}/${ref.name}`);
-	return flag ? autoSyncOf(flag, false) : {enabled: false};
+	if (flag) return autoSyncOf(flag, false);
+	// ConfigMaps not listable: whether it is paused is unknown, and says so (an unreachable context says so itself).
+	const failure = input.kindFailure?.(app.controllerContext, plainPauseKind);
+	if (!failure || isConnectionFailure(failure.kind)) return {enabled: false};
+	const unreadable = pauseFlagUnreadable(ref, failure, 'list');
+	app.warnings.push(unreadable);
+	return {enabled: false, unreadable};
 }
 
 type PauseFlagIndex = (context: string) => ReadonlyMap<string, KubeObject>;

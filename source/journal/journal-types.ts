@@ -21,6 +21,13 @@ export type JournalObject = {
 	message?: string;
 };
 
+/**
+ * The app as the action last saw it, when it waited: for Flux and Argo CD what the controller reported (Flux
+ * `status.lastAppliedRevision`, Argo CD the sync result's or `status.sync.revision`), for plain apps and rollbacks
+ * the revision applied. Recorded so the journal says which revision a reconcile ended at, not only that it ended.
+ */
+export type JournalAfter = {sync: string; health: string; revision?: string};
+
 /** What the caller hands to `append`: everything but the chain fields. */
 export type JournalRecord = {
 	/** RFC 3339; the journal's clock when absent. */
@@ -37,7 +44,7 @@ export type JournalRecord = {
 	parameters: Record<string, unknown>;
 	/** SHA-256 (hex) of the canonical JSON of the plan that was shown and confirmed. */
 	planDigest?: string;
-	outcome: {status: JournalOutcomeStatus; message?: string};
+	outcome: {status: JournalOutcomeStatus; message?: string; after?: JournalAfter};
 	objects: JournalObject[];
 };
 

@@ -19,6 +19,7 @@ import {clusterVariablesSource} from '../engines/flux-variables.js';
 import {mapConcurrent} from '../engines/concurrency.js';
 import {liveKindsFor} from '../engines/live-kinds.js';
 import type {LiveSnapshot} from '../engines/live-snapshot.js';
+import {kindFailureOf} from '../engines/live-view.js';
 import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from '../engines/plain-app.js';
 import {prepareApp} from '../engines/prepare-app.js';
 import {judgePrepared} from '../engines/judge-prepared.js';
@@ -154,6 +155,7 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 					const state = snapshot.kind(context, kind.group, kind.kind);
 					return state?.ok ? state.objects.map(entry => entry.object) : [];
 				},
+				kindFailure: (context, kind) => kindFailureOf(snapshot.kind(context, kind.group, kind.kind)),
 				matchesRepo: createRepoMatcher(repo ? {url: repo.location.url, dir: repo.location.gitDir, remoteUrls: repo.remoteUrls()} : undefined),
 				settings: settings.ok ? settings.settings : emptySettings(),
 			});

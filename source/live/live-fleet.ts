@@ -24,6 +24,8 @@ import {listedKinds} from './listed-kinds.js';
 import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
 import type {HealthyRecords} from './healthy-observations.js';
+import {createLastKnownGoodKeeper} from './last-known-good-keeper.js';
+import type {LastKnownGoodStore} from '../journal/last-known-good.js';
 import {serialRunner, type Timers} from './serial-runner.js';
 import {createWatchView, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
@@ -52,6 +54,8 @@ export type LiveFleetOptions = {
 	probe?: EvaluationProbe;
 	/** The journal and last-known-good store: when gitops-tui saw an app healthy ("since it was last healthy"). */
 	healthyRecords?: HealthyRecords;
+	/** The last-known-good store to fill with the apps seen Synced and Healthy, as `status` does (absent: none kept). */
+	keepLastKnownGood?: LastKnownGoodStore;
 };
 
 export type LiveFleet = {source: FleetSource; stop(): void};
@@ -124,6 +128,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		renderCache: createRenderCache(inputs.renderStore ? {store: inputs.renderStore} : {}),
 		...(options.probe ? {probe: options.probe} : {}),
 	});
+	const keeper = options.keepLastKnownGood ? createLastKnownGoodKeeper({store: options.keepLastKnownGood, log: options.log}) : undefined;
 	// What arrived since the last run: the first run judges everything.
 	let pending = {live: [] as LiveChange[], repo: false, publish: true};
 	let lastRunMs = 0;
@@ -139,6 +144,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			if (read > 0) pending.live = [...evaluator.unread(pending.live.slice(0, read)), ...pending.live.slice(read)];
 			if (run) {
 				evaluation = run.evaluation;
+				keeper?.seen(run.evaluation);
 				problem = undefined;
 				options.log(`evaluated ${run.judged} of ${run.evaluation.apps.length} apps (${run.rendered} rendered) in ${Math.round(performance.now() - started)} ms: ${syncCounts(run.evaluation)}`);
 			}

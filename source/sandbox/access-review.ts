@@ -9,7 +9,7 @@ import {checkBodyObject, decodeBody, fieldManager, type RequestContext} from './
 import {timestamp} from './object-utils.js';
 import type {SandboxUser} from './types.js';
 
-type Attributes = {verb?: string; path?: string};
+type Attributes = {verb?: string; path?: string; resource?: string};
 
 /** Non-resource URLs every authenticated user may GET (system:discovery, system:public-info-viewer). */
 const discoveryPaths = [/^\/api(\/.*)?$/, /^\/apis(\/.*)?$/, /^\/version\/?$/, /^\/openapi(\/.*)?$/, /^\/(healthz|livez|readyz)(\/.*)?$/];
@@ -17,7 +17,7 @@ const discoveryPaths = [/^\/api(\/.*)?$/, /^\/apis(\/.*)?$/, /^\/version\/?$/, /
 function decide(user: SandboxUser, spec: {resourceAttributes?: Attributes; nonResourceAttributes?: Attributes}): boolean {
 	if (spec.resourceAttributes) {
 		const verb = spec.resourceAttributes.verb ?? '';
-		return verb === '*' ? isAdmin(user) : allows(user, verb);
+		return verb === '*' ? isAdmin(user) && !user.denied?.length : allows(user, verb, spec.resourceAttributes.resource);
 	}
 	if (spec.nonResourceAttributes) {
 		const {verb = '', path = ''} = spec.nonResourceAttributes;

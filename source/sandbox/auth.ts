@@ -1,6 +1,7 @@
 /**
  * Bearer-token authentication and the sandbox's simple authorization: each user has a verb list
- * that applies to every resource (`*` for all verbs), like a ClusterRole bound cluster-wide.
+ * that applies to every resource (`*` for all verbs), like a ClusterRole bound cluster-wide, less the `verb resource`
+ * pairs it is denied.
  */
 import {randomBytes} from 'node:crypto';
 import type {SandboxUser} from './types.js';
@@ -23,8 +24,9 @@ export function authenticate(users: SandboxUser[], header: string | undefined): 
 	return users.find(user => user.token === match[1]);
 }
 
-/** Whether the user may use the verb on resources. */
-export function allows(user: SandboxUser, verb: string): boolean {
+/** Whether the user may use the verb on resources (on `resource` when given: its denials apply). */
+export function allows(user: SandboxUser, verb: string, resource?: string): boolean {
+	if (resource !== undefined && user.denied?.includes(`${verb} ${resource}`)) return false;
 	return user.verbs.includes('*') || user.verbs.includes(verb);
 }
 

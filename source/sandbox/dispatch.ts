@@ -42,7 +42,7 @@ export async function dispatch(context: RequestContext, fields: FieldManagement)
 	if (context.store.registry.isVirtual(type)) {
 		return type.kind === 'SelfSubjectReview' ? handleSelfSubjectReview(context) : handleSelfSubjectAccessReview(context, fields.recordUpdate);
 	}
-	if (!allows(user, verb)) {
+	if (!allows(user, verb, type.resource)) {
 		return failure(forbidden({user: user.name, verb, group: type.group, resource: type.resource, subresource: route.subresource, namespace: route.namespace, name: route.name}));
 	}
 	if (route.subresource === 'scale') return handleScale(context);

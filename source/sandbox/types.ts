@@ -75,4 +75,6 @@ export type SandboxUser = {
 	groups: string[];
 	/** Verbs allowed on every resource; a viewer gets get, list, watch. */
 	verbs: string[];
+	/** Exceptions to `verbs`, as `verb resource` (`list configmaps`): a Role that leaves one resource out. */
+	denied?: readonly string[];
 };

@@ -23,7 +23,9 @@ function appSections(state: TuiState, appId: string, now: Date): DetailsSection[
 		{label: 'App', text: `${app.name} (${app.engine}) on ${app.context}, namespace ${app.namespace}`},
 		{label: 'Sync', text: `ours ${app.sync}; the controller's ${app.engine === 'plain' ? '- (no controller)' : app.controllerSync}; health ${app.health}`},
 		{label: 'Revision', text: `${deployed ?? '-'}${behind ? `, ${behind} behind` : ''}`},
-		{label: 'Auto-sync', text: app.autoSync.enabled ? 'on' : story?.text ?? 'off (this app has no auto-sync)', ...(story ? {tone: 'paused' as const} : {})},
+		app.autoSync.unreadable && !story
+			? {label: 'Auto-sync', text: `unknown: ${app.autoSync.unreadable}`, tone: 'error' as const}
+			: {label: 'Auto-sync', text: app.autoSync.enabled ? 'on' : story?.text ?? 'off (this app has no auto-sync)', ...(story ? {tone: 'paused' as const} : {})},
 		...(app.error ? [{label: 'Error', text: app.error, tone: 'error' as const}] : []),
 		...(context && context.state !== 'ready' ? [{label: 'Context', text: staleText(state, context, now), tone: 'error' as const}] : []),
 		...(source && !source.ready ? [{label: 'Source', text: `failing: ${source.message ?? 'not ready'} (the controller cannot fetch: its verdict is not current)`, tone: 'error' as const}] : []),

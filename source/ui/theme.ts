@@ -2,6 +2,7 @@
  * The one theme file: colours and glyphs by meaning. Screens ask for `sync.drifted`, never for
  * "yellow", so the no-colour and ASCII variants are a property of the theme, not of each screen.
  */
+import {asciiTerminal} from '../domain/ascii-text.js';
 
 /** Text styling as Ink's <Text> takes it. */
 export type Style = {color?: string; backgroundColor?: string; bold?: boolean; dimColor?: boolean; inverse?: boolean};
@@ -110,10 +111,9 @@ export function createTheme(options: {colour: boolean; ascii: boolean}): Theme {
 /** The terminal facts that pick a theme; read from the environment by cli.tsx only. */
 export type TerminalTraits = {env: Record<string, string | undefined>; asciiFlag?: boolean};
 
-/** Colour unless NO_COLOR is set (any value) or TERM is dumb; ASCII when asked or the locale is not UTF-8. */
+/** Colour unless NO_COLOR is set (any value) or TERM is dumb; ASCII when asked, on TERM=dumb or when the locale is not UTF-8. */
 export function themeOptionsFor({env, asciiFlag}: TerminalTraits): {colour: boolean; ascii: boolean} {
 	const colour = env.NO_COLOR === undefined && env.TERM !== 'dumb';
-	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-	const utf8 = /utf-?8/i.test(locale);
-	return {colour, ascii: Boolean(asciiFlag) || env.TERM === 'dumb' || !utf8};
+	// The same rule as the status and diff text (domain/ascii-text.ts).
+	return {colour, ascii: asciiTerminal({env, asked: asciiFlag})};
 }

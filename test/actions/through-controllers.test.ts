@@ -13,6 +13,7 @@ import type {ActionEvent, ActionRequest, ActionResult} from '../../source/domain
 import {createGit} from '../../source/repo/git-runner.js';
 import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
 import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
+import {lastSeenHealthy} from '../../source/live/healthy-observations.js';
 import {openTestClients} from '../support/cluster-sandbox.js';
 import {crds, startGitOpsWorld, type GitOpsWorld} from '../support/gitops-world.js';
 import {memoryJournal} from '../support/memory-journal.js';
@@ -103,6 +104,12 @@ describe('actions through the controllers', () => {
 		const token = kustomization.metadata.annotations?.['reconcile.fluxcd.io/requestedAt'];
 		expect((kustomization['status'] as {lastHandledReconcileAt?: string}).lastHandledReconcileAt).toBe(token);
 		expect(result.after).toMatchObject({sync: 'Synced', health: 'Healthy', revision: `main@sha1:${first}`});
+		// The journal records the revision the controller reported (status.lastAppliedRevision), not only `done`.
+		const entry = journal.entries.at(-1)!;
+		expect(entry).toMatchObject({action: 'reconcile', app: 'web', outcome: {status: 'done', after: {sync: 'Synced', health: 'Healthy', revision: (kustomization['status'] as {lastAppliedRevision: string}).lastAppliedRevision}}});
+		expect(entry.outcome.after?.revision).toBe(`main@sha1:${first}`);
+		const seen = await lastSeenHealthy({engine: 'flux', name: 'web', namespace: 'flux-system', context: 'sandbox', controllerContext: 'sandbox'}, {journal});
+		expect(seen).toMatchObject({revision: first, basis: expect.stringContaining(`journal #${entry.seq}`)});
 	}, 60_000);
 
 	it('Argo CD reconcile: the sync operation runs, initiated by us, and history grows', async () => {
@@ -114,6 +121,10 @@ describe('actions through the controllers', () => {
 		expect(status.history.length).toBe(before + 1);
 		expect(status.operationState).toMatchObject({phase: 'Succeeded', operation: {initiatedBy: {username: 'admin'}}});
 		expect(result.after).toMatchObject({sync: 'Synced', health: 'Healthy'});
+		// The journal records the revision Argo CD reported (status.sync.revision), the commit it synced.
+		const reported = (application['status'] as {sync: {revision: string}}).sync.revision;
+		expect(reported).toBe(first);
+		expect(journal.entries.at(-1)).toMatchObject({action: 'reconcile', app: 'api', outcome: {status: 'done', after: {sync: 'Synced', health: 'Healthy', revision: reported}}});
 	}, 60_000);
 
 	it('Argo CD suspend stops self-heal; resume restores automated exactly and the controller heals the drift', async () => {

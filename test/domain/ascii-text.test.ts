@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {asciiCells, asciiText} from '../../source/domain/ascii-text.js';
+import {asciiCells, asciiSafe, asciiTerminal, asciiText} from '../../source/domain/ascii-text.js';
 
 const glyphs = /[…—’]|[\u2500-\u257f]/;
 
@@ -24,5 +24,22 @@ describe('ASCII text', () => {
 			expect(out).not.toMatch(glyphs);
 			expect(out.startsWith('\u001B[7m>')).toBe(true);
 		}
+	});
+
+	it('decides ASCII as the TUI does: asked, TERM=dumb, or a locale without UTF-8 (LC_ALL before LC_CTYPE before LANG)', () => {
+		expect(asciiTerminal({env: {LANG: 'en_US.UTF-8', TERM: 'xterm'}})).toBe(false);
+		expect(asciiTerminal({env: {LANG: 'de_DE.utf8'}})).toBe(false);
+		expect(asciiTerminal({env: {LANG: 'en_US.UTF-8'}, asked: true})).toBe(true);
+		expect(asciiTerminal({env: {LANG: 'en_US.UTF-8', TERM: 'dumb'}})).toBe(true);
+		expect(asciiTerminal({env: {}})).toBe(true);
+		expect(asciiTerminal({env: {LC_ALL: 'C', LANG: 'en_US.UTF-8'}})).toBe(true);
+		expect(asciiTerminal({env: {LC_CTYPE: 'C.UTF-8', LANG: 'C'}})).toBe(false);
+	});
+
+	it('makes every string of plain data ASCII, keys and numbers as they are', () => {
+		const data = {name: 'web', reason: 'Wartung — München…', list: ['ok', '✓'], count: 3, nested: {note: 'x'}};
+		expect(asciiSafe(data)).toEqual({name: 'web', reason: 'Wartung - M?nchen...', list: ['ok', 'ok'], count: 3, nested: {note: 'x'}});
+		const clean = {name: 'web'};
+		expect(asciiSafe(clean)).toBe(clean);
 	});
 });

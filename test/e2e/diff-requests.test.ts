@@ -103,7 +103,9 @@ describe('diff APP reads only the app\'s own objects', () => {
 		expect(appObjectLists.length).toBeGreaterThan(0);
 		expect(appObjectLists.every(request => request.query['fieldSelector'] === `metadata.name=${name}`)).toBe(true);
 		const byName = reads.filter(request => /\/namespaces\/[^/]+\/[^/]+\/[^/]+$/.test(request.path));
-		expect(byName.every(request => request.path.split('/').at(-1)!.startsWith(name))).toBe(true);
+		// ... and a plain app's pause flag, by name too (status reads it from its ConfigMap list).
+		expect(byName.every(request => request.path.split('/').at(-1)!.startsWith(name) || request.path.endsWith(`/configmaps/gitops-tui-pause-${name}`))).toBe(true);
+		expect(byName.some(request => request.path.endsWith(`/configmaps/gitops-tui-pause-${name}`))).toBe(engine === 'plain');
 		// The status run did list every ConfigMap: the comparison above is between the two readings.
 		expect(status.requests.some(request => request.path === '/api/v1/configmaps' && !request.query['labelSelector'])).toBe(true);
 	}, 60_000);

@@ -5,7 +5,9 @@
  * what the controller will do about them, e.g. Flux reverting what it takes over), and its error. Built from the same document `-o json` prints, so the two never disagree.
  */
 import type {StatusJsonApp} from '../../domain/app.js';
+import {asciiSafe, asciiText} from '../../domain/ascii-text.js';
 import {autoSyncWord} from '../../domain/auto-sync-word.js';
+import {fitFieldPath} from '../../domain/field-path-fit.js';
 import {terminalSafe} from '../../domain/terminal-text.js';
 import type {StatusDocument} from './status-document.js';
 import {fitMiddle, layoutTable, wrap, type Column} from './table-layout.js';
@@ -17,6 +19,8 @@ export type StatusTableOptions = {
 	notes?: ReadonlyArray<readonly string[]>;
 	/** Repository-level problems to show in the header (settings file errors...). */
 	problems?: readonly string[];
+	/** ASCII only (domain/ascii-text.ts `asciiTerminal`): data made ASCII before it is measured and laid out. */
+	ascii?: boolean;
 };
 
 const columns: Column[] = [
@@ -33,15 +37,16 @@ const columns: Column[] = [
 /** The table as text (ending with a newline). */
 export function formatStatusTable(unsafeDocument: StatusDocument, unsafeOptions: StatusTableOptions): string {
 	// Names, messages and pause reasons come from Git and the cluster: shown, never interpreted, and measured as shown.
-	const document = terminalSafe(unsafeDocument);
-	const options = {...unsafeOptions, ...terminalSafe({notes: unsafeOptions.notes, problems: unsafeOptions.problems})};
+	const asAscii = <T,>(value: T): T => (unsafeOptions.ascii ? asciiSafe(value) : value);
+	const document = asAscii(terminalSafe(unsafeDocument));
+	const options = {...unsafeOptions, ...asAscii(terminalSafe({notes: unsafeOptions.notes, problems: unsafeOptions.problems}))};
 	const width = options.width ?? 80;
 	const lines: string[] = [...headerLines(document, options, width)];
 	if (lines.length > 0) lines.push('');
 	if (document.apps.length === 0) {
 		lines.push('No apps found: no Flux Kustomization, HelmRelease or Argo CD Application on the selected contexts,');
 		lines.push('and no plain apps in .gitops-tui.yaml.');
-		return `${lines.join('\n')}\n`;
+		return finish(lines, options.ascii);
 	}
 
 	const rows = document.apps.map(app => [
@@ -60,7 +65,13 @@ export function formatStatusTable(unsafeDocument: StatusDocument, unsafeOptions:
 		lines.push(table[index + 1]!);
 		lines.push(...detailLines(app, options.notes?.[index] ?? [], width));
 	});
-	return `${lines.join('\n')}\n`;
+	return finish(lines, options.ascii);
+}
+
+/** The lines as text; in ASCII mode, anything the layout added passes the same replacement (a last guard). */
+function finish(lines: readonly string[], ascii: boolean | undefined): string {
+	const text = `${lines.join('\n')}\n`;
+	return ascii ? asciiText(text) : text;
 }
 
 function headerLines(document: StatusDocument, options: StatusTableOptions, width: number): string[] {
@@ -91,13 +102,8 @@ function headerLines(document: StatusDocument, options: StatusTableOptions, widt
 function detailLines(app: StatusJsonApp, notes: readonly string[], width: number): string[] {
 	const lines: string[] = [];
 	if (app.error) lines.push(...wrap(app.error, width, '         ', '  error: '));
-	if (app.autoSync.enabled === false && (app.autoSync.pausedBy || app.autoSync.reason)) {
-		const pause = [app.autoSync.pausedBy ? `by ${app.autoSync.pausedBy}` : '', app.autoSync.since ? `since ${app.autoSync.since}` : '', app.autoSync.until ? `until ${app.autoSync.until}` : '', app.autoSync.reason ? `: ${app.autoSync.reason}` : '']
-			.filter(Boolean)
-			.join(' ')
-			.replace(' :', ':');
-		lines.push(...wrap(`paused ${pause}`, width, '    ', '  '));
-	}
+	const pause = pauseLine(app.autoSync);
+	if (pause) lines.push(...wrap(pause, width, '    ', '  '));
 
 	for (const resource of app.resources) {
 		if (resource.verdict === 'Synced') continue;
@@ -105,7 +111,8 @@ function detailLines(app: StatusJsonApp, notes: readonly string[], width: number
 		lines.push(fitMiddle(`  ${resource.verdict.padEnd(8)} ${name}`, width));
 		for (const field of resource.fields) {
 			const by = field.manager ? `  (${field.manager})` : '';
-			lines.push(`      ${fitMiddle(field.path, Math.max(20, width - 6 - by.length))}${by}`);
+			// Cut from the left at whole steps: the leaf (what changed) stays readable.
+			lines.push(`      ${fitFieldPath(field.path, Math.max(20, width - 6 - by.length))}${by}`);
 		}
 
 		// What the controller does about those fields (Flux reverts what it takes over from kubectl…), once per resource.
@@ -116,6 +123,16 @@ function detailLines(app: StatusJsonApp, notes: readonly string[], width: number
 
 	for (const note of notes) lines.push(...wrap(note, width, '         ', '  note: '));
 	return lines;
+}
+
+/** `paused by alice since … until …: why`, or nothing when nobody paused the app (also `diff`'s header line). */
+export function pauseLine(autoSync: StatusJsonApp['autoSync']): string | undefined {
+	if (autoSync.enabled !== false || !(autoSync.pausedBy || autoSync.reason)) return undefined;
+	const pause = [autoSync.pausedBy ? `by ${autoSync.pausedBy}` : '', autoSync.since ? `since ${autoSync.since}` : '', autoSync.until ? `until ${autoSync.until}` : '', autoSync.reason ? `: ${autoSync.reason}` : '']
+		.filter(Boolean)
+		.join(' ')
+		.replace(' :', ':');
+	return `paused ${pause}`;
 }
 
 function revisionCell(app: StatusJsonApp): string {

@@ -125,6 +125,19 @@ describe('the status table', () => {
 		]);
 	});
 
+	it('cuts a long field path at whole steps from the left at 80 columns, keeping the leaf and the manager', () => {
+		const long = '.spec.template.spec.initContainers[name="database-migrations-runner"].env[name="DATABASE_CONNECTION_POOL_SIZE"].value';
+		const drifted = app('shop', {sync: 'OutOfSync', resources: [{group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'shop', name: 'web', verdict: 'Drifted', fields: [{path: long, manager: 'kubectl-edit'}]}]});
+		const rows = formatStatusTable({...document, git: {}, contexts: [], apps: [drifted]}, {now: new Date('2026-03-01T11:30:00Z'), width: 80}).trimEnd().split('\n');
+		const line = rows.find(row => row.includes('kubectl-edit'))!;
+		for (const row of rows) expect(row.length, row).toBeLessThanOrEqual(80);
+		expect(line).toMatch(/^ {6}~(\.|\[)/);
+		expect(line).toMatch(/\.value {2}\(kubectl-edit\)$/);
+		const shown = line.trim().replace(/ {2}\(kubectl-edit\)$/, '').slice(1);
+		expect(long.endsWith(shown)).toBe(true);
+		expect(shown).toBe('.env[name="DATABASE_CONNECTION_POOL_SIZE"].value');
+	});
+
 	it('says so when there are no apps', () => {
 		expect(formatStatusTable({...document, git: {}, contexts: [], apps: []}, {now: new Date()})).toMatch(/^No apps found/);
 	});

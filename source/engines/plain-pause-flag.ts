@@ -1,0 +1,45 @@
+/**
+ * A plain app's pause flag (the ConfigMap `gitops-tui-pause-<app>`, plain-actions.ts) when it cannot simply be
+ * found: why it could not be read, in the words status, diff and the TUI show (an unreadable flag must never look
+ * like "not paused"), and the one-object read of it for `diff APP` and the actions, which list no ConfigMaps.
+ */
+import type {ContextClient} from '../cluster/context-client.js';
+import {readObject} from '../cluster/read-object.js';
+import type {ObjectRef} from '../cluster/writes.js';
+import type {AutoSync} from '../domain/app.js';
+import type {KubeObject} from '../domain/kube-object.js';
+import type {AppDefinition} from './engine.js';
+import type {EvaluatedApp} from './evaluate.js';
+import {autoSyncOf} from './pause-annotations.js';
+import {plainPauseRef} from './plain-actions.js';
+
+/** `pause flag unreadable: forbidden to list configmaps in NS`, or the failure's own message for anything else. */
+export function pauseFlagUnreadable(ref: ObjectRef, failure: {kind: string; message: string}, verb: 'list' | 'get'): string {
+	if (failure.kind === 'forbidden') return `pause flag unreadable: forbidden to ${verb} configmaps in ${ref.namespace ?? 'default'}`;
+	return `pause flag unreadable: ConfigMap ${ref.namespace ?? 'default'}/${ref.name}: ${failure.message}`;
+}
+
+/** The flag when set, nothing when it is not, or why it could not be read (`message`: the words above). */
+export type PlainPauseRead = {ok: true; flag?: {object: KubeObject; pause: AutoSync}} | {ok: false; kind: string; message: string};
+
+/** Reads the one flag object of an app (a get: no list permission needed). */
+export async function readPlainPauseFlag(client: ContextClient, app: Pick<AppDefinition, 'name' | 'defaultNamespace'>): Promise<PlainPauseRead> {
+	const ref = plainPauseRef(app);
+	const read = await readObject(client, ref);
+	if (read.ok) return {ok: true, flag: {object: read.value, pause: autoSyncOf(read.value, false)}};
+	if (read.error.kind === 'not-found') return {ok: true};
+	return {ok: false, kind: read.error.kind, message: pauseFlagUnreadable(ref, read.error, 'get')};
+}
+
+/**
+ * One plain app evaluated alone (`diff APP` reads only the app's own objects, no ConfigMap list): its flag read by
+ * name, so it shows paused (or unreadable) as `status` shows it. Other apps, and apps without a client, as they are.
+ */
+export async function withPlainPauseRead(app: EvaluatedApp, client: ContextClient | undefined): Promise<EvaluatedApp> {
+	if (app.definition.engine !== 'plain' || !client || app.status.autoSync.pausedBy || app.status.autoSync.unreadable) return app;
+	const read = await readPlainPauseFlag(client, app.definition);
+	if (read.ok && !read.flag) return app;
+	if (read.ok) return {...app, status: {...app.status, autoSync: read.flag!.pause}};
+	if (read.kind === 'unreachable' || read.kind === 'timeout') return app;
+	return {...app, status: {...app.status, autoSync: {enabled: false, unreadable: read.message}}, notes: [...app.notes, read.message]};
+}
