@@ -24,6 +24,9 @@ const keys = 40;
 const churnRate = 50;
 const tmux = (...args) => execFileSync('tmux', ['-L', `gitops-tui-bench-${process.pid}`, ...args], {encoding: 'utf8'});
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+// BENCH_CPU_PROF_DIR=dir: the TUI runs with --cpu-prof and quits with q at the end of each run, so its profile
+// (the whole run: start-up, idle, edits, keys under churn) is written there.
+const profileDir = process.env.BENCH_CPU_PROF_DIR ? path.resolve(process.env.BENCH_CPU_PROF_DIR) : undefined;
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-bench-fleet-tui-'));
@@ -104,7 +107,7 @@ async function measure(child, world, shape) {
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
 	const runLines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(line => line.includes(' INFO evaluated ')) : []);
 	const started = performance.now();
-	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
+	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir} ` : ''}${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
 	try {
 		const pid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
 		const firstFrameMs = Math.round((await until(() => screen().includes('gitops-tui'), {what: 'the first frame', screen})) - started);
@@ -167,9 +170,24 @@ async function measure(child, world, shape) {
 			await sleep(300);
 		}
 		const {count} = await churned;
+		if (profileDir) {
+			tmux('send-keys', '-t', name, 'q');
+			await until(() => {
+				try {
+					process.kill(pid, 0);
+					return false;
+				} catch {
+					return true;
+				}
+			}, {what: 'the TUI to quit (its profile written)', everyMs: 50});
+		}
 		return {firstFrameMs, everyVerdictMs, idle, eventToFrame, keyToFrame, churnEvents: count};
 	} finally {
-		tmux('kill-session', '-t', name);
+		try {
+			tmux('kill-session', '-t', name);
+		} catch {
+			// Gone already: the TUI quit (a profiled run) and its pane closed.
+		}
 		// The TUI, killed with its session, may still be writing its last log line.
 		await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
 	}

@@ -25,7 +25,7 @@ import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
 import type {HealthyRecords} from './healthy-observations.js';
 import {serialRunner, type Timers} from './serial-runner.js';
-import {createWatchView, type WatchViewMemory} from './watch-view.js';
+import {createWatchView, createWatchViewMemory, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
 
 /** What the loop evaluates: the same inputs as a one-shot evaluation, minus mode and live view. */
@@ -111,7 +111,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		);
 	};
 
-	const memory: WatchViewMemory = new WeakMap();
+	const memory: WatchViewMemory = createWatchViewMemory();
 	const listing = listedKinds({clients, failures});
 	const view = () => createWatchView({store, clients, failures, memory, listed: listing.current(), namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
 	const signatureOf = (context: string) => contextSignature({context, store, failures, namespaced, listed: listing.current()});
