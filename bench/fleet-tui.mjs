@@ -11,7 +11,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
-import {median, writeSection} from './benchmarks-file.mjs';
+import {median, newSession, writeSection} from './benchmarks-file.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const sizes = (process.argv[3] ?? 'S,M').split(',');
@@ -107,7 +107,7 @@ async function measure(child, world, shape) {
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
 	const runLines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(line => line.includes(' INFO evaluated ')) : []);
 	const started = performance.now();
-	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir} ` : ''}${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
+	await newSession(tmux, 'new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir} ` : ''}${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
 	try {
 		const pid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
 		const firstFrameMs = Math.round((await until(() => screen().includes('gitops-tui'), {what: 'the first frame', screen})) - started);
