@@ -17,7 +17,9 @@ const runs = Number(process.argv[2] ?? 3);
 const sizes = (process.argv[3] ?? 'S,M').split(',');
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 45);
 const shapes = {S: {apps: 50, perApp: 40}, M: {apps: 500, perApp: 40}, L: {apps: 2000, perApp: 50}};
-const cli = path.resolve('dist/cli.js');
+// With BENCH_BASE_CLI set to another build's dist/cli.js (BENCH_BASE_LABEL names it), that build runs too, runs
+// alternating on the same world, so both see the same machine load.
+const builds = {'this build': path.resolve('dist/cli.js'), ...(process.env.BENCH_BASE_CLI ? {[process.env.BENCH_BASE_LABEL ?? 'base build']: path.resolve(process.env.BENCH_BASE_CLI)} : {})};
 const target = 'app-9'; // plain, not perturbed, on bench-0 (the filter hides app-0)
 const edits = 10;
 const keys = 40;
@@ -99,7 +101,7 @@ function usage(pid) {
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
-async function measure(child, world, shape) {
+async function measure(child, world, shape, cli) {
 	const home = await mkdtemp(path.join(work, 'home-'));
 	const log = path.join(home, 'state', 'gitops-tui', 'gitops-tui.log');
 	const env = {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color'};
@@ -199,14 +201,14 @@ for (const size of sizes) {
 	const dir = await mkdtemp(path.join(work, `${size}-`));
 	const child = fork(path.join(work, 'child.mjs'), [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']});
 	const world = await next(child, 'ready');
-	const every = [];
-	for (let run = 1; run <= runs; run++) {
-		const result = await measure(child, world, shape);
-		every.push(result);
-		console.log(`${size} run ${run}/${runs}: first frame ${result.firstFrameMs} ms, every verdict ${result.everyVerdictMs} ms, idle ${JSON.stringify(result.idle)}, event→frame ${result.eventToFrame.join('/')} ms, key→frame p95 ${percentile(result.keyToFrame, 95)} ms`);
+	const every = Object.fromEntries(Object.keys(builds).map(build => [build, []]));
+	for (let run = 1; run <= runs; run++) for (const [build, cli] of Object.entries(builds)) {
+		const result = await measure(child, world, shape, cli);
+		every[build].push(result);
+		console.log(`${size} ${build} run ${run}/${runs}: first frame ${result.firstFrameMs} ms, every verdict ${result.everyVerdictMs} ms, idle ${JSON.stringify(result.idle)}, event→frame ${result.eventToFrame.join('/')} ms, key→frame p95 ${percentile(result.keyToFrame, 95)} ms`);
 	}
 	child.send({type: 'stop'});
-	results[size] = {shape, every};
+	for (const [build, list] of Object.entries(every)) results[Object.keys(builds).length > 1 ? `${size}, ${build}` : size] = {shape, every: list, size};
 }
 await rm(work, {recursive: true, force: true});
 
@@ -214,9 +216,9 @@ const cpus = os.cpus();
 const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
 const load = os.loadavg()[0].toFixed(1);
 const rows = [];
-for (const [size, {shape, every}] of Object.entries(results)) {
+for (const [key, {shape, every, size}] of Object.entries(results)) {
 	const of = pick => median(every.map(pick));
-	const label = `${size}: ${shape.apps} apps / ${shape.apps * shape.perApp} objects`;
+	const label = `${size}: ${shape.apps} apps / ${shape.apps * shape.perApp} objects${key === size ? '' : `, ${key.slice(size.length + 2)}`}`;
 	const runsOf = pick => every.map(pick).join(', ');
 	rows.push(`| ${label} | launch → first frame | ${of(r => r.firstFrameMs)} ms | ≤ 300 ms | ${runsOf(r => r.firstFrameMs)} |`);
 	rows.push(`| ${label} | launch → every app with its verdict (verdicts checked) | ${of(r => r.everyVerdictMs)} ms | M ≤ 3 s | ${runsOf(r => r.everyVerdictMs)} |`);
