@@ -235,7 +235,8 @@ ${new Date().toISOString().slice(0, 10)} · ${machine} · load average ${load} w
 
 The built CLI in tmux at 80×24 (frames noticed as the pane's output grows, through \`tmux pipe-pane\`) over the fleet of \`npm run bench:fleet\` (plain,
 kustomize, Flux and Argo CD apps, 90 % ConfigMaps, 10 % Services, about 6 % perturbed: drifted, missing or extra) on
-three sandbox contexts served from a child process.
+three sandbox contexts served from a child process.${Object.keys(builds).length > 1 ? ` The rows of ${Object.keys(builds).slice(1).join(', ')} come
+from runs alternating with this build's on the same world (the same machine load).` : ''}
 "Every app with its verdict" is when the TUI's log line for a run counts every app, exactly the perturbed ones
 OutOfSync and the rest Synced (the frame follows it). Idle is ${idleSeconds} s after that (not 2 minutes: the 2 cores are
 shared; nothing in the clusters or repository changes, and the repository's fetch loop keeps running). The edit is
@@ -248,25 +249,35 @@ set on other apps' ConfigMaps at ~${churnRate}/s (each one a watch event the TUI
 |---|---|---|---|---|
 ${rows.join('\n')}
 
-What bounds the figures that miss their targets (CPU profiles of the TUI at M, \`node --cpu-prof\`):
+What bounds the figures that miss their targets (CPU profiles of the TUI, \`node --cpu-prof\`; \`BENCH_CPU_PROF_DIR\`
+makes this script write one per run):
 
-- **First frame**: starting Node and loading the bundle (\`gitops-tui --version\` alone takes most of it in
-  \`bench:tui\`); the fleet is not read before the first frame.
+- **First frame**: Node's own start (\`node -e 0\` takes 130–410 ms on this machine at a load average of ~10), the
+  CLI's bundle, then the TUI's modules (Ink, React, yoga's WebAssembly, client-node: ~110 ms compiling and ~110 ms
+  evaluating in a start-up profile), the session (kubeconfig, repository: ~190 ms in the TUI's log) and the first
+  render, cold (React ~70 ms, yoga's layout ~60 ms, Ink's output ~85 ms). Loading the TUI with the global fetch
+  hidden took out undici, which yoga's loader pulled in (~70–80 ms). Node 20 has no module compile cache
+  (\`module.enableCompileCache\` and \`NODE_COMPILE_CACHE\` came with Node 22.1), and its start-up snapshot
+  (\`--build-snapshot\`) takes one CommonJS script, not this ESM bundle with its dynamic imports (not tried). Left to
+  try: a first frame (the header) drawn before Ink loads and the session opens.
 - **Every verdict at M**: the first run renders 500 apps (reading and parsing 20,000 YAML objects), decorates and
   judges them (about 5–8 s of CPU under this load), while the three sandboxes, in the child process on the same two
   cores, serve the 20,000-object lists. The watches list while the apps render; every app is judged once (the
   context readability is taken just before the live state is read, and the lists' events a run took in are dropped
   after it). \`status\` at M (\`bench:fleet\`) shows the same bound.
-- **Edit → frame**: watch delivery, a 30 ms quiet period, the run (at M 50–150 ms: engines/live-index.ts builds the
-  index of the changed kind anew — 6,700 ConfigMaps per context — for each run in which one of them changed; an index
-  updated by the changes instead would take most of it away), then one frame.
-- **Key → frame under churn**: the TUI shares a core with the runs above (at most a third of the time: a run waits
-  twice its last duration) and with up to four snapshots a second; Ink lays out each whole frame before the frame
-  screen paints the rows that changed (~20 ms at 80×24 here). Without churn the same key takes ~30–150 ms on this
-  machine, whose load average (above) comes from five engineers' builds and tests on two cores.
+- **Edit → frame**: watch delivery, a 30 ms quiet period, the run (the changed kind's index is now handed on with
+  the changed objects re-filed, engines/live-index.ts: reading an app's live objects fell from 17 % to 3 % of the
+  TUI's CPU under churn at M), a snapshot (at most 4 a second), Ink's render of the whole frame, and the paint (a
+  background frame waits until 100 ms after the last paint).
+- **Key → frame under churn**: a key's frame is painted as soon as Ink has rendered it (before, it could wait twice
+  up to 100 ms: Ink's 10 frames a second, then the frame screen's interval). What is left: Ink renders each frame
+  whole (React, yoga's layout, Ink's output: ~13 % of the TUI's CPU under churn at M), the runs judging the churned
+  apps (~12 %; they yield to the event loop between apps) and the snapshots (~5 %) share the core, \`tmux send-keys\`
+  starts a process per key, and the machine's load average (above) comes from five engineers' builds and tests on
+  two cores.
 
-Before this work (issue 14, the same fleet at M): 22 s to the first full set of verdicts, then with nothing changing
-a re-evaluation of the whole fleet every 60 s (~14 s of CPU each), RSS growing to ~850 MiB, key → frame p95 145 ms
+Before issue 14's work (the same fleet at M): 22 s to the first full set of verdicts, then with nothing changing a
+re-evaluation of the whole fleet every 60 s (~14 s of CPU each), RSS growing to ~850 MiB, key → frame p95 145 ms
 (max 677 ms).
 `;
 await writeSection(marker, section);
