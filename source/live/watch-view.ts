@@ -65,8 +65,9 @@ export function createWatchView(options: WatchViewOptions): LiveSnapshot {
 		const known = memory?.byState.get(resource.state);
 		if (known && known.status === resource.status && known.namespaced === namespaced) return known.answer;
 		const fresh = watched.kind(context, group, kind);
-		if (!memory || !fresh) return fresh;
+		if (!memory) return fresh;
 		memory.byState.set(resource.state, {status: resource.status, namespaced, answer: fresh});
+		if (!fresh?.ok) return fresh;
 		const id = `${context}/${group}/${kind}`;
 		const last = memory.latest.get(id);
 		if (last && last.state !== resource.state) {
