@@ -24,6 +24,7 @@ import {listedKinds} from './listed-kinds.js';
 import {createSafeSnapshots} from './safe-snapshot.js';
 import {sinceHealthy} from './since-healthy.js';
 import type {HealthyRecords} from './healthy-observations.js';
+import {runQuietMs} from './run-pacing.js';
 import {serialRunner, type Timers} from './serial-runner.js';
 import {createWatchView, createWatchViewMemory, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
@@ -42,7 +43,7 @@ export type LiveFleetOptions = {
 	simulateOutage?: (on: boolean) => Promise<void>;
 	/** The action engine the screens drive (absent: the TUI offers no action). */
 	actions?: ActionRunner;
-	/** Quiet period before re-evaluating after changes; default 30 ms (twice the last run's time when longer, up to 500 ms). */
+	/** Quiet period before re-evaluating after changes; default 30 ms (under churn twice the last run's time, up to 500 ms: run-pacing.ts). */
 	quietMs?: number;
 	/** How often kinds nobody watches are listed again; default 60 s. */
 	relistMs?: number;
@@ -127,6 +128,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	// What arrived since the last run: the first run judges everything.
 	let pending = {live: [] as LiveChange[], repo: false, publish: true};
 	let lastRunMs = 0;
+	let lastRunEndedAt = Number.NEGATIVE_INFINITY;
 	let retryTimer: unknown;
 	const runner = serialRunner(
 		async () => {
@@ -135,7 +137,10 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			await learnNamespacedness();
 			const started = performance.now();
 			let read = 0;
-			const run = await evaluator.run({...changes, reading: () => (read = pending.live.length)}).finally(() => (lastRunMs = performance.now() - started));
+			const run = await evaluator.run({...changes, reading: () => (read = pending.live.length)}).finally(() => {
+				lastRunEndedAt = performance.now();
+				lastRunMs = lastRunEndedAt - started;
+			});
 			if (read > 0) pending.live = [...evaluator.unread(pending.live.slice(0, read)), ...pending.live.slice(read)];
 			if (run) {
 				evaluation = run.evaluation;
@@ -146,8 +151,8 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			if (run || changes.publish || problem) publish();
 		},
 		{
-			// Under churn, runs take at most about a third of the time: keys and frames need the rest.
-			quietMs: () => Math.max(options.quietMs ?? 30, Math.min(500, 2 * lastRunMs)),
+			// Under churn, runs take at most about a third of the time: keys and frames need the rest (run-pacing.ts).
+			quietMs: () => runQuietMs({minimumMs: options.quietMs ?? 30, lastRunMs, sinceLastRunMs: performance.now() - lastRunEndedAt}),
 			timers: options.timers,
 			// The screen keeps the last good verdicts and says that they are getting old, and why.
 			onError(error) {
