@@ -265,16 +265,19 @@ makes this script write one per run):
   cores, serve the 20,000-object lists. The watches list while the apps render; every app is judged once (the
   context readability is taken just before the live state is read, and the lists' events a run took in are dropped
   after it). \`status\` at M (\`bench:fleet\`) shows the same bound.
-- **Edit → frame**: watch delivery, a 30 ms quiet period, the run (the changed kind's index is now handed on with
-  the changed objects re-filed, engines/live-index.ts: reading an app's live objects fell from 17 % to 3 % of the
-  TUI's CPU under churn at M), a snapshot (at most 4 a second), Ink's render of the whole frame, and the paint (a
-  background frame waits until 100 ms after the last paint).
+- **Edit → frame**: watch delivery, a 30 ms quiet period (under churn twice the last run's time, counted from its
+  end: source/live/run-pacing.ts), the run (the changed kind's index is now handed on with the changed objects
+  re-filed, engines/live-index.ts: reading an app's live objects fell from 17 % to 3 % of the TUI's CPU under churn
+  at M), a snapshot (at most 4 a second), Ink's render of the whole frame, and the paint (a background frame waits
+  until 100 ms after the last paint).
 - **Key → frame under churn**: a key's frame is painted as soon as Ink has rendered it (before, it could wait twice
   up to 100 ms: Ink's 10 frames a second, then the frame screen's interval). What is left: Ink renders each frame
   whole (React, yoga's layout, Ink's output: ~13 % of the TUI's CPU under churn at M), the runs judging the churned
   apps (~12 %; they yield to the event loop between apps) and the snapshots (~5 %) share the core, \`tmux send-keys\`
   starts a process per key, and the machine's load average (above) comes from five engineers' builds and tests on
   two cores.
+- **Idle CPU**: 0.1–0.2 %: the header's clock renders once a second (React, Ink's layout, the paint of its changed
+  digits); no app is judged.
 
 Before issue 14's work (the same fleet at M): 22 s to the first full set of verdicts, then with nothing changing a
 re-evaluation of the whole fleet every 60 s (~14 s of CPU each), RSS growing to ~850 MiB, key → frame p95 145 ms
