@@ -10,7 +10,8 @@ describe('runQuietMs', () => {
 	});
 
 	it('counts from the end of the last run: after a quiet spell only the short period is left', () => {
-		expect(runQuietMs({minimumMs: 30, lastRunMs: 300, sinceLastRunMs: 450})).toBe(150);
+		expect(runQuietMs({minimumMs: 30, lastRunMs: 200, sinceLastRunMs: 250})).toBe(150);
+		expect(runQuietMs({minimumMs: 30, lastRunMs: 300, sinceLastRunMs: 450})).toBe(50);
 		expect(runQuietMs({minimumMs: 30, lastRunMs: 300, sinceLastRunMs: 60_000})).toBe(30);
 		expect(runQuietMs({minimumMs: 30, lastRunMs: 0, sinceLastRunMs: Number.POSITIVE_INFINITY})).toBe(30);
 	});
