@@ -27,3 +27,19 @@ export async function writeSection(marker, section) {
 	await writeFile('BENCHMARKS.md', next);
 	console.log('BENCHMARKS.md updated');
 }
+
+/**
+ * Starts a tmux session through `tmux(...args)`, again when the server was still going away: the benchmarks kill
+ * each run's session, the last one, and a new-session right after can reach the exiting server ("server exited
+ * unexpectedly").
+ */
+export async function newSession(tmux, ...args) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return tmux(...args);
+		} catch (error) {
+			if (attempt >= 10 || !String(error.stderr ?? error.message).includes('server exited unexpectedly')) throw error;
+			await new Promise(resolve => setTimeout(resolve, 200));
+		}
+	}
+}

@@ -11,19 +11,24 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
-import {median, writeSection} from './benchmarks-file.mjs';
+import {median, newSession, writeSection} from './benchmarks-file.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const sizes = (process.argv[3] ?? 'S,M').split(',');
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 45);
 const shapes = {S: {apps: 50, perApp: 40}, M: {apps: 500, perApp: 40}, L: {apps: 2000, perApp: 50}};
-const cli = path.resolve('dist/cli.js');
+// With BENCH_BASE_CLI set to another build's dist/cli.js (BENCH_BASE_LABEL names it), that build runs too, runs
+// alternating on the same world, so both see the same machine load.
+const builds = {'this build': path.resolve('dist/cli.js'), ...(process.env.BENCH_BASE_CLI ? {[process.env.BENCH_BASE_LABEL ?? 'base build']: path.resolve(process.env.BENCH_BASE_CLI)} : {})};
 const target = 'app-9'; // plain, not perturbed, on bench-0 (the filter hides app-0)
 const edits = 10;
 const keys = 40;
 const churnRate = 50;
 const tmux = (...args) => execFileSync('tmux', ['-L', `gitops-tui-bench-${process.pid}`, ...args], {encoding: 'utf8'});
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+// BENCH_CPU_PROF_DIR=dir: the TUI runs with --cpu-prof and quits with q at the end of each run, so its profile
+// (the whole run: start-up, idle, edits, keys under churn) is written there.
+const profileDir = process.env.BENCH_CPU_PROF_DIR ? path.resolve(process.env.BENCH_CPU_PROF_DIR) : undefined;
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-bench-fleet-tui-'));
@@ -96,7 +101,7 @@ function usage(pid) {
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
-async function measure(child, world, shape) {
+async function measure(child, world, shape, cli) {
 	const home = await mkdtemp(path.join(work, 'home-'));
 	const log = path.join(home, 'state', 'gitops-tui', 'gitops-tui.log');
 	const env = {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color'};
@@ -104,7 +109,7 @@ async function measure(child, world, shape) {
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
 	const runLines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(line => line.includes(' INFO evaluated ')) : []);
 	const started = performance.now();
-	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
+	await newSession(tmux, 'new-session', '-d', '-s', name, '-x', '80', '-y', '24', ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `exec node ${profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir} ` : ''}${cli} --kubeconfig ${world.kubeconfig} --all-contexts --repo ${world.repo}`);
 	try {
 		const pid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
 		const firstFrameMs = Math.round((await until(() => screen().includes('gitops-tui'), {what: 'the first frame', screen})) - started);
@@ -167,9 +172,24 @@ async function measure(child, world, shape) {
 			await sleep(300);
 		}
 		const {count} = await churned;
+		if (profileDir) {
+			tmux('send-keys', '-t', name, 'q');
+			await until(() => {
+				try {
+					process.kill(pid, 0);
+					return false;
+				} catch {
+					return true;
+				}
+			}, {what: 'the TUI to quit (its profile written)', everyMs: 50});
+		}
 		return {firstFrameMs, everyVerdictMs, idle, eventToFrame, keyToFrame, churnEvents: count};
 	} finally {
-		tmux('kill-session', '-t', name);
+		try {
+			tmux('kill-session', '-t', name);
+		} catch {
+			// Gone already: the TUI quit (a profiled run) and its pane closed.
+		}
 		// The TUI, killed with its session, may still be writing its last log line.
 		await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
 	}
@@ -181,14 +201,14 @@ for (const size of sizes) {
 	const dir = await mkdtemp(path.join(work, `${size}-`));
 	const child = fork(path.join(work, 'child.mjs'), [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']});
 	const world = await next(child, 'ready');
-	const every = [];
-	for (let run = 1; run <= runs; run++) {
-		const result = await measure(child, world, shape);
-		every.push(result);
-		console.log(`${size} run ${run}/${runs}: first frame ${result.firstFrameMs} ms, every verdict ${result.everyVerdictMs} ms, idle ${JSON.stringify(result.idle)}, event→frame ${result.eventToFrame.join('/')} ms, key→frame p95 ${percentile(result.keyToFrame, 95)} ms`);
+	const every = Object.fromEntries(Object.keys(builds).map(build => [build, []]));
+	for (let run = 1; run <= runs; run++) for (const [build, cli] of Object.entries(builds)) {
+		const result = await measure(child, world, shape, cli);
+		every[build].push(result);
+		console.log(`${size} ${build} run ${run}/${runs}: first frame ${result.firstFrameMs} ms, every verdict ${result.everyVerdictMs} ms, idle ${JSON.stringify(result.idle)}, event→frame ${result.eventToFrame.join('/')} ms, key→frame p95 ${percentile(result.keyToFrame, 95)} ms`);
 	}
 	child.send({type: 'stop'});
-	results[size] = {shape, every};
+	for (const [build, list] of Object.entries(every)) results[Object.keys(builds).length > 1 ? `${size}, ${build}` : size] = {shape, every: list, size};
 }
 await rm(work, {recursive: true, force: true});
 
@@ -196,9 +216,9 @@ const cpus = os.cpus();
 const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
 const load = os.loadavg()[0].toFixed(1);
 const rows = [];
-for (const [size, {shape, every}] of Object.entries(results)) {
+for (const [key, {shape, every, size}] of Object.entries(results)) {
 	const of = pick => median(every.map(pick));
-	const label = `${size}: ${shape.apps} apps / ${shape.apps * shape.perApp} objects`;
+	const label = `${size}: ${shape.apps} apps / ${shape.apps * shape.perApp} objects${key === size ? '' : `, ${key.slice(size.length + 2)}`}`;
 	const runsOf = pick => every.map(pick).join(', ');
 	rows.push(`| ${label} | launch → first frame | ${of(r => r.firstFrameMs)} ms | ≤ 300 ms | ${runsOf(r => r.firstFrameMs)} |`);
 	rows.push(`| ${label} | launch → every app with its verdict (verdicts checked) | ${of(r => r.everyVerdictMs)} ms | M ≤ 3 s | ${runsOf(r => r.everyVerdictMs)} |`);
@@ -215,7 +235,8 @@ ${new Date().toISOString().slice(0, 10)} · ${machine} · load average ${load} w
 
 The built CLI in tmux at 80×24 (frames noticed as the pane's output grows, through \`tmux pipe-pane\`) over the fleet of \`npm run bench:fleet\` (plain,
 kustomize, Flux and Argo CD apps, 90 % ConfigMaps, 10 % Services, about 6 % perturbed: drifted, missing or extra) on
-three sandbox contexts served from a child process.
+three sandbox contexts served from a child process.${Object.keys(builds).length > 1 ? ` The rows of ${Object.keys(builds).slice(1).join(', ')} come
+from runs alternating with this build's on the same world (the same machine load).` : ''}
 "Every app with its verdict" is when the TUI's log line for a run counts every app, exactly the perturbed ones
 OutOfSync and the rest Synced (the frame follows it). Idle is ${idleSeconds} s after that (not 2 minutes: the 2 cores are
 shared; nothing in the clusters or repository changes, and the repository's fetch loop keeps running). The edit is
@@ -228,25 +249,38 @@ set on other apps' ConfigMaps at ~${churnRate}/s (each one a watch event the TUI
 |---|---|---|---|---|
 ${rows.join('\n')}
 
-What bounds the figures that miss their targets (CPU profiles of the TUI at M, \`node --cpu-prof\`):
+What bounds the figures that miss their targets (CPU profiles of the TUI, \`node --cpu-prof\`; \`BENCH_CPU_PROF_DIR\`
+makes this script write one per run):
 
-- **First frame**: starting Node and loading the bundle (\`gitops-tui --version\` alone takes most of it in
-  \`bench:tui\`); the fleet is not read before the first frame.
+- **First frame**: Node's own start (\`node -e 0\` takes 130–410 ms on this machine at a load average of ~10), the
+  CLI's bundle, then the TUI's modules (Ink, React, yoga's WebAssembly, client-node: ~110 ms compiling and ~110 ms
+  evaluating in a start-up profile), the session (kubeconfig, repository: ~190 ms in the TUI's log) and the first
+  render, cold (React ~70 ms, yoga's layout ~60 ms, Ink's output ~85 ms). Loading the TUI with the global fetch
+  hidden took out undici, which yoga's loader pulled in (~70–80 ms). Node 20 has no module compile cache
+  (\`module.enableCompileCache\` and \`NODE_COMPILE_CACHE\` came with Node 22.1), and its start-up snapshot
+  (\`--build-snapshot\`) takes one CommonJS script, not this ESM bundle with its dynamic imports (not tried). Left to
+  try: a first frame (the header) drawn before Ink loads and the session opens.
 - **Every verdict at M**: the first run renders 500 apps (reading and parsing 20,000 YAML objects), decorates and
   judges them (about 5–8 s of CPU under this load), while the three sandboxes, in the child process on the same two
   cores, serve the 20,000-object lists. The watches list while the apps render; every app is judged once (the
   context readability is taken just before the live state is read, and the lists' events a run took in are dropped
   after it). \`status\` at M (\`bench:fleet\`) shows the same bound.
-- **Edit → frame**: watch delivery, a 30 ms quiet period, the run (at M 50–150 ms: engines/live-index.ts builds the
-  index of the changed kind anew — 6,700 ConfigMaps per context — for each run in which one of them changed; an index
-  updated by the changes instead would take most of it away), then one frame.
-- **Key → frame under churn**: the TUI shares a core with the runs above (at most a third of the time: a run waits
-  twice its last duration) and with up to four snapshots a second; Ink lays out each whole frame before the frame
-  screen paints the rows that changed (~20 ms at 80×24 here). Without churn the same key takes ~30–150 ms on this
-  machine, whose load average (above) comes from five engineers' builds and tests on two cores.
+- **Edit → frame**: watch delivery, a 30 ms quiet period (under churn twice the last run's time, counted from its
+  end: source/live/run-pacing.ts), the run (the changed kind's index is now handed on with the changed objects
+  re-filed, engines/live-index.ts: reading an app's live objects fell from 17 % to 3 % of the TUI's CPU under churn
+  at M), a snapshot (at most 4 a second), Ink's render of the whole frame, and the paint (a background frame waits
+  until 100 ms after the last paint).
+- **Key → frame under churn**: a key's frame is painted as soon as Ink has rendered it (before, it could wait twice
+  up to 100 ms: Ink's 10 frames a second, then the frame screen's interval). What is left: Ink renders each frame
+  whole (React, yoga's layout, Ink's output: ~13 % of the TUI's CPU under churn at M), the runs judging the churned
+  apps (~12 %; they yield to the event loop between apps) and the snapshots (~5 %) share the core, \`tmux send-keys\`
+  starts a process per key, and the machine's load average (above) comes from five engineers' builds and tests on
+  two cores.
+- **Idle CPU**: 0.1–0.2 %: the header's clock renders once a second (React, Ink's layout, the paint of its changed
+  digits); no app is judged.
 
-Before this work (issue 14, the same fleet at M): 22 s to the first full set of verdicts, then with nothing changing
-a re-evaluation of the whole fleet every 60 s (~14 s of CPU each), RSS growing to ~850 MiB, key → frame p95 145 ms
+Before issue 14's work (the same fleet at M): 22 s to the first full set of verdicts, then with nothing changing a
+re-evaluation of the whole fleet every 60 s (~14 s of CPU each), RSS growing to ~850 MiB, key → frame p95 145 ms
 (max 677 ms).
 `;
 await writeSection(marker, section);

@@ -9,7 +9,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtemp, readFile, rm, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {median, writeSection} from './benchmarks-file.mjs';
+import {median, newSession, writeSection} from './benchmarks-file.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const idleMs = Number(process.argv[3] ?? 12) * 1000;
@@ -51,7 +51,7 @@ async function measure(cli, columns, rows, home) {
 	const name = `render-${process.pid}-${Math.random().toString(16).slice(2, 8)}`;
 	const out = path.join(home, `${name}.out`);
 	const env = {HOME: home, XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8', TERM: 'xterm-256color'};
-	tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `node ${cli} --demo`);
+	await newSession(tmux, 'new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), `node ${cli} --demo`);
 	const screen = () => tmux('capture-pane', '-p', '-e', '-t', name);
 	try {
 		tmux('pipe-pane', '-o', '-t', name, `cat >> ${out}`);
@@ -136,15 +136,18 @@ ${row('bytes for a one-row change (`j`/`k`, median of 6)', 'oneRowBytes', '≤ 1
 ${row('paints per second while `j`/`k` are pressed 50 times a second (3 s)', 'churnFps', '≤ 10')}
 ${row('bytes per second under that churn', 'churnBytesPerSecond', '')}
 
-How: Ink renders at most 10 frames a second (\`maxFps\`) into the frame screen (source/commands/frame-screen.ts),
+How: Ink renders at most 60 frames a second (\`maxFps\`) into the frame screen (source/commands/frame-screen.ts),
 a stand-in stream Ink takes for a pipe, so each write is a whole frame; the frame screen paints only the rows that
-changed, each reached by an absolute cursor move, inside one synchronized-output block, at most every 100 ms (the
-latest frame wins), and the whole screen after a resize. Ink's own writer, used before, clears
-the whole terminal and writes the whole frame on every update when the frame is as tall as the terminal (ours always
-is; its \`incrementalRendering\` option applies only to shorter frames): a clock tick or a one-row move cost a full
-screen; and it wrote on every render, changed or not (3 paints in the idle window, where one row changed once). The
-idle paint is the header's clock ("fetched 20s ago"), one row. Under churn the cursor goes down and up 50 times a
-second, so frames sampled 100 ms apart often show the same row and paint nothing: the figure counts real paints.
+changed, and of each row only the cells from the first that changed to the last (domain/row-diff.ts), each reached by
+an absolute cursor move, inside one synchronized-output block; frames nobody asked for at most every 100 ms (the
+latest frame wins), a key's frame at once (a key pressed within 100 ms of the last one waits as background frames
+do, so a held key paints about 10 times a second), and the whole screen after a resize. Ink's own writer, used
+before f7e390d, cleared the whole terminal and wrote the whole frame on every update when the frame is as tall as
+the terminal (ours always is; its \`incrementalRendering\` option applies only to shorter frames). The idle paint is
+the header's clock ("fetched 20s ago"): its changed digits, where the whole row (93 bytes) was written before. Under
+churn the cursor goes down and up 50 times a second, so frames sampled 100 ms apart often show the same row and paint
+nothing: the figure counts real paints (more than before: Ink, at 60 frames a second, hands over more of the
+intermediate frames).
 
 Every run (idle bytes / idle paints / one-row bytes / churn paints per second): ${Object.entries(results)
 	.map(([key, list]) => `${key}: ${list.map(r => `${r.idleBytes}/${r.idlePaints}/${r.oneRowBytes}/${r.churnFps}`).join('; ')}`)

@@ -8,9 +8,15 @@
  * frame, after the erases and cursor moves of Ink's own repaint (dropped here: `inkFrame`). Ink still paces its
  * renders (`maxFps`), which matters: laying a 200×50 frame out as text costs milliseconds, and a held key would
  * otherwise render it for every keystroke. The frame screen paints the terminal itself: only the rows that changed,
- * by absolute cursor moves (domain/screen-paint.ts), at most one paint per `minIntervalMs` (the latest frame wins;
- * 100 ms is 10 paints a second at most), the whole screen again after a resize, and, for an ASCII-only terminal,
- * every glyph swapped for ASCII of the same width (domain/ascii-text.ts) as the last guard.
+ * by absolute cursor moves (domain/screen-paint.ts), at most one paint per `minIntervalMs` for frames nobody asked
+ * for (the latest frame wins; 100 ms is 10 paints a second at most), the whole screen again after a resize, and, for
+ * an ASCII-only terminal, every glyph swapped for ASCII of the same width (domain/ascii-text.ts) as the last guard.
+ *
+ * Frames that answer a key are painted at once (`input()`): under churn the background paints keep the interval
+ * busy, and a key waited up to an interval behind them. A key opens a window of `minIntervalMs` in which frames are
+ * painted as they come (at most `answerPaints` of them: the first may be a background frame that beat the key's own),
+ * and a key pressed within an interval of the last one opens none (and closes the open one), so a held key still paints
+ * about 10 times a second.
  */
 import {EventEmitter} from 'node:events';
 import {asciiCells} from '../domain/ascii-text.js';
@@ -27,7 +33,7 @@ export type FrameScreenOptions = {
 	stdout: NodeJS.WriteStream;
 	/** An ASCII-only terminal: nothing but ASCII is written. */
 	ascii: boolean;
-	/** The least time between two paints (default 100 ms). */
+	/** The least time between two paints of frames no key asked for, and between two keys' windows (default 100 ms). */
 	minIntervalMs?: number;
 	timers?: FrameScreenTimers;
 };
@@ -35,6 +41,8 @@ export type FrameScreenOptions = {
 export type FrameScreen = {
 	/** The stream to give Ink: it has the terminal's size and resize events, and takes Ink's writes as frames. */
 	inkStdout: NodeJS.WriteStream;
+	/** Input arrived (a key): the frames of the next interval are its answer and painted at once (see above). */
+	input(): void;
 	/** Paints a waiting frame now. */
 	flush(): void;
 	/** Stops painting (before the terminal is restored, so no late frame lands on the normal screen); acts once. */
@@ -48,6 +56,9 @@ const inkControls = /^(?:\u001B\[[0-9;?]*[A-HJKST])+/;
 export function inkFrame(chunk: string): string {
 	return chunk.replace(inkControls, '').replace(/\n$/, '');
 }
+
+/** Paints at once per key window: the key's frame, and one background frame that may come before it. */
+const answerPaints = 2;
 
 const realTimers: FrameScreenTimers = {
 	setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -64,12 +75,19 @@ export function createFrameScreen(options: FrameScreenOptions): FrameScreen {
 	let pending: string | undefined;
 	let lastPaintAt = Number.NEGATIVE_INFINITY;
 	let timer: unknown;
+	let timerAt = Number.POSITIVE_INFINITY;
 	let closed = false;
+	// The open key window: until when, and how many paints it may still make at once.
+	let windowOpenAt = Number.NEGATIVE_INFINITY;
+	let answersLeft = 0;
+	let lastInputAt = Number.NEGATIVE_INFINITY;
+	const answering = () => answersLeft > 0 && timers.now() < windowOpenAt + minIntervalMs;
 
 	const size = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
 	const paint = () => {
 		if (timer !== undefined) timers.clearTimeout(timer);
 		timer = undefined;
+		timerAt = Number.POSITIVE_INFINITY;
 		if (closed || pending === undefined) return;
 		const frame = pending;
 		pending = undefined;
@@ -78,14 +96,18 @@ export function createFrameScreen(options: FrameScreenOptions): FrameScreen {
 		const bytes = paintRows(painted, rows);
 		painted = rows;
 		if (bytes === '') return;
+		if (answering()) answersLeft--;
 		lastPaintAt = timers.now();
 		stdout.write(bytes);
 	};
 	const schedule = () => {
-		if (timer !== undefined) return;
-		const wait = lastPaintAt + minIntervalMs - timers.now();
-		if (wait <= 0) paint();
-		else timer = timers.setTimeout(paint, wait);
+		const now = timers.now();
+		const due = answering() ? now : lastPaintAt + minIntervalMs;
+		if (due <= now) return paint();
+		if (timer !== undefined && timerAt <= due) return;
+		if (timer !== undefined) timers.clearTimeout(timer);
+		timerAt = due;
+		timer = timers.setTimeout(paint, due - now);
 	};
 
 	const inkStdout = new EventEmitter() as EventEmitter & {columns: number; rows: number; isTTY: boolean; write: (chunk: unknown, ...rest: unknown[]) => boolean};
@@ -118,12 +140,26 @@ export function createFrameScreen(options: FrameScreenOptions): FrameScreen {
 
 	return {
 		inkStdout: inkStdout as unknown as NodeJS.WriteStream,
+		input() {
+			const now = timers.now();
+			// A key within an interval of the last one (a held key) opens no window and ends the open one: its frames
+			// wait for the interval as background frames do, so a held key paints about 10 times a second.
+			const held = now - lastInputAt < minIntervalMs;
+			lastInputAt = now;
+			if (held) {
+				answersLeft = 0;
+				return;
+			}
+			windowOpenAt = now;
+			answersLeft = answerPaints;
+		},
 		flush: paint,
 		close() {
 			if (closed) return;
 			closed = true;
 			if (timer !== undefined) timers.clearTimeout(timer);
 			timer = undefined;
+			timerAt = Number.POSITIVE_INFINITY;
 			stdout.off('resize', resized);
 		},
 	};

@@ -1,4 +1,5 @@
 import type {Command} from './command.js';
+import {withoutGlobalFetch} from './without-global-fetch.js';
 
 /**
  * Every subcommand, in the order --help lists them. Each module loads only when its command runs (esbuild splits
@@ -7,8 +8,9 @@ import type {Command} from './command.js';
  * test/commands/command-index.test.ts keeps them equal to each module's own.
  */
 export const commands: LazyCommand[] = [
-	lazy('tui', 'Open the full-screen TUI (the default when run in a terminal)', async () => (await import('./tui.js')).tuiCommand),
-	lazy('demo', 'The TUI against built-in sandbox clusters and a generated demo repo (same as --demo)', async () => (await import('./demo.js')).demoCommand),
+	// The TUI's modules load with the global fetch hidden: Ink's layout engine then skips undici (without-global-fetch.ts).
+	lazy('tui', 'Open the full-screen TUI (the default when run in a terminal)', async () => (await withoutGlobalFetch(async () => import('./tui.js'))).tuiCommand),
+	lazy('demo', 'The TUI against built-in sandbox clusters and a generated demo repo (same as --demo)', async () => (await withoutGlobalFetch(async () => import('./demo.js'))).demoCommand),
 	lazy('status', 'Every app: sync (ours and its controller\'s), health, revision, auto-sync, drifted fields', async () => (await import('./status.js')).statusCommand),
 	lazy('diff', 'Show how one app\'s live objects differ from Git (exact by default; --fast)', async () => (await import('./diff.js')).diffCommand),
 	lazy('contexts', 'List kubeconfig contexts with reachability, server version and identity', async () => (await import('./contexts.js')).contextsCommand),

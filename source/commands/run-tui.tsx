@@ -4,7 +4,7 @@ import type {FleetSource} from '../state/fleet-source.js';
 import {App} from '../ui/app.js';
 import {ThemeProvider} from '../ui/theme-context.js';
 import {createTheme, themeOptionsFor} from '../ui/theme.js';
-import {createFrameScreen} from './frame-screen.js';
+import {createFrameScreen, type FrameScreenTimers} from './frame-screen.js';
 import type {Logger} from './log-file.js';
 import {beginTerminalSession} from './terminal-session.js';
 
@@ -19,6 +19,8 @@ export type RunTuiOptions = {
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
 	stderr?: NodeJS.WriteStream;
+	/** The frame screen's clock and timers (tests hold them still). */
+	frameTimers?: FrameScreenTimers;
 };
 
 /** Resolves with the exit code once the TUI has quit and the terminal is back. */
@@ -35,8 +37,10 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 		finish = resolve;
 	});
 	const restoreConsole = consoleToLog(options.log);
-	// Ink renders frames; the frame screen paints only what changed, at most 10 times a second (frame-screen.ts).
-	const screen = createFrameScreen({stdout, ascii: theme.ascii});
+	// Ink renders frames; the frame screen paints only what changed, at most 10 times a second unless a key asks
+	// (frame-screen.ts): each time input arrives it is told, so the key's frame is painted at once.
+	const screen = createFrameScreen({stdout, ascii: theme.ascii, ...(options.frameTimers ? {timers: options.frameTimers} : {})});
+	const onInput = () => screen.input();
 	const session = beginTerminalSession({
 		stdout,
 		stdin,
@@ -55,16 +59,20 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			<App source={options.source} readOnly={options.readOnly} readOnlyContexts={options.readOnlyContexts ?? []} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,
 		// Our own key table handles ctrl-c (as quit). Console output goes to the log file (consoleToLog), never
-		// onto the screen, so Ink need not patch the console. Ink renders at most 10 frames a second into the frame
-		// screen, which paints what changed.
-		{stdout: screen.inkStdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 10},
+		// onto the screen, so Ink need not patch the console. Ink renders at most 60 frames a second (so a key's
+		// frame waits at most ~17 ms behind a background one) into the frame screen, which paints what changed
+		// and paces the background paints itself.
+		{stdout: screen.inkStdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 	);
+	// Ink's own listener reads the keys; this one only notes that input came (it reads nothing).
+	stdin.on('readable', onInput);
 	instance.waitUntilExit().then(finish, (error: unknown) => {
 		aborted = {error};
 		options.log.error('the TUI failed', error);
 		finish();
 	});
 	await ended;
+	stdin.off('readable', onInput);
 	screen.close();
 	session.restore();
 	restoreConsole();

@@ -1,23 +1,20 @@
 /**
  * Turning one full-screen frame into the next with as few bytes as the terminal needs: only the rows that changed
- * are rewritten, each reached by an absolute cursor move. Absolute moves (not "up N lines" relative to where the
+ * are rewritten, and of those only the cells that changed (row-diff.ts), each reached by an absolute cursor move. Absolute moves (not "up N lines" relative to where the
  * last frame ended, as Ink's writer does) stay right whatever happened to the cursor, and no newline is ever
  * written, so the screen never scrolls, even when a frame fills the last row.
  *
  * Frames are lines of text with SGR styling (what Ink renders). Pure: the caller writes the bytes.
  */
 import {cellWidth} from './ascii-text.js';
+import {rowChange, wholeRow} from './row-diff.js';
 
 const esc = '\u001B[';
 /** Synchronized output (DEC mode 2026): a terminal that knows it shows the paint at once; others ignore it. */
 export const beginPaint = `${esc}?2026h`;
 export const endPaint = `${esc}?2026l`;
 const clearScreen = `${esc}H${esc}2J`;
-const eraseLine = `${esc}2K`;
 const resetStyle = `${esc}m`;
-
-/** Row `row` (0-based), first column. */
-const moveTo = (row: number) => `${esc}${row + 1}H`;
 
 /** An escape sequence at the start of the text: CSI (`ESC [ … final`), or OSC (`ESC ] … BEL|ESC \`). */
 const escapeSequence = /^\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-_])/;
@@ -49,11 +46,6 @@ export function frameRows(frame: string, size: {columns: number; rows: number}):
 		.map(line => clipToColumns(line, size.columns));
 }
 
-function row(index: number, line: string, erase: boolean): string {
-	// A styled line ends with its style reset, so nothing after it (the next erase) is painted in its colours.
-	return moveTo(index) + (erase ? eraseLine : '') + line + (line.includes('\u001B') ? resetStyle : '');
-}
-
 /**
  * The bytes that turn a screen showing `previous` into `next` (both from frameRows); '' when nothing changed.
  * Without a previous frame (the first paint, or after a resize) the screen is cleared and drawn whole.
@@ -63,13 +55,13 @@ export function paintRows(previous: readonly string[] | undefined, next: readonl
 	if (!previous) {
 		body = clearScreen;
 		next.forEach((line, index) => {
-			if (line !== '') body += row(index, line, false);
+			if (line !== '') body += wholeRow(index, line, false);
 		});
 	} else {
 		const count = Math.max(previous.length, next.length);
 		for (let index = 0; index < count; index++) {
 			const line = next[index] ?? '';
-			if (line !== (previous[index] ?? '')) body += row(index, line, true);
+			if (line !== (previous[index] ?? '')) body += rowChange(index, previous[index] ?? '', line);
 		}
 	}
 	return body === '' ? '' : beginPaint + body + endPaint;

@@ -98,6 +98,23 @@ export class ShardedMap<V> implements ReadonlyMap<string, V> {
 		return new ShardedMap<V>(shards, size);
 	}
 
+	/**
+	 * What changed from `older` (an earlier version of this map) to this one: values added or replaced, and keys
+	 * deleted. Only the shards the two do not share are compared, so a few changes in a large map cost a few shards.
+	 */
+	changesSince(older: ShardedMap<V>): {upserted: V[]; deleted: string[]} {
+		const upserted: V[] = [];
+		const deleted: string[] = [];
+		for (let index = 0; index < shardCount; index++) {
+			const now = this.#shards[index];
+			const before = older.#shards[index];
+			if (now === before) continue;
+			for (const [key, value] of now ?? []) if (before?.get(key) !== value) upserted.push(value);
+			for (const key of before?.keys() ?? []) if (!now?.has(key)) deleted.push(key);
+		}
+		return {upserted, deleted};
+	}
+
 	forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
 		for (const [key, value] of this) callback.call(thisArg, value, key, this);
 	}

@@ -33,6 +33,9 @@ import type {TreeIndex} from '../repo/tree-index.js';
 import {indexInterests, interestOf, type AppInterest, type InterestIndex} from './app-interest.js';
 import type {LiveFleetInputs} from './live-fleet.js';
 
+/** Lets the event loop run what waits (I/O first: setImmediate runs after the poll phase). */
+const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
+
 /** What reached the loop since the last run. */
 export type FleetChanges = {
 	live: readonly LiveChange[];
@@ -240,6 +243,9 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 			revisionInfo(app, deployed, {...(inputs.repo ? {repo: inputs.repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
 		const next = new Map<string, AppRecord>();
 		await mapConcurrent(judged, 4, async ({app, desired: result}) => {
+			// Between apps, the event loop reads what waits (a key, a watch event): a run over hundreds of apps
+			// would otherwise hold the TUI's keys until it ends.
+			await yieldToEventLoop();
 			const prepared = prepareApp(app, result, live);
 			const deployed = app.engine === 'plain' ? plainDeployedRevision(appliedObjects(prepared)) : app.controller.deployedRevision;
 			const status = judgePrepared(prepared, {revision: await revisionOf(app, deployed)});

@@ -26,8 +26,9 @@ import {sinceHealthy} from './since-healthy.js';
 import type {HealthyRecords} from './healthy-observations.js';
 import {createLastKnownGoodKeeper} from './last-known-good-keeper.js';
 import type {LastKnownGoodStore} from '../journal/last-known-good.js';
+import {runQuietMs} from './run-pacing.js';
 import {serialRunner, type Timers} from './serial-runner.js';
-import {createWatchView, type WatchViewMemory} from './watch-view.js';
+import {createWatchView, createWatchViewMemory, type WatchViewMemory} from './watch-view.js';
 import {watchedKinds} from './watched-kinds.js';
 
 /** What the loop evaluates: the same inputs as a one-shot evaluation, minus mode and live view. */
@@ -44,7 +45,7 @@ export type LiveFleetOptions = {
 	simulateOutage?: (on: boolean) => Promise<void>;
 	/** The action engine the screens drive (absent: the TUI offers no action). */
 	actions?: ActionRunner;
-	/** Quiet period before re-evaluating after changes; default 30 ms (twice the last run's time when longer, up to 500 ms). */
+	/** Quiet period before re-evaluating after changes; default 30 ms (under churn twice the last run's time, up to 500 ms: run-pacing.ts). */
 	quietMs?: number;
 	/** How often kinds nobody watches are listed again; default 60 s. */
 	relistMs?: number;
@@ -115,7 +116,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 		);
 	};
 
-	const memory: WatchViewMemory = new WeakMap();
+	const memory: WatchViewMemory = createWatchViewMemory();
 	const listing = listedKinds({clients, failures});
 	const view = () => createWatchView({store, clients, failures, memory, listed: listing.current(), namespaced: (context, group, kind) => namespaced.get(`${context}/${group}/${kind}`)});
 	const signatureOf = (context: string) => contextSignature({context, store, failures, namespaced, listed: listing.current()});
@@ -132,6 +133,7 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 	// What arrived since the last run: the first run judges everything.
 	let pending = {live: [] as LiveChange[], repo: false, publish: true};
 	let lastRunMs = 0;
+	let lastRunEndedAt = Number.NEGATIVE_INFINITY;
 	let retryTimer: unknown;
 	const runner = serialRunner(
 		async () => {
@@ -140,7 +142,10 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			await learnNamespacedness();
 			const started = performance.now();
 			let read = 0;
-			const run = await evaluator.run({...changes, reading: () => (read = pending.live.length)}).finally(() => (lastRunMs = performance.now() - started));
+			const run = await evaluator.run({...changes, reading: () => (read = pending.live.length)}).finally(() => {
+				lastRunEndedAt = performance.now();
+				lastRunMs = lastRunEndedAt - started;
+			});
 			if (read > 0) pending.live = [...evaluator.unread(pending.live.slice(0, read)), ...pending.live.slice(read)];
 			if (run) {
 				evaluation = run.evaluation;
@@ -152,8 +157,8 @@ export function startLiveFleet(options: LiveFleetOptions): LiveFleet {
 			if (run || changes.publish || problem) publish();
 		},
 		{
-			// Under churn, runs take at most about a third of the time: keys and frames need the rest.
-			quietMs: () => Math.max(options.quietMs ?? 30, Math.min(500, 2 * lastRunMs)),
+			// Under churn, runs take at most about a third of the time: keys and frames need the rest (run-pacing.ts).
+			quietMs: () => runQuietMs({minimumMs: options.quietMs ?? 30, lastRunMs, sinceLastRunMs: performance.now() - lastRunEndedAt}),
 			timers: options.timers,
 			// The screen keeps the last good verdicts and says that they are getting old, and why.
 			onError(error) {

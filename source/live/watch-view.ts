@@ -4,13 +4,15 @@
  * other kinds listed once. Watched answers are kept for the evaluation (one consistent picture), since preparing an app asks about the
  * same kind once per object and each answer copies that kind's objects out of the store. With a `memory` shared
  * by the views of successive evaluations, a kind nothing changed in is answered with the very same KindState, so
- * the per-kind indexes built on it (engines' live-index) are built once, not once per evaluation.
+ * the per-kind indexes built on it (engines' live-index) are built once, not once per evaluation; and a kind that
+ * changed hands its index on, updated by the objects that changed (found by comparing the two watch states' shards).
  */
 import type {ContextClient} from '../cluster/context-client.js';
 import type {KindRef} from '../cluster/discovery.js';
 import type {LiveResource, LiveStore} from '../cluster/live-store.js';
 import {createLiveSnapshot, type LiveSnapshot} from '../engines/live-snapshot.js';
 import type {ContextFailure, KindState} from '../engines/live-view.js';
+import {carryLiveIndex} from '../engines/live-index.js';
 import {liveViewFromStore} from '../engines/store-live-view.js';
 
 export type WatchViewOptions = {
@@ -25,8 +27,22 @@ export type WatchViewOptions = {
 	listed?: LiveSnapshot;
 };
 
+type Remembered = {status: LiveResource['status']; namespaced: boolean | undefined; answer: KindState | undefined};
+
 /** What successive views remember of each watched kind's answer. */
-export type WatchViewMemory = WeakMap<LiveResource['state'], {status: LiveResource['status']; namespaced: boolean | undefined; answer: KindState | undefined}>;
+export type WatchViewMemory = {
+	/** By the watch state an answer was read from. */
+	byState: WeakMap<LiveResource['state'], Remembered>;
+	/** The last answer per `context/group/kind`, so the next one takes over its index (engines' carryLiveIndex). */
+	latest: Map<string, {state: LiveResource['state']; answer: KindState}>;
+};
+
+export function createWatchViewMemory(): WatchViewMemory {
+	return {byState: new WeakMap(), latest: new Map()};
+}
+
+/** The index of a kind's last answer is updated rather than built anew unless this share of its objects changed. */
+const carryUpTo = 0.25;
 
 /** A LiveSnapshot for one evaluation. */
 export function createWatchView(options: WatchViewOptions): LiveSnapshot {
@@ -46,10 +62,19 @@ export function createWatchView(options: WatchViewOptions): LiveSnapshot {
 		const namespaced = options.namespaced(context, group, kind);
 		// Only listed states are remembered: every kind starts from the same empty state object.
 		const memory = resource.state.synced ? options.memory : undefined;
-		const known = memory?.get(resource.state);
+		const known = memory?.byState.get(resource.state);
 		if (known && known.status === resource.status && known.namespaced === namespaced) return known.answer;
 		const fresh = watched.kind(context, group, kind);
-		memory?.set(resource.state, {status: resource.status, namespaced, answer: fresh});
+		if (!memory) return fresh;
+		memory.byState.set(resource.state, {status: resource.status, namespaced, answer: fresh});
+		if (!fresh?.ok) return fresh;
+		const id = `${context}/${group}/${kind}`;
+		const last = memory.latest.get(id);
+		if (last && last.state !== resource.state) {
+			const changes = resource.state.objects.changesSince(last.state.objects);
+			if (changes.upserted.length + changes.deleted.length <= Math.max(1, resource.state.objects.size * carryUpTo)) carryLiveIndex(last.answer, fresh, changes);
+		}
+		memory.latest.set(id, {state: resource.state, answer: fresh});
 		return fresh;
 	};
 

@@ -86,6 +86,66 @@ describe('the frame screen', () => {
 		expect(terminal.writes).toHaveLength(2);
 	});
 
+	it('paints the frame answering a key at once, though a background frame waits for the interval', () => {
+		const terminal = fakeTerminal(20, 4);
+		const timers = manualTimers();
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers});
+		screen.inkStdout.write('list\n  a');
+		timers.advance(30);
+		// Churn: a background frame waits for the interval.
+		screen.inkStdout.write('list\n  a*');
+		expect(terminal.writes).toHaveLength(1);
+		timers.advance(10);
+		screen.input();
+		timers.advance(5);
+		screen.inkStdout.write('list\n› a*');
+		expect(terminal.writes).toHaveLength(2);
+		expect(terminal.screen.lines()).toEqual(['list', '› a*', '', '']);
+		// Nothing is left to paint when the interval ends: the key's frame was the latest.
+		timers.advance(100);
+		expect(terminal.writes).toHaveLength(2);
+		// Once the key's window has passed, frames wait for the interval again.
+		screen.inkStdout.write('list\n› a**');
+		expect(terminal.writes).toHaveLength(3);
+		screen.inkStdout.write('list\n› a***');
+		expect(terminal.writes).toHaveLength(3);
+		timers.advance(100);
+		expect(terminal.screen.lines()[1]).toBe('› a***');
+	});
+
+	it('paints at most two frames at once per key: a background frame may come before the key\'s own', () => {
+		const terminal = fakeTerminal(20, 4);
+		const timers = manualTimers();
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers});
+		screen.inkStdout.write('frame 0');
+		timers.advance(50);
+		screen.input();
+		screen.inkStdout.write('frame 1 (background)');
+		screen.inkStdout.write('frame 2 (the key)');
+		screen.inkStdout.write('frame 3');
+		expect(terminal.writes).toHaveLength(3);
+		expect(terminal.screen.lines()[0]).toBe('frame 2 (the key)');
+		timers.advance(100);
+		expect(terminal.screen.lines()[0]).toBe('frame 3');
+		expect(terminal.writes).toHaveLength(4);
+	});
+
+	it('keeps a held key (50 presses a second) to about 10 paints a second', () => {
+		const terminal = fakeTerminal(20, 4);
+		const timers = manualTimers();
+		const screen = createFrameScreen({stdout: terminal as unknown as NodeJS.WriteStream, ascii: false, timers});
+		for (let press = 0; press < 50; press++) {
+			screen.input();
+			screen.inkStdout.write(`row ${press}`);
+			timers.advance(20);
+		}
+		timers.advance(100);
+		expect(terminal.screen.lines()[0]).toBe('row 49');
+		// One second of presses: a key window every 100 ms, and the presses between them folded into one paint each.
+		expect(terminal.writes.length).toBeGreaterThanOrEqual(10);
+		expect(terminal.writes.length).toBeLessThanOrEqual(11);
+	});
+
 	it('paints the whole screen again after a resize, and nothing once closed', () => {
 		const terminal = fakeTerminal(20, 4);
 		const timers = manualTimers();
@@ -213,11 +273,52 @@ describe('the TUI through runTui on a terminal', () => {
 		expect(changedRows).toBeGreaterThanOrEqual(2);
 		expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(1024);
 		// One move per changed row, none for the rows that stayed.
-		expect(bytes.match(/\u001B\[\d+H/g)).toHaveLength(changedRows);
+		expect(bytes.match(/\u001B\[\d+(?:;\d+)?H/g)).toHaveLength(changedRows);
 		expect(bytes).not.toContain('\u001B[2J');
 
 		press('q');
 		expect(await exited).toBe(0);
 		expect(terminal.writes.at(-1)).toContain('\u001B[?1049l');
+	});
+
+	it('paints a key\'s frame at once while background frames wait for a clock that never moves', async () => {
+		const terminal = fakeTerminal(80, 24);
+		const {stdin, press} = fakeKeyboard();
+		const snapshot = seededSnapshot();
+		const source = fakeFleetSource({initial: snapshot, fastDiff: seededFastDiff, history: {status: 'ready', commits: [], deployed: {}}});
+		const log = {file: '/dev/null', info() {}, error() {}};
+		const stderr = fakeTerminal(80, 24);
+		// The frame screen's clock stands still and its timers never fire: only a frame painted at once reaches the
+		// terminal, and only keys (not the snapshot) may paint at once after the first frame.
+		// Until the first frame is up the clock runs (a second per reading), then stands still but where moved by hand.
+		let clock = 0;
+		let running = true;
+		const frozen: FrameScreenTimers = {now: () => (running ? (clock += 1000) : clock), setTimeout: () => ({}), clearTimeout() {}};
+		const exited = runTui({source, readOnly: false, ascii: false, env: {LANG: 'C.UTF-8', TERM: 'xterm-256color'}, log, stdout: terminal as unknown as NodeJS.WriteStream, stdin, stderr: stderr as unknown as NodeJS.WriteStream, frameTimers: frozen});
+		const screenText = () => terminal.screen.lines().join('\n');
+		const selected = () => terminal.screen.lines().find(line => line.startsWith('›')) ?? '';
+		await waitFor(() => selected().includes('billing'), {describe: () => `the first frame:\n${screenText()}`});
+		running = false;
+		// 10 ms after the last paint, a key: painted at once (a background frame would wait for a timer that never fires).
+		const base = clock;
+		clock = base + 10;
+		const pressUntilMoved = async (what: string) => {
+			const from = selected();
+			await waitFor(() => {
+				if (selected() === from) press('j');
+				return selected() !== from;
+			}, {describe: () => `${what}:\n${screenText()}`});
+		};
+		await pressUntilMoved('the key to be painted at once');
+		// A background change well after: painted (its interval has passed).
+		clock = base + 200;
+		const app = snapshot.apps[0]!;
+		source.push({...snapshot, apps: [{...app, name: 'renamed'}, ...snapshot.apps.slice(1)]});
+		await waitFor(() => screenText().includes('renamed'), {describe: () => `the new snapshot:\n${screenText()}`});
+		// And 10 ms after that background paint, another key: at once again.
+		clock = base + 210;
+		await pressUntilMoved('the second key to be painted at once');
+		press('q');
+		expect(await exited).toBe(0);
 	});
 });

@@ -24,8 +24,8 @@ describe('paintRows', () => {
 		terminal.write(bytes);
 		expect(terminal.lines()).toEqual(after);
 		expect(bytes.startsWith(beginPaint) && bytes.endsWith(endPaint)).toBe(true);
-		// Two rows: a move, an erase and the row's text each, inside one synchronized paint.
-		expect(bytes).toBe(`${beginPaint}\u001B[2H\u001B[2K  one\u001B[3H\u001B[2K› two${endPaint}`);
+		// Two rows, one cell each (the rest of both rows stays), inside one synchronized paint.
+		expect(bytes).toBe(`${beginPaint}\u001B[2H \u001B[3H›${endPaint}`);
 	});
 
 	it('writes nothing when no row changed', () => {
@@ -47,7 +47,7 @@ describe('paintRows', () => {
 	it('keeps many random updates right: the screen always equals the last frame', () => {
 		let seed = 7;
 		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-		const words = ['', 'ok', '\u001B[1mbold\u001B[22m', 'a longer line of text here', '› selected', '└─ child'];
+		const words = ['', 'ok', '\u001B[1mbold\u001B[22m', 'a longer line of text here', '› selected', '└─ child', '漢字 wide', '\u001B[7m› 漢 inverse\u001B[27m'];
 		const terminal = virtualTerminal(size.columns, size.rows);
 		let previous: string[] | undefined;
 		for (let step = 0; step < 300; step++) {

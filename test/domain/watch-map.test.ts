@@ -69,4 +69,29 @@ describe('ShardedMap', () => {
 		expect(map.size).toBe(50_000);
 		expect(big.get('apps/Deployment/ns-49/app-1999')).toBe(1999);
 	});
+
+	it('says what changed since an earlier version: values added or replaced, keys deleted', () => {
+		const before = ShardedMap.from(Array.from({length: 1000}, (_, i) => [`key-${i}`, {n: i}] as const));
+		const replaced = {n: -1};
+		const added = {n: 1000};
+		const after = before.edit(draft => {
+			draft.set('key-1', replaced);
+			draft.delete('key-2');
+			draft.set('key-1000', added);
+			// Set to the very same value: not a change.
+			draft.set('key-3', before.get('key-3')!);
+			// Added and deleted again: not there before, not there now.
+			draft.set('brief', {n: 0});
+			draft.delete('brief');
+		});
+		const changes = after.changesSince(before);
+		expect(changes.upserted.sort((a, b) => a.n - b.n)).toEqual([replaced, added]);
+		expect(changes.upserted.find(value => value === replaced)).toBe(replaced);
+		expect(changes.deleted).toEqual(['key-2']);
+		expect(before.changesSince(before)).toEqual({upserted: [], deleted: []});
+		// The other way round: what undoes it (key-1 put back, key-2 added again, key-1000 deleted).
+		const back = before.changesSince(after);
+		expect(back.deleted).toEqual(['key-1000']);
+		expect(back.upserted.map(value => value.n).sort((a, b) => a - b)).toEqual([1, 2]);
+	});
 });

@@ -34,6 +34,8 @@ function fleet(apps: number): Map<string, LiveObject[]> {
 		add('', kubeObject('v1', 'ConfigMap', 'unmanaged', `ns-${i}`));
 		add('rbac.authorization.k8s.io', kubeObject('rbac.authorization.k8s.io/v1', 'ClusterRole', `role-${i}`, undefined, {}, {annotations: {'meta.helm.sh/release-name': app}}));
 	}
+	// In key order, as an API server lists them (the order appLiveObjects answers in).
+	for (const objects of byKind.values()) objects.sort((a, b) => (a.key < b.key ? -1 : 1));
 	return byKind;
 }
 
@@ -49,7 +51,7 @@ describe('an app reads its live objects through the indexes', () => {
 	const view = viewOf(byKind);
 	const everything = kinds.flatMap(({group, kind}) => byKind.get(`${group}/${kind}`)!);
 
-	it('finds what the desired objects name, and the descendants of what it finds, in walk order', () => {
+	it('finds what the desired objects name, and the descendants of what it finds, by kind then key', () => {
 		const found = appLiveObjects(view, {context: 'prod', kinds, app: {ownership: [], defaultNamespace: 'ns-7'}, desired: [kubeObject('apps/v1', 'Deployment', 'web', undefined), kubeObject('v1', 'ConfigMap', 'unmanaged', 'ns-8')]});
 		expect(names(found)).toEqual(['apps/Deployment/ns-7/web', 'apps/ReplicaSet/ns-7/web-1', '/ConfigMap/ns-8/unmanaged']);
 	});
