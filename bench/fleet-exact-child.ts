@@ -4,7 +4,9 @@
  * them (its marks added), one file per app, for `kubectl diff`. On `count` it answers how many requests each
  * method and dry-run flag reached the sandboxes since the last `count`, so the benchmark can say that exact mode
  * sent one dry-run per object and wrote nothing, and the CPU the sandboxes spent answering.
- * Usage: node fleet-exact-child.mjs APPS PER_APP DIR; messages `count`, `stop`.
+ * LATENCY_MS (optional) holds every request that long in the sandbox before it is served, as a network round
+ * trip to a real apiserver would.
+ * Usage: node fleet-exact-child.mjs APPS PER_APP DIR [LATENCY_MS]; messages `count`, `stop`.
  */
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
@@ -28,7 +30,11 @@ const described = await Promise.all(
 		return {name: app.name, engine: app.engine, context: app.context, fieldManager: managers[app.engine], manifests: file, ...(app.perturbation ? {perturbation: app.perturbation} : {})};
 	}),
 );
-for (const sandbox of sandboxes.values()) sandbox.clearRequests();
+const latencyMs = Number(process.argv[5] ?? 0);
+for (const sandbox of sandboxes.values()) {
+	sandbox.faults.setLatency(latencyMs);
+	sandbox.clearRequests();
+}
 let cpu = process.cpuUsage();
 
 process.on('message', async (message: {type: string}) => {
