@@ -109,6 +109,11 @@ export function extraObject(app: FleetApp): KubeObject {
 	return {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: `${app.name}-left-over`, namespace: app.namespace, labels: {tier: 'backend'}}, data: {LOG_LEVEL: 'info'}};
 }
 
+/** The app's desired objects as its deployer applies them at `sha` (its marks added): what `kubectl diff` is given. */
+export function appliedObjects(app: FleetApp, sha: string): KubeObject[] {
+	return app.objects.map(object => withMarks(app, object, sha));
+}
+
 /** An object as the app's deployer applied it (`sha` undefined: made by hand with only the ownership mark). */
 function withMarks(app: FleetApp, object: KubeObject, sha: string | undefined): KubeObject {
 	const metadata = {...object.metadata, labels: {...object.metadata.labels}, annotations: {...object.metadata.annotations}};

@@ -12,6 +12,7 @@ const stages = [
 	['discovering apps and reading settings', /^(discoverApps|readSettings|parseSettings)$/],
 	['commits behind and the tree (git)', /^(revisionInfo|loadTree|treeAt|loadGitRepo)$/],
 	['last-known-good store', /^(keepLastKnownGood)$/],
+	['exact: sending the dry-runs, reading their answers', /^(dryRunPair|forApp|serverSideApply)$/],
 	['writing the output', /^(statusDocument|terminalSafeJson|formatStatusTable|render)$/],
 ];
 

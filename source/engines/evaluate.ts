@@ -22,7 +22,7 @@ import {appKinds, discoverApps} from './discover.js';
 import {applicationKind} from './argo-application.js';
 import {helmReleaseKind} from './flux-helmrelease.js';
 import {kustomizationKind} from './flux-kustomization.js';
-import {dryRunPairs} from './dry-run.js';
+import {createDryRunQueue} from './dry-run.js';
 import type {AppDefinition} from './engine.js';
 import {clusterVariablesSource} from './flux-variables.js';
 import {judgePrepared, type DryRunResults} from './judge-prepared.js';
@@ -55,6 +55,8 @@ export type EvaluateOptions = {
 	select?: (app: AppDefinition) => boolean;
 	/** Apps rendered at once (kustomize and helm processes are bounded by the render tools' runner); default 16. */
 	renderConcurrency?: number;
+	/** Exact mode's dry-runs in flight per context; default dry-run.ts's oneShotDryRunsPerContext. */
+	dryRunsPerContext?: number;
 	/** Injected in tests. */
 	snapshot?: LiveSnapshot;
 	/**
@@ -168,12 +170,14 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 
 	const head = tree.ok ? tree.sha : undefined;
 	const behind = repo && head ? createBehindCounter(repo, head) : undefined;
-	const evaluated = await mapConcurrent(apps, 4, async (app, index): Promise<EvaluatedApp> => {
+	// Exact mode: the dry-runs are bounded per context across apps (dry-run.ts), so enough apps run at once to fill every context's bound.
+	const dryRunQueue = options.mode === 'exact' ? createDryRunQueue(options.dryRunsPerContext === undefined ? {} : {perContext: options.dryRunsPerContext}) : undefined;
+	const evaluated = await mapConcurrent(apps, dryRunQueue ? 32 : 4, async (app, index): Promise<EvaluatedApp> => {
 		const prepared = prepareApp(app, desired[index]!, view);
 		const client = prepared.context ? clients.get(prepared.context) : undefined;
 		// A dry-run is a PATCH: a read-only context (flag or user settings) gets the fast comparison instead.
 		const exact = options.mode === 'exact' && client && !client.transport.readOnly && !prepared.contextError && prepared.pairs.length > 0;
-		const dryRuns = exact ? await dryRunPairs(client, prepared) : undefined;
+		const dryRuns = exact && dryRunQueue ? await dryRunQueue.forApp(client, prepared) : undefined;
 		const deployed = app.engine === 'plain' ? plainDeployedRevision(appliedObjects(prepared)) : app.controller.deployedRevision;
 		const revision = await revisionInfo(app, deployed, {...(repo ? {repo} : {}), ...(head ? {head} : {}), ...(behind ? {behind} : {})});
 		const status = judgePrepared(prepared, {revision, ...(dryRuns ? {dryRuns} : {})});

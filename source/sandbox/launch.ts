@@ -50,7 +50,10 @@ export type Sandbox = {
 	/** Stores objects as written by manager `sandbox-seed` (defaulted, versioned), creating their namespaces. */
 	seed(objects: KubeObject[]): void;
 	requests(): RequestLogEntry[];
+	/** Forgets the request log and the most requests seen at once. */
 	clearRequests(): void;
+	/** The most requests of `method` (any when omitted) being served at once since the last clearRequests. */
+	mostRequestsInFlight(method?: string): number;
 	faults: Faults;
 	/** The PEM certificate clients must trust (also inside the kubeconfig). */
 	caCertificate: string;
@@ -145,6 +148,7 @@ export async function launchSandbox(options: SandboxOptions, parts: SandboxParts
 		seed,
 		requests: () => log.entries(),
 		clearRequests: () => log.clear(),
+		mostRequestsInFlight: method => log.mostInFlight(method),
 		faults,
 		caCertificate: tls.cert,
 		kubeconfig,

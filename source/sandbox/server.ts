@@ -76,6 +76,8 @@ function discovery(deps: ApiServerDeps, target: Route, accept: string | undefine
 /** Builds the request listener for node:http(s). */
 export function createRequestHandler(deps: ApiServerDeps): (request: IncomingMessage, response: ServerResponse) => void {
 	return (request, response) => {
+		const answered = deps.log.begin((request.method ?? 'GET').toUpperCase());
+		response.once('close', answered);
 		void serve(deps, request, response).catch(error => {
 			if (!response.headersSent) writeReply(response, failure(internalError(error instanceof Error ? error.message : String(error))));
 			else response.destroy();
