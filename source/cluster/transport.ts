@@ -97,8 +97,11 @@ export function createTransport(options: TransportOptions): Transport {
 		return agent;
 	};
 
-	/** Opens the request and waits for the response head; the timer keeps running for the caller to cancel. */
-	const open = async (request: TransportRequest, retried = false): Promise<ClusterResult<Raw>> => {
+	/**
+	 * Opens the request and waits for the response head; the timer keeps running for the caller to cancel.
+	 * `retried`: sent again after a 401; `resent`: sent again after a kept-alive socket turned out closed.
+	 */
+	const open = async (request: TransportRequest, retried = false, resent = false): Promise<ClusterResult<Raw>> => {
 		const refusal = options.readOnly ? readOnlyRefusal(request.method, request.path) : undefined;
 		if (refusal) return {ok: false, error: refusal};
 		const timeoutMs = request.timeoutMs ?? defaultTimeout;
@@ -118,6 +121,7 @@ export function createTransport(options: TransportOptions): Transport {
 		const url = new URL(server + request.path);
 		for (const [name, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
 
+		let staleSocket = false;
 		const raw = await new Promise<ClusterResult<Raw>>(resolve => {
 			let timedOut = false;
 			const headers: http.OutgoingHttpHeaders = {
@@ -137,10 +141,17 @@ export function createTransport(options: TransportOptions): Transport {
 			outgoing.on('response', response => resolve(succeeded({response, request: outgoing, cancelTimer, timedOut: () => timedOut})));
 			outgoing.on('error', error => {
 				cancelTimer();
+				staleSocket = !timedOut && !resent && outgoing.reusedSocket && closedBeforeAnswer(error) && replayable(request);
 				resolve(timedOut ? failed('timeout', `${server}: no answer within ${formatSeconds(timeoutMs)}`) : {ok: false, error: failureFromNetworkError(error, server)});
 			});
 			outgoing.end(request.body);
 		});
+
+		// The server closed a kept-alive socket as this request went out on it (its idle timeout: Node's is 5 s, a load
+		// balancer's may be anything): the request never reached it, so one that is safe to repeat is sent again, on a
+		// new socket, as Go's net/http does for idempotent requests (Transport.roundTrip, shouldRetryRequest) and Node's
+		// http docs advise (`request.reusedSocket`). Others fail as before: whether they took effect is unknown.
+		if (staleSocket) return open(request, retried, true);
 
 		if (raw.ok && raw.value.response.statusCode === 401 && credentials.refreshable && !retried) {
 			// Rotated tokens: refetch once, as kubectl does, before calling the credentials bad.
@@ -219,6 +230,16 @@ export function createTransport(options: TransportOptions): Transport {
 			agents.clear();
 		},
 	};
+}
+
+/** A socket closed under a request before any answer (a reset, or closed without a byte). */
+function closedBeforeAnswer(error: Error & {code?: string}): boolean {
+	return error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.message === 'socket hang up';
+}
+
+/** A request that changes nothing when sent twice: a read, or a dry-run (the server persists nothing). */
+function replayable(request: TransportRequest): boolean {
+	return request.method === 'GET' || request.query?.['dryRun'] === 'All';
 }
 
 function formatSeconds(ms: number): string {

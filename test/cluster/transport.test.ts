@@ -206,3 +206,55 @@ describe('transport', () => {
 		expect(ends).toEqual([]);
 	});
 });
+
+/**
+ * A server that closes a kept-alive socket under the request sent on it, as one whose idle timeout ends as the
+ * request leaves (Node's is 5 s): the first request of each socket is answered, a later one (`closeReused`) closed.
+ */
+async function closingKeptSockets(closeReused: (method: string) => boolean) {
+	const requestsOf = new WeakMap<object, number>();
+	return startScriptedServer((request, response) => {
+		const socket = response.socket!;
+		const count = (requestsOf.get(socket) ?? 0) + 1;
+		requestsOf.set(socket, count);
+		if (count > 1 && closeReused(request.method)) {
+			socket.destroy();
+			return;
+		}
+		response.writeHead(200, {'Content-Type': 'application/json'});
+		response.end('{"kind":"ConfigMap"}');
+	});
+}
+
+describe('transport, when a kept-alive socket was closed by the server', () => {
+	it('sends a read again on a new socket, once', async () => {
+		server = await closingKeptSockets(() => true);
+		const transport = transportFor(server.url);
+		expect((await transport.request({method: 'GET', path: '/api/v1/configmaps'})).ok).toBe(true);
+		const again = await transport.request({method: 'GET', path: '/api/v1/configmaps'});
+		expect(again.ok).toBe(true);
+		expect(server.seen.map(request => request.method)).toEqual(['GET', 'GET', 'GET']);
+		transport.close();
+	});
+
+	it('sends a dry-run again, but not a write: whether the write took effect is unknown', async () => {
+		server = await closingKeptSockets(method => method === 'PATCH');
+		const transport = transportFor(server.url);
+		const patch = (dryRun?: 'All') => transport.request({method: 'PATCH', path: '/api/v1/namespaces/a/configmaps/b', query: {dryRun}, headers: {'Content-Type': 'application/apply-patch+yaml'}, body: '{}'});
+		expect((await transport.request({method: 'GET', path: '/version'})).ok).toBe(true);
+		expect((await patch('All')).ok).toBe(true);
+		expect(server.seen.map(request => request.url)).toEqual(['/version', '/api/v1/namespaces/a/configmaps/b?dryRun=All', '/api/v1/namespaces/a/configmaps/b?dryRun=All']);
+		const write = await patch();
+		expect(write.ok).toBe(false);
+		expect(!write.ok && write.error.kind).toBe('unreachable');
+		expect(server.seen.filter(request => request.url === '/api/v1/namespaces/a/configmaps/b')).toHaveLength(1);
+		transport.close();
+	});
+
+	it('does not repeat a read whose new socket was closed too', async () => {
+		server = await startScriptedServer((_request, response) => response.socket!.destroy());
+		const result = await transportFor(server.url).request({method: 'GET', path: '/version'});
+		expect(!result.ok && result.error.kind).toBe('unreachable');
+		expect(server.seen).toHaveLength(1);
+	});
+});
