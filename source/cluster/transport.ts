@@ -99,9 +99,10 @@ export function createTransport(options: TransportOptions): Transport {
 
 	/**
 	 * Opens the request and waits for the response head; the timer keeps running for the caller to cancel.
-	 * `retried`: sent again after a 401; `resent`: sent again after a kept-alive socket turned out closed.
+	 * `retried`: sent again after a 401; `resends`: how often it was sent again after a kept-alive socket turned out
+	 * closed.
 	 */
-	const open = async (request: TransportRequest, retried = false, resent = false): Promise<ClusterResult<Raw>> => {
+	const open = async (request: TransportRequest, retried = false, resends = 0): Promise<ClusterResult<Raw>> => {
 		const refusal = options.readOnly ? readOnlyRefusal(request.method, request.path) : undefined;
 		if (refusal) return {ok: false, error: refusal};
 		const timeoutMs = request.timeoutMs ?? defaultTimeout;
@@ -141,7 +142,7 @@ export function createTransport(options: TransportOptions): Transport {
 			outgoing.on('response', response => resolve(succeeded({response, request: outgoing, cancelTimer, timedOut: () => timedOut})));
 			outgoing.on('error', error => {
 				cancelTimer();
-				staleSocket = !timedOut && !resent && outgoing.reusedSocket && closedBeforeAnswer(error) && replayable(request);
+				staleSocket = !timedOut && resends < maxResends && outgoing.reusedSocket && closedBeforeAnswer(error) && replayable(request);
 				resolve(timedOut ? failed('timeout', `${server}: no answer within ${formatSeconds(timeoutMs)}`) : {ok: false, error: failureFromNetworkError(error, server)});
 			});
 			outgoing.end(request.body);
@@ -151,7 +152,13 @@ export function createTransport(options: TransportOptions): Transport {
 		// balancer's may be anything): the request never reached it, so one that is safe to repeat is sent again, on a
 		// new socket, as Go's net/http does for idempotent requests (Transport.roundTrip, shouldRetryRequest) and Node's
 		// http docs advise (`request.reusedSocket`). Others fail as before: whether they took effect is unknown.
-		if (staleSocket) return open(request, retried, true);
+		// The other idle sockets of the agent are as old: they are closed too, so the request gets a new one. (Node drops
+		// an idle socket at the server's `Keep-Alive: timeout` hint, but only when its timer runs: a busy event loop, a
+		// fleet's renders, holds it back past the server's close.)
+		if (staleSocket) {
+			for (const agent of [baseAgent, ...agents.values()]) for (const idle of Object.values(agent.freeSockets)) for (const socket of idle ?? []) socket.destroy();
+			return open(request, retried, resends + 1);
+		}
 
 		if (raw.ok && raw.value.response.statusCode === 401 && credentials.refreshable && !retried) {
 			// Rotated tokens: refetch once, as kubectl does, before calling the credentials bad.
@@ -231,6 +238,9 @@ export function createTransport(options: TransportOptions): Transport {
 		},
 	};
 }
+
+/** How often a request is sent again after finding its kept-alive socket closed (each on another socket). */
+const maxResends = 2;
 
 /** A socket closed under a request before any answer (a reset, or closed without a byte). */
 function closedBeforeAnswer(error: Error & {code?: string}): boolean {

@@ -237,6 +237,18 @@ describe('transport, when a kept-alive socket was closed by the server', () => {
 		transport.close();
 	});
 
+	it('drops the other idle sockets, as old and as closed, so the read is sent again once', async () => {
+		server = await closingKeptSockets(() => true);
+		const transport = transportFor(server.url);
+		// Three at once: three sockets, idle in the agent's pool afterwards.
+		const first = await Promise.all([1, 2, 3].map(async () => transport.request({method: 'GET', path: '/api/v1/configmaps'})));
+		expect(first.every(result => result.ok)).toBe(true);
+		expect((await transport.request({method: 'GET', path: '/api/v1/configmaps'})).ok).toBe(true);
+		// Three first requests, the one sent on a closed socket, and the same again on a new one.
+		expect(server.seen).toHaveLength(5);
+		transport.close();
+	});
+
 	it('sends a dry-run again, but not a write: whether the write took effect is unknown', async () => {
 		server = await closingKeptSockets(method => method === 'PATCH');
 		const transport = transportFor(server.url);
