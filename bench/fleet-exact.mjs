@@ -11,14 +11,14 @@
 // BENCH_BASE_CLI=path/to/cli.js also measures another build on the same worlds, alternating (BENCH_BASE_LABEL names it).
 // Usage: node bench/fleet-exact.mjs [runs=3] [sizes=S,M]. A kubectl loop taking longer than BENCH_KUBECTL_BUDGET_S
 // (600) is cut short: the remaining apps are not run, the figure is extrapolated from those that ran and says so.
-import {fork, spawn} from 'node:child_process';
-import {existsSync, readdirSync} from 'node:fs';
+import {fork} from 'node:child_process';
+import {readdirSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {build} from 'esbuild';
 import {median, writeSection} from './benchmarks-file.mjs';
 import {profileShares} from './profile-shares.mjs';
+import {bundleChild, environment, timed} from './timed-run.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const sizes = (process.argv[3] ?? 'S,M').split(',');
@@ -26,33 +26,8 @@ const budgetMs = Number(process.env.BENCH_KUBECTL_BUDGET_S ?? 600) * 1000;
 const builds = {current: path.resolve('dist/cli.js'), ...(process.env.BENCH_BASE_CLI ? {base: path.resolve(process.env.BENCH_BASE_CLI)} : {})};
 const buildLabel = name => (name === 'current' ? 'this build' : (process.env.BENCH_BASE_LABEL ?? `\`${process.env.BENCH_BASE_CLI}\``));
 const shapes = {S: {apps: 50, perApp: 40}, M: {apps: 500, perApp: 40}, L: {apps: 2000, perApp: 50}};
-const timeBinary = '/usr/bin/time';
-if (!existsSync(timeBinary)) throw new Error(`${timeBinary} is needed to read the peak RSS and CPU of each run`);
-
 const work = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-bench-exact-'));
-await build({
-	entryPoints: ['bench/fleet-exact-child.ts'], outfile: path.join(work, 'fleet-exact-child.mjs'), bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
-	banner: {js: "import {createRequire as __req} from 'node:module';const require = __req(import.meta.url);"},
-});
-
-/** A command under /usr/bin/time: wall ms, CPU ms (user + sys), peak RSS MB, exit code, output. */
-function timed(command, args, home) {
-	const env = {PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state')};
-	return new Promise((resolve, reject) => {
-		const started = performance.now();
-		const child = spawn(timeBinary, ['-f', 'usage %M %U %S', command, ...args], {env});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', chunk => (stdout += chunk));
-		child.stderr.on('data', chunk => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', code => {
-			const usage = /usage (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-			if (!usage) return reject(new Error(`${command}: no usage from ${timeBinary}\n${stderr.slice(-500)}`));
-			resolve({wallMs: Math.round(performance.now() - started), cpuMs: Math.round((Number(usage[2]) + Number(usage[3])) * 1000), rssMb: Math.round(Number(usage[1]) / 1024), code, stdout, stderr});
-		});
-	});
-}
+const childScript = await bundleChild('bench/fleet-exact-child.ts', work);
 
 /** Asks the world's child a question and waits for its answer of `type`. */
 const ask = (child, message, type) => new Promise(resolve => {
@@ -86,7 +61,7 @@ function wrongVerdicts(document, world) {
 /** One exact `status`, its verdicts checked and its requests counted on the sandboxes. */
 async function exactRun(cli, world, child, home, nodeFlags = []) {
 	await ask(child, {type: 'count'}, 'counted');
-	const run = await timed(process.execPath, [...nodeFlags, cli, 'status', '--exact', '-o', 'json', '--all-contexts', '--kubeconfig', world.kubeconfig, '--repo', world.repo], home);
+	const run = await timed(process.execPath, [...nodeFlags, cli, 'status', '--exact', '-o', 'json', '--all-contexts', '--kubeconfig', world.kubeconfig, '--repo', world.repo], environment(home));
 	const {counts, serverCpuMs} = await ask(child, {type: 'count'}, 'counted');
 	let document;
 	try {
@@ -113,7 +88,7 @@ async function kubectlSlice(world, child, home, apps, deadline) {
 	let done = 0;
 	for (const app of apps) {
 		if (performance.now() > deadline) break;
-		const run = await timed('kubectl', ['diff', '--server-side', '--force-conflicts', `--field-manager=${app.fieldManager}`, '--kubeconfig', world.kubeconfig, '--context', app.context, '-f', app.manifests], home);
+		const run = await timed('kubectl', ['diff', '--server-side', '--force-conflicts', `--field-manager=${app.fieldManager}`, '--kubeconfig', world.kubeconfig, '--context', app.context, '-f', app.manifests], environment(home));
 		const differs = app.perturbation === 'drifted' || app.perturbation === 'missing';
 		if (run.code !== (differs ? 1 : 0)) throw new Error(`kubectl diff ${app.name} (${app.perturbation ?? 'unperturbed'}): exit ${run.code}, expected ${differs ? 1 : 0}\n${run.stdout.slice(0, 800)}\n${run.stderr.slice(0, 800)}`);
 		if (differs && !run.stdout.includes(`${app.name}-cm-0`)) throw new Error(`kubectl diff ${app.name}: exit 1 without ${app.name}-cm-0\n${run.stdout.slice(0, 800)}`);
@@ -132,7 +107,7 @@ for (const entry of sizes) {
 	const latencyMs = Number(latency);
 	const shape = shapes[size];
 	const dir = await mkdtemp(path.join(work, `${size}-`));
-	const child = fork(path.join(work, 'fleet-exact-child.mjs'), [String(shape.apps), String(shape.perApp), dir, String(latencyMs)], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=8192']});
+	const child = fork(childScript, [String(shape.apps), String(shape.perApp), dir, String(latencyMs)], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=8192']});
 	const world = await new Promise((resolve, reject) => {
 		child.on('message', message => message.type === 'ready' && resolve(message));
 		child.on('exit', code => reject(new Error(`the fleet child exited with ${code}`)));
@@ -141,7 +116,7 @@ for (const entry of sizes) {
 	// Warm-ups: the first status reads a cold page cache and fills the last-known-good store; the first kubectl fills its discovery cache.
 	for (const cli of Object.values(builds)) await exactRun(cli, world, child, home);
 	const first = world.apps[0];
-	await timed('kubectl', ['diff', '--server-side', '--force-conflicts', `--field-manager=${first.fieldManager}`, '--kubeconfig', world.kubeconfig, '--context', first.context, '-f', first.manifests], home);
+	await timed('kubectl', ['diff', '--server-side', '--force-conflicts', `--field-manager=${first.fieldManager}`, '--kubeconfig', world.kubeconfig, '--context', first.context, '-f', first.manifests], environment(home));
 	const exact = Object.fromEntries(Object.keys(builds).map(name => [name, []]));
 	const slices = [];
 	const deadline = performance.now() + budgetMs;

@@ -12,14 +12,14 @@
 // Usage: node bench/fleet.mjs [runs=5] [sizes=S,M]. L takes minutes to seed and run: ask for it (`S,M,L`).
 // BENCH_BASE_CLI=path/to/cli.js also measures another build (an older one, say) on the same worlds, runs
 // alternating, so both see the same machine load; its figures go alongside, named BENCH_BASE_LABEL.
-import {fork, spawn} from 'node:child_process';
-import {existsSync, readdirSync} from 'node:fs';
+import {fork} from 'node:child_process';
+import {readdirSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {build} from 'esbuild';
 import {median, writeSection} from './benchmarks-file.mjs';
 import {profileShares} from './profile-shares.mjs';
+import {bundleChild, environment, timed} from './timed-run.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const sizes = (process.argv[3] ?? 'S,M').split(',');
@@ -27,34 +27,8 @@ const builds = {current: path.resolve('dist/cli.js'), ...(process.env.BENCH_BASE
 const baseLabel = process.env.BENCH_BASE_LABEL ?? `\`${process.env.BENCH_BASE_CLI}\``;
 const shapes = {S: {apps: 50, perApp: 40, target: 1000}, M: {apps: 500, perApp: 40, target: 3000}, L: {apps: 2000, perApp: 50, target: 10_000}};
 const rssTargets = {M: 400, L: 1200};
-const timeBinary = '/usr/bin/time';
-if (!existsSync(timeBinary)) throw new Error(`${timeBinary} is needed to read the peak RSS of each run`);
-
 const work = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-bench-fleet-'));
-await build({
-	entryPoints: ['bench/fleet-child.ts'], outfile: path.join(work, 'fleet-child.mjs'), bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
-	banner: {js: "import {createRequire as __req} from 'node:module';const require = __req(import.meta.url);"},
-});
-
-/** Runs a command under /usr/bin/time: wall ms, peak RSS MB, CPU ms, exit code and output. */
-function timed(command, args, env) {
-	return new Promise((resolve, reject) => {
-		const started = performance.now();
-		const child = spawn(timeBinary, ['-f', 'peak-rss-kb %M cpu-s %U %S', command, ...args], {env});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', chunk => (stdout += chunk));
-		child.stderr.on('data', chunk => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', code => {
-			const wallMs = Math.round(performance.now() - started);
-			const usage = /peak-rss-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(stderr);
-			resolve({wallMs, rssMb: usage ? Math.round(Number(usage[1]) / 1024) : NaN, cpuMs: usage ? Math.round((Number(usage[2]) + Number(usage[3])) * 1000) : NaN, code, stdout, stderr});
-		});
-	});
-}
-
-const environment = home => ({PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state')});
+const childScript = await bundleChild('bench/fleet-child.ts', work);
 
 /** One `status -o json` run, its verdicts checked; `cold` empties the kept renders first. */
 async function statusRun(cli, world, home, nodeFlags = [], {cold = false} = {}) {
@@ -115,7 +89,7 @@ for (const size of sizes) {
 	const shape = shapes[size];
 	const dir = await mkdtemp(path.join(work, `${size}-`));
 	const seeding = performance.now();
-	const child = fork(path.join(work, 'fleet-child.mjs'), [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=8192']});
+	const child = fork(childScript, [String(shape.apps), String(shape.perApp), dir], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=8192']});
 	const world = await new Promise((resolve, reject) => {
 		child.on('message', message => message.type === 'ready' && resolve(message));
 		child.on('exit', code => reject(new Error(`the fleet child exited with ${code}`)));
