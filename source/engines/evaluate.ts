@@ -4,7 +4,7 @@
  * (fast, or exact through server-side apply dry-runs), and build each app's status. Nothing is printed; one
  * app's failure never stops the others, and a dead context only marks its own apps Unknown.
  *
- * The TUI reuses the stages (discoverApps, renderApp, prepareApp, judgePrepared) over its watch store.
+ * The TUI reuses the stages (discoverLiveApps, renderApp, prepareApp, judgePrepared) over its watch store.
  */
 import type {AppStatus} from '../domain/app.js';
 import type {KubeObject} from '../domain/kube-object.js';
@@ -18,7 +18,8 @@ import type {RenderStore} from './render-store.js';
 import {mapConcurrent} from './concurrency.js';
 import type {ContextInfo} from './context-info.js';
 import type {DesiredResult, DesiredTree} from './desired-state.js';
-import {appKinds, discoverApps} from './discover.js';
+import {appKinds} from './discover.js';
+import {discoverLiveApps} from './discover-live.js';
 import {applicationKind} from './argo-application.js';
 import {helmReleaseKind} from './flux-helmrelease.js';
 import {kustomizationKind} from './flux-kustomization.js';
@@ -28,10 +29,9 @@ import {clusterVariablesSource} from './flux-variables.js';
 import {judgePrepared, type DryRunResults} from './judge-prepared.js';
 import {liveKindsFor} from './live-kinds.js';
 import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
-import {kindFailureOf, type ContextFailure, type LiveView} from './live-view.js';
+import type {ContextFailure, LiveView} from './live-view.js';
 import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from './plain-app.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
-import {createRepoMatcher} from './repo-match.js';
 import {createBehindCounter, revisionInfo} from './revision-info.js';
 import {emptySettings, type RepoSettings, type SettingsError} from './settings.js';
 import {readSettings} from './settings-file.js';
@@ -134,17 +134,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 	]);
 	const infos = options.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
 	const repo = options.repo;
-	const discovered = discoverApps({
+	const discovered = discoverLiveApps({
+		view: snapshot,
 		contexts: infos,
 		...(options.currentContext ? {currentContext: options.currentContext} : {}),
 		...(options.kubeconfigContexts ? {kubeconfigContexts: options.kubeconfigContexts} : {}),
-		objects: (context, kind) => {
-			const state = snapshot.kind(context, kind.group, kind.kind);
-			return state?.ok ? state.objects.map(entry => entry.object) : [];
-		},
-		kindFailure: (context, kind) => kindFailureOf(snapshot.kind(context, kind.group, kind.kind)),
-		matchesRepo: createRepoMatcher(repo ? {url: repo.location.url, dir: repo.location.gitDir, remoteUrls: repo.remoteUrls()} : undefined),
-		settings: settings.ok ? settings.settings : emptySettings(),
+		...(repo ? {repo} : {}),
+		...(settings.ok ? {settings: settings.settings} : {}),
 	});
 	const apps = options.select ? discovered.filter(options.select) : discovered;
 

@@ -12,20 +12,19 @@
  */
 import type {LiveChange} from '../cluster/live-store.js';
 import type {DesiredTree} from '../engines/desired-state.js';
-import {appKinds, discoverApps} from '../engines/discover.js';
+import {appKinds} from '../engines/discover.js';
+import {discoverLiveApps} from '../engines/discover-live.js';
 import type {AppDefinition} from '../engines/engine.js';
 import {appliedObjects, loadSettings, loadTree, withReachability, type EvaluatedApp, type Evaluation} from '../engines/evaluate.js';
 import {clusterVariablesSource} from '../engines/flux-variables.js';
 import {mapConcurrent} from '../engines/concurrency.js';
 import {liveKindsFor} from '../engines/live-kinds.js';
 import type {LiveSnapshot} from '../engines/live-snapshot.js';
-import {kindFailureOf} from '../engines/live-view.js';
 import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from '../engines/plain-app.js';
 import {prepareApp} from '../engines/prepare-app.js';
 import {judgePrepared} from '../engines/judge-prepared.js';
 import {renderAppCached, type RenderCache} from '../engines/render-cache.js';
 import {renderKeyOf} from '../engines/render-key.js';
-import {createRepoMatcher} from '../engines/repo-match.js';
 import {createBehindCounter, revisionInfo} from '../engines/revision-info.js';
 import {emptySettings} from '../engines/settings.js';
 import type {LiveObject} from '../domain/watch-types.js';
@@ -149,18 +148,13 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		const infos = inputs.contexts.map(({info}) => withReachability(info, snapshot.contextFailure(info.name)));
 		const rediscover = !discovered || treeMoved || appObjectsMoved || movedContexts.size > 0;
 		if (rediscover) {
-			const repo = inputs.repo;
-			discovered = discoverApps({
+			discovered = discoverLiveApps({
+				view: snapshot,
 				contexts: infos,
 				...(inputs.currentContext ? {currentContext: inputs.currentContext} : {}),
 				...(inputs.kubeconfigContexts ? {kubeconfigContexts: inputs.kubeconfigContexts} : {}),
-				objects: (context, kind) => {
-					const state = snapshot.kind(context, kind.group, kind.kind);
-					return state?.ok ? state.objects.map(entry => entry.object) : [];
-				},
-				kindFailure: (context, kind) => kindFailureOf(snapshot.kind(context, kind.group, kind.kind)),
-				matchesRepo: createRepoMatcher(repo ? {url: repo.location.url, dir: repo.location.gitDir, remoteUrls: repo.remoteUrls()} : undefined),
-				settings: settings.ok ? settings.settings : emptySettings(),
+				...(inputs.repo ? {repo: inputs.repo} : {}),
+				...(settings.ok ? {settings: settings.settings} : {}),
 			});
 		}
 		const apps = discovered!;
