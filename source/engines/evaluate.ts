@@ -71,8 +71,9 @@ export type EvaluateOptions = {
 	 */
 	appName?: string;
 	/**
-	 * Renders kept across evaluations of the same tree (the TUI re-evaluates on every burst of watch events;
-	 * kustomize and helm are processes). Cleared when the tree's sha changes.
+	 * Renders kept in memory across evaluations in one process, by render key (the git tree ids a render reads), so
+	 * a second evaluation renders only what changed. The commands use the render store instead; the TUI's loop keeps
+	 * its own cache on that store (live/fleet-evaluator.ts).
 	 */
 	renderCache?: RenderCache;
 	/** Renders kept across processes (the user's cache folder); none with `--no-cache`. */
