@@ -22,13 +22,23 @@ async function startDemo(flags = ''): Promise<TmuxSession> {
 /** The line under the list (the status line), just above the hints. */
 const statusLine = (screen: string) => screenLines(screen).at(-2) ?? '';
 
-/** Moves the pointer away and back, so the line under the list shows the selected app again (not the last result). */
+/**
+ * Moves the pointer away and back, so the line under the list shows the selected app again (not the last result).
+ * The pointed row is told by its app (name, engine, context), not its whole line: the demo's controllers keep
+ * changing health and sync meanwhile (billing went from Progressing to Healthy between two captures).
+ */
 async function reselect(tmux: TmuxSession): Promise<void> {
-	const before = pointerLine(await tmux.screen());
+	let screen = await tmux.screen();
+	const pointedApp = () => pointerLine(screen).split(/\s+/).slice(1, 4).join(' ');
+	const before = pointedApp();
+	const pointedNow = async () => {
+		screen = await tmux.screen();
+		return pointedApp();
+	};
 	await tmux.keys(['j']);
-	await waitFor(async () => pointerLine(await tmux.screen()) !== before, {timeoutMs: 5000});
+	await waitFor(async () => (await pointedNow()) !== before, {timeoutMs: 5000, describe: () => `the pointer to leave ${before}; screen:\n${screen}`});
 	await tmux.keys(['k']);
-	await waitFor(async () => pointerLine(await tmux.screen()) === before, {timeoutMs: 5000});
+	await waitFor(async () => (await pointedNow()) === before, {timeoutMs: 5000, describe: () => `the pointer back on ${before}; screen:\n${screen}`});
 }
 
 /** Fits 80 columns and 24 rows. */
