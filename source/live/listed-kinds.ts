@@ -26,17 +26,27 @@ export function listedKinds(options: {clients: ReadonlyMap<string, ContextClient
 			const previous = listing;
 			const next = fresh();
 			const changes: LiveChange[] = [];
-			await Promise.all(
-				[...options.clients.keys()].map(async context => {
-					const kinds = previous.listedKinds(context);
-					if (kinds.length === 0) return;
-					await next.ensure(context, kinds);
-					for (const ref of kinds) {
-						const kind = kindId(ref);
-						for (const [key, type] of differences(previous.kind(context, ref.group, ref.kind), next.kind(context, ref.group, ref.kind))) changes.push({context, kind, key, type});
-					}
-				}),
-			);
+			const done = new Map<string, Set<string>>();
+			// Kinds the previous listing has that the next does not yet: a kind an evaluation listed while this refresh
+			// ran counts too (dropped, it would never be listed again, and its app never judged again on a change).
+			const missing = (context: string) => previous.listedKinds(context).filter(ref => !done.get(context)?.has(kindId(ref)));
+			for (let round = [...options.clients.keys()]; round.length > 0; round = [...options.clients.keys()].filter(context => missing(context).length > 0)) {
+				await Promise.all(
+					round.map(async context => {
+						const kinds = missing(context);
+						if (kinds.length === 0) return;
+						const seen = done.get(context) ?? new Set<string>();
+						done.set(context, seen);
+						for (const ref of kinds) seen.add(kindId(ref));
+						await next.ensure(context, kinds);
+						for (const ref of kinds) {
+							const kind = kindId(ref);
+							for (const [key, type] of differences(previous.kind(context, ref.group, ref.kind), next.kind(context, ref.group, ref.kind))) changes.push({context, kind, key, type});
+						}
+					}),
+				);
+			}
+			// Checked and swapped in one synchronous step: nothing listed on the previous listing is left behind.
 			listing = next;
 			return changes;
 		},
