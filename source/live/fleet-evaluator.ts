@@ -24,11 +24,12 @@ import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from '../engi
 import {prepareApp} from '../engines/prepare-app.js';
 import {judgePrepared} from '../engines/judge-prepared.js';
 import {renderAppCached, type RenderCache} from '../engines/render-cache.js';
-import {renderKeyOf} from '../engines/render-key.js';
+import {renderKeyDetail} from '../engines/render-key.js';
 import {createBehindCounter, revisionInfo} from '../engines/revision-info.js';
 import {emptySettings} from '../engines/settings.js';
 import type {LiveObject} from '../domain/watch-types.js';
 import type {TreeIndex} from '../repo/tree-index.js';
+import {runRenders} from './run-renders.js';
 import {indexInterests, interestOf, type AppInterest, type InterestIndex} from './app-interest.js';
 import type {LiveFleetInputs} from './live-fleet.js';
 
@@ -162,7 +163,14 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 		// Which apps to judge again, and with which render key.
 		const affected = interests.affected(changes.live, options.get);
 		const renderKeys = new Map<string, string | undefined>();
-		const keyOf = async (app: AppDefinition) => (currentTree.ok ? renderKeyOf(app, {tree: currentTree, ...(treeIndex ? {index: treeIndex} : {})}) : undefined);
+		// Whether an app's render is a process, as working out its key found it (the render order's input).
+		const processes = new Map<string, boolean | undefined>();
+		const keyOf = async (app: AppDefinition) => {
+			if (!currentTree.ok) return undefined;
+			const detail = await renderKeyDetail(app, {tree: currentTree, ...(treeIndex ? {index: treeIndex} : {})});
+			processes.set(app.id, detail.process);
+			return detail.key;
+		};
 		const dirty: AppDefinition[] = [];
 		const fingerprints = new Map<string, string>();
 		await mapConcurrent(apps, 8, async app => {
@@ -184,19 +192,23 @@ export function createFleetEvaluator(options: FleetEvaluatorOptions): FleetEvalu
 
 		let rendered = 0;
 		const probe = options.probe;
-		const desired = await mapConcurrent(dirty, inputs.renderConcurrency ?? 2, app =>
-			renderAppCached(app, {
-				tree: currentTree,
-				tools: inputs.tools,
-				variablesFrom,
-				cache: options.renderCache,
-				key: renderKeys.get(app.id),
-				onRender: () => {
-					rendered++;
-					probe?.rendered?.(app);
-				},
-			}),
-		);
+		const desired = await runRenders(dirty, {
+			tree: currentTree,
+			processes,
+			...(inputs.renderConcurrency ? {concurrency: inputs.renderConcurrency} : {}),
+			render: app =>
+				renderAppCached(app, {
+					tree: currentTree,
+					tools: inputs.tools,
+					variablesFrom,
+					cache: options.renderCache,
+					key: renderKeys.get(app.id),
+					onRender: () => {
+						rendered++;
+						probe?.rendered?.(app);
+					},
+				}),
+		});
 		const judged = dirty.map((app, index) => ({app, desired: desired[index]!}));
 		const ensureKinds = async (entries: typeof judged) => {
 			const kinds = new Map<string, Map<string, {group: string; version: string; kind: string}>>();
