@@ -1,15 +1,15 @@
 /**
  * Every selected app's desired state for one evaluation of the one-shot commands. Apps with the same sources
  * render once (one path deployed to several clusters, say). With a render store (render-store.ts), each app's
- * render key (render-key.ts) is looked up on disk first, and only the apps not found there are rendered, process
- * renders first (render-order.ts), then written back. Flux apps reading `substituteFrom` render on their own,
- * every time: their variables come from their own cluster, which changes without a commit.
+ * render key (render-key.ts) is looked up on disk first, and only the apps not found there are rendered (process
+ * renders in a lane of their own: render-lanes.ts), then written back. Flux apps reading `substituteFrom` render on
+ * their own, every time: their variables come from their own cluster, which changes without a commit.
  */
 import {mapConcurrent} from './concurrency.js';
 import {renderApp, type DesiredResult, type DesiredTree, type VariablesSource} from './desired-state.js';
 import type {AppDefinition} from './engine.js';
 import {renderKeyDetail} from './render-key.js';
-import {renderOrder} from './render-order.js';
+import {renderInLanes} from './render-lanes.js';
 import type {RenderStore} from './render-store.js';
 import type {RenderTools} from '../repo/render/index.js';
 import type {TreeIndex} from '../repo/tree-index.js';
@@ -67,15 +67,11 @@ export async function renderApps(apps: readonly AppDefinition[], options: Render
 		if (stored) results[group] = Promise.resolve(stored);
 	});
 
-	// What neither cache had, process renders first (a warm in-memory cache or a lone app has nothing to gain).
+	// What neither cache had: process renders in a lane of their own (a warm in-memory cache or a lone app has
+	// nothing to gain), the rest as they come.
 	const missing = firsts.map((index, group) => ({app: apps[index]!, group})).filter(({group}) => !results[group]);
 	const warm = cache !== undefined && cache.entries.size > 0;
-	const order = missing.length > 1 && !warm ? await renderOrder(
-					missing.map(({app}) => app),
-					tree,
-					missing.map(({group}) => processes[group]),
-				) : missing.map((_, position) => position);
-	await mapConcurrent(order, options.concurrency, async position => {
+	const renderMissing = async (position: number) => {
 		const {app, group} = missing[position]!;
 		const render = renderApp(app, {tree, tools: options.tools, variablesFrom: options.variablesFrom});
 		results[group] = render;
@@ -83,6 +79,8 @@ export async function renderApps(apps: readonly AppDefinition[], options: Render
 		const result = await render;
 		const key = storeKeys[group];
 		if (options.store && key !== undefined) void options.store.write(key, result);
-	});
+	};
+	if (missing.length > 1 && !warm) await renderInLanes(missing.map(({app}) => app), {tree, concurrency: options.concurrency, known: missing.map(({group}) => processes[group])}, renderMissing);
+	else await mapConcurrent(missing, options.concurrency, (_, position) => renderMissing(position));
 	return Promise.all(groupOf.map(group => results[group]!));
 }

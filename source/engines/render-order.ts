@@ -20,8 +20,14 @@ const processFiles = [...kustomizationFileNames, 'Chart.yaml'];
  * whether app i's render is a process (its render key looked: render-key.ts), so its folder is not listed again.
  */
 export async function renderOrder(apps: readonly AppDefinition[], tree: DesiredTree, known: ReadonlyArray<boolean | undefined> = []): Promise<number[]> {
+	const {processes, others} = await renderGroups(apps, tree, known);
+	return [...processes, ...others];
+}
+
+/** Indexes into `apps`: the process renders, and the others, each in the given order. */
+export async function renderGroups(apps: readonly AppDefinition[], tree: DesiredTree, known: ReadonlyArray<boolean | undefined> = []): Promise<{processes: number[]; others: number[]}> {
 	const indexes = apps.map((_, index) => index);
-	if (!tree.ok) return indexes;
+	if (!tree.ok) return {processes: [], others: indexes};
 	const processes = await mapConcurrent(apps, 32, async (app, index) => {
 		if (known[index] !== undefined) return known[index];
 		const [source] = app.sources;
@@ -35,5 +41,5 @@ export async function renderOrder(apps: readonly AppDefinition[], tree: DesiredT
 		const names = new Set(await readdir(inside.real).catch(() => []));
 		return processFiles.some(name => names.has(name));
 	});
-	return [...indexes.filter(index => processes[index]), ...indexes.filter(index => !processes[index])];
+	return {processes: indexes.filter(index => processes[index]), others: indexes.filter(index => !processes[index])};
 }

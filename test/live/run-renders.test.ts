@@ -1,7 +1,7 @@
 /**
- * How a run of the live loop renders: a wide run (the first one over a fleet) starts the process renders first and
- * renders many at once, as `status` does; a live change's few apps render in their order, two at once. Results
- * come back in the apps' order either way.
+ * How a run of the live loop renders: a wide run (the first one over a fleet) renders process renders in a lane of
+ * their own, started first, and many plain folders at once beside them, as `status` does; a live change's few apps
+ * render in their order, two at once. Results come back in the apps' order either way.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -38,15 +38,17 @@ function tree(names: readonly string[], kustomizations: readonly string[]) {
 }
 
 describe('runRenders', () => {
-	it('renders a wide run process renders first, many at once, results in the apps order', async () => {
+	it('renders a wide run in two lanes: process renders first in their own, plain folders many at once beside them', async () => {
 		const names = Array.from({length: 20}, (_, index) => `plain-${index}`).concat(['kust-late']);
 		const apps = names.map(app);
 		const recorder = recordingRender();
 		// plain-3's render key found it is a process (a folder since turned kustomization); kust-late is found by listing.
 		const processes = new Map([[apps[3]!.id, true]]);
-		const results = await runRenders(apps, {tree: tree(names, ['kust-late']), processes, render: recorder.render});
-		expect(recorder.started.slice(0, 2)).toEqual(['plain-3', 'kust-late']);
-		expect(recorder.most()).toBe(16);
+		const results = await runRenders(apps, {tree: tree(names, ['kust-late']), processes, render: recorder.render, processLane: 1});
+		expect(recorder.started.slice(0, 2)).toEqual(['plain-3', 'plain-0']);
+		expect(recorder.started.indexOf('kust-late')).toBeGreaterThan(recorder.started.indexOf('plain-15'));
+		// One process render at a time, 16 plain ones beside it.
+		expect(recorder.most()).toBe(17);
 		expect(results).toEqual(names.map(name => `render of ${name}`));
 	});
 
