@@ -48,9 +48,17 @@ async function sourceContent(source: AppSource, options: RenderKeyOptions): Prom
 	const {index, tree} = options;
 	if (!index || index.commit !== tree.sha) return {text: `commit:${tree.sha}`};
 	const whole = `tree:${directoryId(index, '')}`;
+	// The repository's boundary before any listing: a path that is no directory of the commit (absent, outside the
+	// repository, or reached through a symbolic link) is not looked at here; its render may read anything of the tree.
+	if (!isCommitDirectory(index, source.path || '.')) return {text: whole, kind: hasFluxKustomizeFields(source.flux?.kustomize) ? 'kustomize' : (source.kind ?? 'directory')};
 	const {dirs, kind} = await directoriesRead(source, tree.dir);
 	if (dirs === 'whole' || dirs.some(dir => hasSymlinkUnder(index, dir))) return {text: whole, kind};
 	return {text: dirs.map(dir => `${dir}=${directoryId(index, dir)}`).join(','), kind};
+}
+
+/** Whether `dir` is a directory of the index's commit, reached from the root through directories only. */
+function isCommitDirectory(index: TreeIndex, dir: string): boolean {
+	return !path.isAbsolute(dir) && !dir.split(/[\\/]/).includes('..') && directoryId(index, dir) !== 'absent';
 }
 
 /** The repository directories (relative, `/`-separated) a source's render reads, or the whole tree; and its kind. */

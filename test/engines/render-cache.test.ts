@@ -1,14 +1,15 @@
 /**
  * Renders kept by what they read, over a real repository and real kustomize: a commit elsewhere keeps an app's
  * render, a commit to a base its kustomization reaches (outside its own path) renders it again, as does a change
- * of a render option; a path holding a symlink is keyed on the whole tree; the cache stays within its bound.
+ * of a render option; a path holding a symlink is keyed on the whole tree, and a path leaving the repository is
+ * never listed; the cache stays within its bound.
  */
-import {mkdirSync, symlinkSync} from 'node:fs';
+import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {AppDefinition} from '../../source/engines/engine.js';
 import {createRenderCache, renderAppCached} from '../../source/engines/render-cache.js';
-import {renderKeyOf} from '../../source/engines/render-key.js';
+import {renderKeyDetail, renderKeyOf} from '../../source/engines/render-key.js';
 import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
 import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
 import type {TreeIndex} from '../../source/repo/tree-index.js';
@@ -114,6 +115,24 @@ describe('the render cache', () => {
 		expect(await renderKeyOf(app('plain', 'apps/plain'), {tree, index})).not.toContain('tree:');
 		const flux = app('vars', 'apps/plain', {flux: {substituteFrom: [{kind: 'ConfigMap', name: 'vars', optional: true}]}});
 		expect(await renderKeyOf(flux, {tree, index})).toBeUndefined();
+	});
+
+	it('never lists a folder outside the repository or behind a symbolic link to work out a key', async () => {
+		// A kustomization outside the repository, reached by `..` and by a linked app folder.
+		const outside = path.join(temp.dir, 'outside');
+		mkdirSync(outside, {recursive: true});
+		writeFileSync(path.join(outside, 'kustomization.yaml'), 'resources: []\n');
+		symlinkSync(outside, path.join(work, 'apps/escape'));
+		commitFiles(work, env, {}, {message: 'a link out', date: '2026-01-06T00:00:00Z'});
+		const {tree, index} = await head();
+		const whole = `tree:${index.trees.get('')}`;
+		for (const appPath of ['apps/escape', '../outside', path.join(temp.dir, 'outside')]) {
+			const detail = await renderKeyDetail(app('out', appPath), {tree, index});
+			// Were the folder listed, its kustomization would make the render a process.
+			expect(detail, appPath).toEqual({key: expect.stringContaining(whole), process: false});
+		}
+		// A kustomization inside the repository is still told apart.
+		expect(await renderKeyDetail(app('k', 'apps/k'), {tree, index})).toMatchObject({process: true});
 	});
 
 	it('forgets the least recently used renders beyond its bound', async () => {
