@@ -29,8 +29,9 @@ import {clusterVariablesSource} from './flux-variables.js';
 import {judgePrepared, type DryRunResults} from './judge-prepared.js';
 import {liveKindsFor} from './live-kinds.js';
 import {createLiveSnapshot, type LiveSnapshot} from './live-snapshot.js';
-import type {ContextFailure, LiveView} from './live-view.js';
+import {kindFailureOf, type ContextFailure, type LiveView} from './live-view.js';
 import {plainDeployedRevision, plainPauseContexts, plainPauseKind} from './plain-app.js';
+import {withPauseFlagsReadByName} from './plain-pause-flag.js';
 import {prepareApp, type PreparedApp} from './prepare-app.js';
 import {createBehindCounter, revisionInfo} from './revision-info.js';
 import {emptySettings, type RepoSettings, type SettingsError} from './settings.js';
@@ -143,7 +144,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 		...(repo ? {repo} : {}),
 		...(settings.ok ? {settings: settings.settings} : {}),
 	});
-	const apps = options.select ? discovered.filter(options.select) : discovered;
+	// A plain app's pause flag that listing ConfigMaps was forbidden to show is read by name (a namespaced user's get).
+	const apps = await withPauseFlagsReadByName(options.select ? discovered.filter(options.select) : discovered, {
+		listFailure: context => kindFailureOf(snapshot.kind(context, plainPauseKind.group, plainPauseKind.kind)),
+		client: context => clients.get(context),
+	});
 
 	// The kinds every app needs whatever it renders (its controller's list, the kinds an Extra object may have) are
 	// listed while the apps render: listing waits mostly on the servers, rendering on files and processes.

@@ -10,6 +10,7 @@ import type {AutoSync} from '../domain/app.js';
 import type {KubeObject} from '../domain/kube-object.js';
 import type {AppDefinition} from './engine.js';
 import type {EvaluatedApp} from './evaluate.js';
+import {mapConcurrent} from './concurrency.js';
 import {autoSyncOf} from './pause-annotations.js';
 import {plainPauseRef} from './plain-actions.js';
 
@@ -42,4 +43,27 @@ export async function withPlainPauseRead(app: EvaluatedApp, client: ContextClien
 	if (read.ok) return {...app, status: {...app.status, autoSync: read.flag!.pause}};
 	if (read.kind === 'unreachable' || read.kind === 'timeout') return app;
 	return {...app, status: {...app.status, autoSync: {enabled: false, unreadable: read.message}}, notes: [...app.notes, read.message]};
+}
+
+/**
+ * Plain apps whose pause flag could not be listed because listing ConfigMaps is forbidden (a user who may read them
+ * only in some namespaces, or only by name): each flag is read by name instead, as `diff APP` and the actions read
+ * it. What that read finds replaces the "unreadable" note; a get forbidden too keeps the app unreadable, in the get's
+ * words. Apps on a reachable context whose list merely failed otherwise are left as they are.
+ */
+export async function withPauseFlagsReadByName(
+	apps: readonly AppDefinition[],
+	options: {listFailure: (context: string) => {kind: string} | undefined; client: (context: string) => ContextClient | undefined},
+): Promise<AppDefinition[]> {
+	return mapConcurrent(apps, 8, async app => {
+		const unreadable = app.controller.autoSync.unreadable;
+		const client = options.client(app.controllerContext);
+		if (app.engine !== 'plain' || !unreadable || !client || options.listFailure(app.controllerContext)?.kind !== 'forbidden') return app;
+		const read = await readPlainPauseFlag(client, app);
+		if (!read.ok && (read.kind === 'unreachable' || read.kind === 'timeout')) return app;
+		const autoSync = read.ok ? (read.flag?.pause ?? {enabled: false}) : {enabled: false, unreadable: read.message};
+		const warnings = app.warnings.filter(warning => warning !== unreadable);
+		if (!read.ok) warnings.push(read.message);
+		return {...app, controller: {...app.controller, autoSync}, warnings};
+	});
 }

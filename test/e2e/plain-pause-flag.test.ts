@@ -1,8 +1,9 @@
 /**
  * A plain app's pause flag as status and diff show it, through the built CLI against the sandbox: a user who may
- * not list ConfigMaps sees "pause flag unreadable" (AUTO `?`, a note, the JSON's autoSync and warnings), never a
- * silent "not paused"; `diff APP`, which lists no ConfigMaps, reads the flag by name and shows the pause as status
- * does (and says when even that get is forbidden).
+ * not list ConfigMaps gets the flag read by name (a namespaced role's get), and one who may not even get it sees
+ * "pause flag unreadable" (AUTO `?`, a note, the JSON's autoSync and warnings), never a silent "not paused";
+ * `diff APP`, which lists no ConfigMaps, reads the flag by name and shows the pause as status does (and says when
+ * even that get is forbidden).
  */
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -32,15 +33,26 @@ beforeAll(async () => {
 afterAll(async () => scenario?.stop());
 
 describe("a plain app's pause flag in status and diff", () => {
-	it('status says the flag is unreadable when ConfigMaps cannot be listed', async () => {
-		const kubeconfig = kubeconfigAs('nocm', ['list configmaps', 'watch configmaps']);
+	it('status reads the flag by name when ConfigMaps may not be listed, and says it is unreadable when not even that', async () => {
+		// Listing forbidden, a get allowed (a user whose role reads ConfigMaps by name): not paused, and no note.
+		const byName = kubeconfigAs('nolist', ['list configmaps', 'watch configmaps']);
+		const listed = await gitopsTui(scenario, ['status', '--repo', scenario.repo.dir, '--kubeconfig', byName]);
+		expect(listed.stdout).toMatch(/^worker\s.*\s-\s*$/m);
+		expect(listed.stdout).not.toContain('pause flag unreadable');
+		const listedJson = (await statusJson(scenario, ['--kubeconfig', byName])).document.apps.find(app => app.name === 'worker')!;
+		expect(listedJson.autoSync).toEqual({enabled: false});
+
+		// Neither: whether it is paused is unknown, and says so in the get's words.
+		const kubeconfig = kubeconfigAs('nocm', ['get configmaps', 'list configmaps', 'watch configmaps']);
+		const unreadable = 'pause flag unreadable: forbidden to get configmaps in batch';
 		const text = await gitopsTui(scenario, ['status', '--repo', scenario.repo.dir, '--kubeconfig', kubeconfig]);
 		expect(text.stdout).toMatch(/^worker\s.*\?\s*$/m);
-		expect(text.stdout).toContain('note: pause flag unreadable: forbidden to list configmaps in batch');
+		expect(text.stdout).toContain(`note: ${unreadable}`);
+		expect(text.stdout).not.toContain('forbidden to list configmaps in batch');
 		const {document} = await statusJson(scenario, ['--kubeconfig', kubeconfig]);
 		const worker = document.apps.find(app => app.name === 'worker')!;
-		expect(worker.autoSync).toEqual({enabled: false, unreadable: 'pause flag unreadable: forbidden to list configmaps in batch'});
-		expect(worker.warnings).toContain('pause flag unreadable: forbidden to list configmaps in batch');
+		expect(worker.autoSync).toEqual({enabled: false, unreadable});
+		expect(worker.warnings).toContain(unreadable);
 		// Readable as admin: no such note.
 		const admin = await gitopsTui(scenario, ['status', '--repo', scenario.repo.dir]);
 		expect(admin.stdout).not.toContain('pause flag unreadable');
@@ -57,6 +69,9 @@ describe("a plain app's pause flag in status and diff", () => {
 		}
 		const status = await gitopsTui(scenario, ['status', '--repo', scenario.repo.dir]);
 		expect(status.stdout).toContain('paused by alice since 2026-12-05T01:00:00Z: batch window');
+		// A user who may not list ConfigMaps sees the pause too: the flag is read by name.
+		const byName = await gitopsTui(scenario, ['status', '--repo', scenario.repo.dir, '--kubeconfig', kubeconfigAs('nolist2', ['list configmaps', 'watch configmaps'])]);
+		expect(byName.stdout).toContain('paused by alice since 2026-12-05T01:00:00Z: batch window');
 
 		const diff = await gitopsTui(scenario, ['diff', 'worker', '--fast', '--repo', scenario.repo.dir]);
 		expect(diff.stdout.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^# worker \(plain, context sandbox\)/), '# paused by alice since 2026-12-05T01:00:00Z: batch window']);
