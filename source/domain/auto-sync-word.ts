@@ -13,7 +13,10 @@ export function isPaused(autoSync: AutoSync): boolean {
 	return !autoSync.enabled && Boolean(autoSync.pausedBy || autoSync.reason || autoSync.since);
 }
 
-export function autoSyncWord(app: {engine: Engine; autoSync: AutoSync}): 'on' | 'paused' | 'off' | '-' | '?' {
+/** The AUTO column's word. */
+export type AutoSyncWord = 'on' | 'paused' | 'off' | '-' | '?';
+
+export function autoSyncWord(app: {engine: Engine; autoSync: AutoSync}): AutoSyncWord {
 	if (app.autoSync.enabled) return 'on';
 	if (isPaused(app.autoSync)) return 'paused';
 	if (app.autoSync.unreadable) return '?';
