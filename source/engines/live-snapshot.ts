@@ -20,6 +20,12 @@ export type LiveSnapshot = LiveView & {
 	listedKinds(context: string): KindRef[];
 };
 
+/** A snapshot made by createLiveSnapshot, which also tells the kinds whose list is still running. */
+export type KindListing = LiveSnapshot & {
+	/** The kinds listed, tried or being listed on a context. */
+	askedKinds(context: string): KindRef[];
+};
+
 export type LiveSnapshotOptions = {
 	/** A client per reachable-looking context. */
 	clients: ReadonlyMap<string, ContextClient>;
@@ -36,10 +42,11 @@ export type LiveSnapshotOptions = {
 };
 
 /** Creates an empty snapshot. */
-export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
+export function createLiveSnapshot(options: LiveSnapshotOptions): KindListing {
 	const projector = options.projector ?? createProjector();
 	const states = new Map<string, Map<string, {ref: KindRef; state: KindState}>>();
 	const pending = new Map<string, Map<string, Promise<void>>>();
+	const pendingRefs = new Map<string, Map<string, KindRef>>();
 	// One bound per context across every ensure (evaluate asks twice at once): each list beyond it would open
 	// another TLS connection to the same server.
 	const limiters = new Map<string, typeof listOne>();
@@ -72,10 +79,12 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 		kind: (context, group, kind) => states.get(context)?.get(`${group}/${kind}`)?.state,
 		contextFailure: context => failures.get(context),
 		listedKinds: context => [...(states.get(context)?.values() ?? [])].map(entry => entry.ref),
+		askedKinds: context => [...(states.get(context)?.values() ?? [])].map(entry => entry.ref).concat([...(pendingRefs.get(context)?.values() ?? [])]),
 		async ensure(context, kinds) {
 			const client = options.clients.get(context);
 			const known = mapOf(states, context);
 			const running = mapOf(pending, context);
+			const runningRefs = mapOf(pendingRefs, context);
 			const wanted = new Map<string, KindRef>();
 			const waits: Array<Promise<void>> = [];
 			for (const ref of kinds) {
@@ -86,7 +95,10 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 				else wanted.set(id, ref);
 			}
 			const settled = new Map<string, () => void>();
-			for (const id of wanted.keys()) running.set(id, new Promise<void>(resolve => settled.set(id, resolve)));
+			for (const [id, ref] of wanted) {
+				running.set(id, new Promise<void>(resolve => settled.set(id, resolve)));
+				runningRefs.set(id, ref);
+			}
 			await Promise.all([
 				...waits,
 				Promise.all([...wanted.values()].map(async ref => {
@@ -102,6 +114,7 @@ export function createLiveSnapshot(options: LiveSnapshotOptions): LiveSnapshot {
 						known.set(id, {ref, state});
 					} finally {
 						running.delete(id);
+						runningRefs.delete(id);
 						settled.get(id)!();
 					}
 				})),

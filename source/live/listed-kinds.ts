@@ -28,8 +28,9 @@ export function listedKinds(options: {clients: ReadonlyMap<string, ContextClient
 			const changes: LiveChange[] = [];
 			const done = new Map<string, Set<string>>();
 			// Kinds the previous listing has that the next does not yet: a kind an evaluation listed while this refresh
-			// ran counts too (dropped, it would never be listed again, and its app never judged again on a change).
-			const missing = (context: string) => previous.listedKinds(context).filter(ref => !done.get(context)?.has(kindId(ref)));
+			// ran counts too, and one whose first list is still running at the swap (dropped, it would never be listed
+			// again, and its app never judged again on a change).
+			const missing = (context: string) => previous.askedKinds(context).filter(ref => !done.get(context)?.has(kindId(ref)));
 			for (let round = [...options.clients.keys()]; round.length > 0; round = [...options.clients.keys()].filter(context => missing(context).length > 0)) {
 				await Promise.all(
 					round.map(async context => {
