@@ -6,7 +6,7 @@
  * then hands the same session to the TUI (run-tui.tsx), whose first frame replaces it whole (frame-screen.ts
  * clears the screen for its first paint).
  *
- * While it owns the terminal, stderr is held (held-output.ts) and written once the terminal is back, so a session
+ * While it owns the terminal, stderr (when it is that terminal) is held (held-output.ts) and written once the terminal is back, so a session
  * that fails to open (a bad kubeconfig, an unknown context) prints its error on the normal screen, readable, with
  * its exit code unchanged. Ctrl-C (or SIGTERM, SIGHUP) while loading restores the terminal, then ends the process
  * by that signal, unless someone else handles it (the demo stops its sandboxes first, then exits).
@@ -58,12 +58,17 @@ const activities: Record<SplashActivity, string> = {
 export async function openSplash(options: SplashOptions): Promise<Splash> {
 	const {stdout, process: proc} = options;
 	const known = await knownSoon(options);
-	const held = holdOutput(options.stderr);
+	// Drawn before the session begins: nothing between entering the screen and painting it can fail.
+	const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
+	const lines = splashLines({...known.facts, activity: activities[options.activity]}, {theme: createTheme(known.theme), columns: size.columns});
+	// Held only when it would land on the screen the session owns: a file or a pipe takes it at once (a script
+	// reading the demo's kubeconfig line while the TUI runs).
+	const held = (options.stderr as NodeJS.WriteStream).isTTY ? holdOutput(options.stderr) : undefined;
 	const session: TerminalSession = beginTerminalSession({
 		stdout,
 		stdin: options.stdin,
 		process: proc,
-		afterRestore: () => held.release(),
+		afterRestore: () => held?.release(),
 		onAbort: reason => aborted(reason),
 	});
 	const aborted = (reason: SessionAbort) => {
@@ -78,11 +83,8 @@ export async function openSplash(options: SplashOptions): Promise<Splash> {
 		options.stderr.write(`${reason.error instanceof Error ? (reason.error.stack ?? reason.error.message) : String(reason.error)}\n`);
 		proc.exit(1);
 	};
-	const theme = createTheme(known.theme);
-	const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
-	const lines = splashLines({...known.facts, activity: activities[options.activity]}, {theme, columns: size.columns});
 	stdout.write(paintRows(undefined, frameRows(lines.join('\n'), size)));
-	return {session, stderr: held.stream, end: () => session.restore()};
+	return {session, stderr: held?.stream ?? options.stderr, end: () => session.restore()};
 }
 
 /** The facts from the files when they come at once; from the command line alone when they take longer. */

@@ -50,10 +50,10 @@ function fakeProcess() {
 	return {proc: proc as unknown as SplashOptions['process'], emitter, kills, exits};
 }
 
-function splashOn(options: {flags?: Record<string, unknown>; env?: NodeJS.ProcessEnv; columns?: number; readFile?: SplashOptions['readFile']; activity?: SplashOptions['activity']} = {}) {
+function splashOn(options: {flags?: Record<string, unknown>; env?: NodeJS.ProcessEnv; columns?: number; readFile?: SplashOptions['readFile']; activity?: SplashOptions['activity']; stderrIsTerminal?: boolean} = {}) {
 	const terminal = fakeTerminal(options.columns ?? 80, 24);
 	// stderr as a file or another terminal: what was written, lines and all.
-	const stderr = {writes: [] as string[], write: (text: string) => (stderr.writes.push(String(text)), true)};
+	const stderr = {isTTY: options.stderrIsTerminal ?? true, writes: [] as string[], write: (text: string) => (stderr.writes.push(String(text)), true)};
 	const {stdin, press} = fakeKeyboard();
 	const process = fakeProcess();
 	const opened = openSplash({
@@ -136,6 +136,15 @@ describe('the splash', () => {
 		expect(stderr.writes).toEqual(['gitops-tui tui: context "nope" not found\n']);
 		splash.stderr.write('later\n');
 		expect(stderr.writes.at(-1)).toBe('later\n');
+	});
+
+	it('writes stderr at once when it is a file or a pipe: it never lands on the screen the session owns', async () => {
+		const {opened, stderr} = splashOn({stderrIsTerminal: false, activity: 'demo'});
+		const splash = await opened;
+		splash.stderr.write('gitops-tui demo: kubeconfig /tmp/k\n');
+		expect(stderr.writes).toEqual(['gitops-tui demo: kubeconfig /tmp/k\n']);
+		splash.end();
+		expect(stderr.writes).toHaveLength(1);
 	});
 
 	it('on Ctrl-C while loading gives the terminal back, then ends the process by the signal', async () => {
