@@ -7,7 +7,6 @@ import './interactive-terminal.js';
 import meow from 'meow';
 import {commands, findCommand} from './commands/index.js';
 import type {CommandIo} from './commands/command.js';
-import {withoutGlobalFetch} from './commands/without-global-fetch.js';
 
 const version = process.env.GITOPS_TUI_VERSION ?? '0.0.0-dev';
 
@@ -147,8 +146,8 @@ async function main(): Promise<number> {
 		// Piped or in a script: the status table, as `gitops-tui status` prints it.
 		// Loaded on demand, as every command is (see commands/index.ts).
 		if (!process.stdout.isTTY) return (await import('./commands/status.js')).runStatus({args: [], flags: cli.flags, io});
-		// With the global fetch hidden while it loads, as the tui command is (commands/without-global-fetch.ts).
-		return (await withoutGlobalFetch(async () => import('./commands/tui.js'))).runLiveTui({input: {args: [], flags: cli.flags, io}});
+		// The tui command: its splash first, then its modules (commands/index.ts).
+		return findCommand('tui')!.run({args: [], flags: cli.flags, io});
 	}
 	const command = findCommand(name);
 	finishOnClosedPipe = actionCommands.has(name);

@@ -1,3 +1,5 @@
+import type {Splash} from './splash.js';
+
 /** Where a command reads and writes; passed in so commands run the same under tests. */
 export type CommandIo = {
 	stdout: NodeJS.WritableStream;
@@ -15,6 +17,8 @@ export type CommandInput = {
 	args: string[];
 	flags: Record<string, unknown>;
 	io: CommandIo;
+	/** The TUI's splash, when one was painted (splash.ts): the terminal session the TUI takes over. */
+	splash?: Splash;
 };
 
 /** A non-interactive subcommand: resolves to its exit code (0 clean, 1 drift/unhealthy, >= 2 error). */

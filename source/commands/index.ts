@@ -1,4 +1,6 @@
 import type {Command} from './command.js';
+import type {SplashActivity} from './splash.js';
+import {runSplashed} from './splashed-run.js';
 import {withoutGlobalFetch} from './without-global-fetch.js';
 
 /**
@@ -8,9 +10,10 @@ import {withoutGlobalFetch} from './without-global-fetch.js';
  * test/commands/command-index.test.ts keeps them equal to each module's own.
  */
 export const commands: LazyCommand[] = [
-	// The TUI's modules load with the global fetch hidden: Ink's layout engine then skips undici (without-global-fetch.ts).
-	lazy('tui', 'Open the full-screen TUI (the default when run in a terminal)', async () => (await withoutGlobalFetch(async () => import('./tui.js'))).tuiCommand),
-	lazy('demo', 'The TUI against built-in sandbox clusters and a generated demo repo (same as --demo)', async () => (await withoutGlobalFetch(async () => import('./demo.js'))).demoCommand),
+	// The TUI's modules load with the global fetch hidden: Ink's layout engine then skips undici (without-global-fetch.ts),
+	// after its splash is painted in a terminal (splashed-run.ts).
+	lazy('tui', 'Open the full-screen TUI (the default when run in a terminal)', async () => (await withoutGlobalFetch(async () => import('./tui.js'))).tuiCommand, 'session'),
+	lazy('demo', 'The TUI against built-in sandbox clusters and a generated demo repo (same as --demo)', async () => (await withoutGlobalFetch(async () => import('./demo.js'))).demoCommand, 'demo'),
 	lazy('status', 'Every app: sync (ours and its controller\'s), health, revision, auto-sync, drifted fields', async () => (await import('./status.js')).statusCommand),
 	lazy('diff', 'Show how one app\'s live objects differ from Git (exact by default; --fast)', async () => (await import('./diff.js')).diffCommand),
 	lazy('contexts', 'List kubeconfig contexts with reachability, server version and identity', async () => (await import('./contexts.js')).contextsCommand),
@@ -26,8 +29,9 @@ export const commands: LazyCommand[] = [
 /** A command whose module loads when it runs; `load` is that module's own command. */
 export type LazyCommand = Command & {load: () => Promise<Command>};
 
-function lazy(name: string, summary: string, load: () => Promise<Command>): LazyCommand {
-	return {name, summary, load, run: async input => (await load()).run(input)};
+/** `splash`: the TUI's commands paint their first frame before their module loads (splashed-run.ts). */
+function lazy(name: string, summary: string, load: () => Promise<Command>, splash?: SplashActivity): LazyCommand {
+	return {name, summary, load, run: async input => (splash ? runSplashed(input, splash, load) : (await load()).run(input))};
 }
 
 export function findCommand(name: string): Command | undefined {

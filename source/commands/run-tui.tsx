@@ -6,7 +6,7 @@ import {ThemeProvider} from '../ui/theme-context.js';
 import {createTheme, themeOptionsFor} from '../ui/theme.js';
 import {createFrameScreen, type FrameScreenTimers} from './frame-screen.js';
 import type {Logger} from './log-file.js';
-import {beginTerminalSession} from './terminal-session.js';
+import {beginTerminalSession, type SessionAbort, type TerminalSession} from './terminal-session.js';
 
 export type RunTuiOptions = {
 	source: FleetSource;
@@ -19,17 +19,21 @@ export type RunTuiOptions = {
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
 	stderr?: NodeJS.WriteStream;
+	/** The terminal session the splash opened (commands/splash.ts): taken over, not opened again. */
+	terminal?: TerminalSession;
 	/** The frame screen's clock and timers (tests hold them still). */
 	frameTimers?: FrameScreenTimers;
 };
 
 /** Resolves with the exit code once the TUI has quit and the terminal is back. */
 export async function runTui(options: RunTuiOptions): Promise<number> {
+	// A signal ended the splash while the session loaded (the demo stops its sandboxes before it exits): draw nothing.
+	if (options.terminal?.restored) return 130;
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
 	const stderr = options.stderr ?? process.stderr;
 	const theme = createTheme(themeOptionsFor({env: options.env, asciiFlag: options.ascii}));
-	let aborted: {signal?: NodeJS.Signals; error?: unknown} | undefined;
+	let aborted: SessionAbort | undefined;
 	let finish: () => void = () => undefined;
 	// Set once Ink renders; a signal that arrives before that has nothing to unmount.
 	let instance: Instance | undefined;
@@ -41,19 +45,16 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 	// (frame-screen.ts): each time input arrives it is told, so the key's frame is painted at once.
 	const screen = createFrameScreen({stdout, ascii: theme.ascii, ...(options.frameTimers ? {timers: options.frameTimers} : {})});
 	const onInput = () => screen.input();
-	const session = beginTerminalSession({
-		stdout,
-		stdin,
-		process,
-		onAbort: reason => {
-			aborted = reason;
-			if (reason.error) options.log.error('the TUI crashed', reason.error);
-			else options.log.info(`ended by ${reason.signal}`);
-			screen.close();
-			instance?.unmount();
-			finish();
-		},
-	});
+	const onAbort = (reason: SessionAbort) => {
+		aborted = reason;
+		if (reason.error) options.log.error('the TUI crashed', reason.error);
+		else options.log.info(`ended by ${reason.signal}`);
+		screen.close();
+		instance?.unmount();
+		finish();
+	};
+	const session = options.terminal ?? beginTerminalSession({stdout, stdin, process, onAbort});
+	session.handOver(onAbort);
 	instance = render(
 		<ThemeProvider value={theme}>
 			<App source={options.source} readOnly={options.readOnly} readOnlyContexts={options.readOnlyContexts ?? []} columns={stdout.columns} rows={stdout.rows} />

@@ -14,7 +14,7 @@ import {runTui} from './run-tui.js';
 import {openUserJournal, recordSessionModes} from './journal-location.js';
 import {lastKnownGoodDir, openLastKnownGood} from '../journal/last-known-good.js';
 import {lazySessionActionRunner} from './lazy-action-runner.js';
-import type {UserSettings} from '../engines/user-settings.js';
+import {themedEnv} from './themed-env.js';
 
 export type LiveTuiOptions = {
 	input: CommandInput;
@@ -84,23 +84,12 @@ export async function runLiveTui({input, simulateOutage, recordModeChanges = tru
 	try {
 		// Where the clusters come from (the demo's own file), for :kubeconfig.
 		const kubeconfig = typeof flags['kubeconfig'] === 'string' ? path.resolve(io.cwd, flags['kubeconfig']) : io.env['KUBECONFIG'] || path.join(io.env['HOME'] ?? os.homedir(), '.kube', 'config');
-		return await runTui({source: {...fleet.source, kubeconfig}, readOnly, readOnlyContexts: session.userSettings.readOnlyContexts, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
+		return await runTui({source: {...fleet.source, kubeconfig}, ...(input.splash ? {terminal: input.splash.session} : {}), readOnly, readOnlyContexts: session.userSettings.readOnlyContexts, ascii: flags['ascii'] === true || session.userSettings.theme === 'ascii', env: themedEnv(io.env, session.userSettings.theme), log});
 	} finally {
 		fleet.stop();
 		session.close();
 		log.info('the TUI ended');
 	}
-}
-
-/**
- * The settings' theme as the terminal traits the UI reads: `no-colour` sets NO_COLOR; `colour` drops it, since a
- * user's configuration overrides NO_COLOR (no-color.org) — a dumb terminal still gets none.
- */
-function themedEnv(env: NodeJS.ProcessEnv, theme: UserSettings['theme']): NodeJS.ProcessEnv {
-	if (theme === 'no-colour') return {...env, NO_COLOR: '1'};
-	if (theme !== 'colour') return env;
-	const {NO_COLOR: _dropped, ...rest} = env;
-	return rest;
 }
 
 export const tuiCommand: Command = {

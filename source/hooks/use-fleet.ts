@@ -1,8 +1,22 @@
 import {useEffect, type Dispatch} from 'react';
 import type {TuiAction} from '../state/actions.js';
+import type {FleetSnapshot} from '../state/fleet-snapshot.js';
 import type {FleetSource} from '../state/fleet-source.js';
+import {reducer} from '../state/reducer.js';
 import type {SinceHealthyDocument} from '../state/since-healthy.js';
 import {currentScreen, screenKey, type AppObjectDocument, type TuiState} from '../state/tui-state.js';
+
+/**
+ * The TUI's first state with the snapshot the source has at once (the live fleet hands its current one over on
+ * subscribe): the first frame then shows the contexts and the repository, as the splash before it did
+ * (commands/splash.ts), instead of an empty header for the interval until the next paint. A source that has none
+ * yet leaves the state as it is; useFleetSnapshots delivers it when it comes.
+ */
+export function withCurrentSnapshot(state: TuiState, source: FleetSource): TuiState {
+	let current: FleetSnapshot | undefined;
+	source.subscribe(snapshot => (current ??= snapshot))();
+	return current ? reducer(state, {type: 'snapshot-updated', snapshot: current}) : state;
+}
 
 /** Feeds snapshots into the store for as long as the screen is mounted. */
 export function useFleetSnapshots(source: FleetSource, dispatch: Dispatch<TuiAction>): void {

@@ -1,7 +1,7 @@
 import {useApp} from 'ink';
 import {useEffect} from 'react';
 import {useActionRunner} from '../hooks/use-action-runner.js';
-import {useFleetSnapshots, useScreenDocuments} from '../hooks/use-fleet.js';
+import {useFleetSnapshots, useScreenDocuments, withCurrentSnapshot} from '../hooks/use-fleet.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {FleetSource} from '../state/fleet-source.js';
@@ -21,7 +21,7 @@ export type AppProps = {
 
 /** The interactive root: the store, the keyboard, the live source, the action runner and the frame. */
 export function App({source, readOnly, readOnlyContexts = [], columns = 80, rows = 24}: AppProps) {
-	const {state, store} = useTuiStore(() => initialState({readOnly, columns, rows, canAct: Boolean(source.actions), readOnlyContexts}));
+	const {state, store} = useTuiStore(() => withCurrentSnapshot(initialState({readOnly, columns, rows, canAct: Boolean(source.actions), readOnlyContexts}), source));
 	const {dispatch} = store;
 	const {exit} = useApp();
 	useTerminalSize(dispatch);

@@ -3,7 +3,6 @@
  * the whole screen again after a resize, ASCII only when asked; and through runTui, the real TUI on a fake
  * terminal: a one-row change writes that row's bytes, a re-render that changes nothing writes nothing.
  */
-import {EventEmitter} from 'node:events';
 import {render} from 'ink';
 import {describe, expect, it, vi} from 'vitest';
 import {createFrameScreen, inkFrame, type FrameScreenTimers} from '../../source/commands/frame-screen.js';
@@ -12,7 +11,7 @@ import {App} from '../../source/ui/app.js';
 import {fakeFleetSource} from '../support/fake-fleet-source.js';
 import {seededFastDiff} from '../support/tui-harness.js';
 import {seededSnapshot} from '../support/tui-snapshot.js';
-import {virtualTerminal} from '../support/virtual-terminal.js';
+import {fakeKeyboard, fakeTerminal} from '../support/fake-terminal.js';
 import {waitFor} from '../support/wait-for.js';
 
 // Ink decides at load, from CI and CONTINUOUS_INTEGRATION, to draw nothing until exit. On a terminal the CLI drops
@@ -22,22 +21,6 @@ vi.hoisted(() => {
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
 });
-
-/** A terminal stream: its size, resize events, and what was written, as bytes and as the screen it shows. */
-function fakeTerminal(columns: number, rows: number) {
-	const stream = new EventEmitter() as EventEmitter & {columns: number; rows: number; isTTY: boolean; write(bytes: string): boolean; writes: string[]; screen: ReturnType<typeof virtualTerminal>};
-	stream.columns = columns;
-	stream.rows = rows;
-	stream.isTTY = true;
-	stream.writes = [];
-	stream.screen = virtualTerminal(columns, rows);
-	stream.write = bytes => {
-		stream.writes.push(bytes);
-		stream.screen.write(bytes);
-		return true;
-	};
-	return stream;
-}
 
 /** Timers the test moves by hand. */
 function manualTimers() {
@@ -189,30 +172,6 @@ describe('the frame screen', () => {
 		expect(terminal.screen.lines()).toEqual(["|- a. b - c's | end", '> x', '']);
 	});
 });
-
-/** A keyboard stream as Ink reads it (the shape ink-testing-library's has). */
-function fakeKeyboard() {
-	const stdin = Object.assign(new EventEmitter(), {
-		isTTY: true,
-		data: null as string | null,
-		setEncoding() {},
-		setRawMode() {},
-		resume() {},
-		pause() {},
-		ref() {},
-		unref() {},
-		read() {
-			const {data} = stdin;
-			stdin.data = null;
-			return data;
-		},
-	});
-	const press = (key: string) => {
-		stdin.data = key;
-		stdin.emit('readable');
-	};
-	return {stdin: stdin as unknown as NodeJS.ReadStream, press};
-}
 
 describe('the TUI through runTui on a terminal', () => {
 	it('writes nothing for a frame that changes nothing (a snapshot equal to the last)', async () => {

@@ -53,4 +53,22 @@ describe('the terminal session', () => {
 			expect(emitter.listenerCount(event)).toBe(0);
 		}
 	});
+
+	it('changes owner once open: a signal then ends the new owner\'s drawing, and what waited for the normal screen follows it', () => {
+		const t = fakeTerminal();
+		const order: string[] = [];
+		const session = beginTerminalSession({
+			stdout: {write: (text: string) => order.push(text.includes(leave) ? 'restore' : 'write')} as unknown as NodeJS.WriteStream,
+			stdin: t.stdin,
+			process: t.proc,
+			onAbort: () => order.push('splash'),
+			afterRestore: () => order.push('held stderr'),
+		});
+		session.handOver(reason => order.push(`tui:${reason.signal}`));
+		expect(session.restored).toBe(false);
+		(t.proc as unknown as EventEmitter).emit('SIGTERM');
+		session.restore();
+		expect(session.restored).toBe(true);
+		expect(order).toEqual(['write', 'tui:SIGTERM', 'restore', 'held stderr']);
+	});
 });

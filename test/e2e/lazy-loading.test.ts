@@ -1,6 +1,6 @@
 /**
  * The built CLI loads only what a run needs (issue 11: in a fully read-only run the mutating code is not even
- * loaded). Each run goes through node's module hooks (test/support/module-trace.mjs), and the bundle files it
+ * loaded; issue 14: the TUI's splash is painted before Ink, React, yoga and client-node load). Each run goes through node's module hooks (test/support/module-trace.mjs), and the bundle files it
  * loaded are mapped back to their sources: a --read-only TUI session and a read-only `status` load no file of
  * source/actions/; a writable TUI loads them on its first action (which then plans and asks), and so does an
  * action command (which also shows the trace sees them when they load).
@@ -9,7 +9,7 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startScenario, runProcess, type Scenario} from '../support/scenario-cluster.js';
 import {builtCli, ensureBuiltCli} from '../support/scenario-cli.js';
-import {loadedSources, moduleTraceImport} from '../support/loaded-sources.js';
+import {loadedSources, moduleTraceImport, sourcesLoadedBefore} from '../support/loaded-sources.js';
 import {startTmux, type TmuxSession} from '../support/tmux.js';
 
 let scenario: Scenario;
@@ -32,6 +32,8 @@ function environment(trace: string): Record<string, string> {
 
 const traceFile = () => path.join(scenario.repo.root, `modules-${++runs}.txt`);
 const actionSources = (sources: string[]) => sources.filter(source => source.startsWith(`source${path.sep}actions${path.sep}`));
+/** What the splash path must not load: the UI runtime, its layout engine and the Kubernetes client. */
+const heavySources = (sources: string[]) => sources.filter(source => /node_modules[\\/](ink|react|react-reconciler|yoga-layout|@kubernetes[\\/]client-node)[\\/]/.test(source));
 
 describe('lazy loading of the built CLI', () => {
 	it('a --read-only TUI session shows the fleet without loading the actions code', async () => {
@@ -48,6 +50,11 @@ describe('lazy loading of the built CLI', () => {
 		const sources = loadedSources(trace);
 		expect(sources).toContain(path.join('source', 'ui', 'app.tsx'));
 		expect(actionSources(sources)).toEqual([]);
+		// The splash was painted before the TUI's modules loaded, from modules that load none of the heavy ones.
+		expect(heavySources(sources)).not.toEqual([]);
+		const splashPath = sourcesLoadedBefore(trace, path.join('source', 'commands', 'tui.ts'));
+		expect(splashPath).toContain(path.join('source', 'commands', 'splash.ts'));
+		expect(heavySources(splashPath)).toEqual([]);
 	}, 90_000);
 
 	it('a writable TUI session loads the actions code on the first action, and the action works', async () => {

@@ -12,14 +12,29 @@ export const moduleTraceImport = pathToFileURL(path.resolve(import.meta.dirname,
 
 /** The source files (repo-relative, e.g. source/actions/runner.ts) behind every bundle file listed in `traceFile`. */
 export function loadedSources(traceFile: string): string[] {
+	return [...new Set(tracedFiles(traceFile).flatMap(sourcesOf))].sort();
+}
+
+/**
+ * The source files loaded before the first bundle file holding `source` was: Node loads a module before the
+ * modules it imports, and the trace lists them in that order, so for `source/commands/tui.ts` this is everything
+ * the CLI loaded before the TUI's own modules (the splash path).
+ */
+export function sourcesLoadedBefore(traceFile: string, source: string): string[] {
+	const files = tracedFiles(traceFile);
+	const at = files.findIndex(file => sourcesOf(file).includes(source));
+	return [...new Set(files.slice(0, at < 0 ? files.length : at).flatMap(sourcesOf))].sort();
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The bundle files the run loaded, in the order it loaded them. */
+function tracedFiles(traceFile: string): string[] {
 	const urls = existsSync(traceFile) ? readFileSync(traceFile, 'utf8').split('\n').filter(Boolean) : [];
-	const repoRoot = path.resolve(import.meta.dirname, '../..');
-	const sources = new Set<string>();
-	for (const url of new Set(urls)) {
-		const file = fileURLToPath(url);
-		if (!existsSync(`${file}.map`)) continue;
-		const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {sources: string[]};
-		for (const source of map.sources) sources.add(path.relative(repoRoot, path.resolve(path.dirname(file), source)));
-	}
-	return [...sources].sort();
+	return [...new Set(urls)].map(url => fileURLToPath(url)).filter(file => existsSync(`${file}.map`));
+}
+
+function sourcesOf(file: string): string[] {
+	const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {sources: string[]};
+	return map.sources.map(source => path.relative(repoRoot, path.resolve(path.dirname(file), source)));
 }

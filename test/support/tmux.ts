@@ -34,7 +34,7 @@ export type TmuxSession = {
 export async function startTmux(options: {command: string; columns: number; rows: number; env?: Record<string, string>; cwd?: string}): Promise<TmuxSession> {
 	const name = `gt-${randomBytes(4).toString('hex')}`;
 	const envArgs = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-	await run('tmux', ['new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), ...envArgs, ...(options.cwd ? ['-c', options.cwd] : []), options.command]);
+	await newSession(['new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), ...envArgs, ...(options.cwd ? ['-c', options.cwd] : []), options.command]);
 	const capture = async (escapes: boolean) => (await run('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name])).stdout;
 	const session: TmuxSession = {
 		name,
@@ -60,4 +60,20 @@ export async function startTmux(options: {command: string; columns: number; rows
 		},
 	};
 	return session;
+}
+
+/**
+ * A new session, again when it reached the server while that was going away: when a test kills the last session,
+ * the server exits, and a new-session right after can reach it exiting ("server exited unexpectedly").
+ */
+async function newSession(args: string[]): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await run('tmux', args);
+			return;
+		} catch (error) {
+			if (attempt >= 5 || !String((error as {stderr?: string}).stderr ?? error).includes('server exited unexpectedly')) throw error;
+			await new Promise(resolve => setTimeout(resolve, 50 * attempt));
+		}
+	}
 }

@@ -29,6 +29,15 @@ describe('the TUI on a seeded fleet', () => {
 		expect(frame).toContain('<q>quit');
 	});
 
+	it('shows the snapshot the source has at once in its very first frame, not an empty header (it replaces the splash)', () => {
+		const {app} = start();
+		const first = app.frames[0] ?? '';
+		expect(first).toContain('prod-eu');
+		expect(first).toContain('main@abc1234');
+		expect(first).toMatch(/shop\s+flux\s+prod-eu/);
+		expect(first).not.toContain('loading');
+	});
+
 	it('says under the list what is wrong with the selected app: its error, or who paused it and why', async () => {
 		const snapshot = seededSnapshot();
 		const broken = {...snapshot, apps: snapshot.apps.map(app => (app.name === 'checkout' ? {...app, sync: 'Unknown' as const, error: 'apps/checkout/deploy.yaml:7: bad indentation'} : app))};
