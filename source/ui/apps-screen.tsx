@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {AppRow} from '../state/selectors.js';
 import type {SortOrder} from '../state/tui-state.js';
 import {AppRowLine, type RowWidths} from './app-row-line.js';
