@@ -7,15 +7,15 @@
 // fell from ~6.4 to ~2.0 ms at best and from ~11 to ~2.3 ms in the median on a loaded machine (that text work was
 // most of a key's frame in the profile under churn at M). The functions cached are pure (a
 // string in, its width or its styled characters out, read-only after), so a frame is the same text either way.
-// The caches are bounded: dropped whole when they hold more than `keptLines` lines' styled characters (about 16 KB
-// each on a 200-column screen, so at most ~16 MB; 20 screens of 50 new lines, as when scrolling a long diff) or
-// `keptWidths` widths (a number per line or character).
+// The caches are bounded: dropped whole when they hold more than `keptLines` lines' styled characters (about 6 KB
+// each at 80 columns, 16 KB at 200: at most ~2.5–6.5 MB; 8 screens of 50 lines, while a frame needs one screen's
+// worth and the clock adds a line a second) or `keptWidths` widths (a number per line or character).
 //
 // Each patch fails the build if Ink's source no longer has the line it replaces, so an Ink upgrade that moved it
 // is noticed, not silently left uncached.
 import {readFile} from 'node:fs/promises';
 
-const keptLines = 1000;
+const keptLines = 400;
 const keptWidths = 5000;
 
 const patches = [
