@@ -300,11 +300,17 @@ makes this script write one per run):
   re-filed, engines/live-index.ts: reading an app's live objects fell from 17 % to 3 % of the TUI's CPU under churn
   at M), a snapshot (at most 4 a second), Ink's render of the whole frame, and the paint (a background frame waits
   until 100 ms after the last paint).
-- **Key → frame under churn**: a key's frame is painted as soon as Ink has rendered it (before, it could wait twice
-  up to 100 ms: Ink's 10 frames a second, then the frame screen's interval). What is left: Ink renders each frame
-  whole (React, yoga's layout, Ink's output: ~13 % of the TUI's CPU under churn at M), the runs judging the churned
-  apps (~12 %; they yield to the event loop between apps) and the snapshots (~5 %) share the core, \`tmux send-keys\`
-  starts a process per key, and the machine's load (above).
+- **Key → frame under churn**: a key's frame is rendered in the turn of the event loop that reads the key (the
+  store updates synchronously and React renders in a microtask; runs yield between apps, so a key waits at most
+  for the one app being judged or the snapshot being published) and painted at once (before, it could wait twice up
+  to 100 ms: Ink's 10 frames a second, then the frame screen's interval). Most of that frame was Ink turning it into
+  text whole: every line split into styled characters and measured grapheme by grapheme, with caches that lived one
+  frame. The bundle now keeps them across frames (scripts/ink-frame-caches.mjs), the body clips rows only
+  vertically (no line sliced per frame), the apps list renders only the rows that changed (ui/app-row-line.tsx)
+  and Ink paces its renders at 200 a second (a key's render waited up to 17 ms behind a background one): Ink's
+  output fell from ~13 % to ~3 % of the TUI's CPU under churn at M, React's from ~3 % to ~2 %; a key's whole
+  render at 80×24 over 500 apps takes ~5 ms of CPU (~8 ms before). What is left: the runs judging the churned apps
+  (~9 %), the snapshots (~3 %), \`tmux send-keys\` starting a process per key, and the machine's load (above).
 - **Idle CPU**: 0.1–0.2 %: the header's clock renders once a second (React, Ink's layout, the paint of its changed
   digits); no app is judged.
 

@@ -136,7 +136,7 @@ ${row('bytes for a one-row change (`j`/`k`, median of 6)', 'oneRowBytes', '≤ 1
 ${row('paints per second while `j`/`k` are pressed 50 times a second (3 s)', 'churnFps', '≤ 10')}
 ${row('bytes per second under that churn', 'churnBytesPerSecond', '')}
 
-How: Ink renders at most 60 frames a second (\`maxFps\`) into the frame screen (source/commands/frame-screen.ts),
+How: Ink renders at most 200 frames a second (\`maxFps\`) into the frame screen (source/commands/frame-screen.ts),
 a stand-in stream Ink takes for a pipe, so each write is a whole frame; the frame screen paints only the rows that
 changed, and of each row only the cells from the first that changed to the last (domain/row-diff.ts), each reached by
 an absolute cursor move, inside one synchronized-output block; frames nobody asked for at most every 100 ms (the

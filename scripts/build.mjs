@@ -2,6 +2,7 @@
 // the rest into dist/chunks/ at every dynamic import(), so a command loads only what it needs (commands/index.ts).
 import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
+import {inkFrameCaches} from './ink-frame-caches.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -29,6 +30,8 @@ await build({
 		'process.env.NODE_ENV': '"production"',
 	},
 	plugins: [
+		// Ink keeps its per-line text work from one frame to the next (a key's frame redraws mostly the same lines).
+		inkFrameCaches,
 		{
 			// Ink imports react-devtools-core only when DEV=true; it is not installed, so give the bundle an empty stand-in.
 			name: 'stub-react-devtools',

@@ -6,8 +6,8 @@
  *
  * So Ink renders into this stand-in stream, which it takes for a pipe (not a terminal): each write is then one whole
  * frame, after the erases and cursor moves of Ink's own repaint (dropped here: `inkFrame`). Ink still paces its
- * renders (`maxFps`), which matters: laying a 200×50 frame out as text costs milliseconds, and a held key would
- * otherwise render it for every keystroke. The frame screen paints the terminal itself: only the rows that changed,
+ * renders (`maxFps`, run-tui.tsx): laying a 200×50 frame out as text costs milliseconds, and a burst of keys (a
+ * paste) would otherwise render it for every keystroke. The frame screen paints the terminal itself: only the rows that changed,
  * by absolute cursor moves (domain/screen-paint.ts), at most one paint per `minIntervalMs` for frames nobody asked
  * for (the latest frame wins; 100 ms is 10 paints a second at most), the whole screen again after a resize, and, for
  * an ASCII-only terminal, every glyph swapped for ASCII of the same width (domain/ascii-text.ts) as the last guard.

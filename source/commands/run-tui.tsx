@@ -60,10 +60,12 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
 			<App source={options.source} readOnly={options.readOnly} readOnlyContexts={options.readOnlyContexts ?? []} columns={stdout.columns} rows={stdout.rows} />
 		</ThemeProvider>,
 		// Our own key table handles ctrl-c (as quit). Console output goes to the log file (consoleToLog), never
-		// onto the screen, so Ink need not patch the console. Ink renders at most 60 frames a second (so a key's
-		// frame waits at most ~17 ms behind a background one) into the frame screen, which paints what changed
-		// and paces the background paints itself.
-		{stdout: screen.inkStdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
+		// onto the screen, so Ink need not patch the console. Ink renders into the frame screen, which paints what
+		// changed and paces the background paints itself. Ink's own pacing (a render at most every 1000/maxFps ms)
+		// holds a key's render back when a background one (a snapshot, the clock) went out just before it: 5 ms at
+		// most here, not 17 at 60 a second. Renders are few anyway (snapshots at most 4 a second, keys as typed) and
+		// cheap since Ink keeps its text work across frames (scripts/ink-frame-caches.mjs: ~2–5 ms at 80×24).
+		{stdout: screen.inkStdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 200},
 	);
 	// Ink's own listener reads the keys; this one only notes that input came (it reads nothing).
 	stdin.on('readable', onInput);

@@ -5,6 +5,7 @@
  */
 import type {KubeObject} from '../domain/kube-object.js';
 import type {LastKnownGoodApp} from '../journal/last-known-good.js';
+import type {AppDefinition} from './engine.js';
 import type {Evaluation} from './evaluate.js';
 
 /** One app seen good: its store key, the revision, the manifests rendered at it (the store leaves Secrets out). */
@@ -17,8 +18,22 @@ export function knownGoodApps(evaluation: Evaluation): KnownGood[] {
 	const good: KnownGood[] = [];
 	for (const {definition, status, desired} of evaluation.apps) {
 		if (status.sync !== 'Synced' || status.health !== 'Healthy' || !desired.state.ok || desired.state.objects.length === 0) continue;
-		const app = {engine: definition.engine, context: definition.context ?? definition.controllerContext, namespace: definition.namespace, app: definition.name};
-		good.push({id: JSON.stringify([app.engine, app.context, app.namespace, app.app]), app, revision, objects: desired.state.objects});
+		const {id, app} = storeKeyOf(definition);
+		good.push({id, app, revision, objects: desired.state.objects});
 	}
 	return good;
+}
+
+/**
+ * An app's store key, made once per definition: the TUI asks after every run, under churn many times a second, and
+ * a definition lives until its app object changes.
+ */
+const storeKeys = new WeakMap<AppDefinition, {id: string; app: LastKnownGoodApp}>();
+function storeKeyOf(definition: AppDefinition): {id: string; app: LastKnownGoodApp} {
+	let known = storeKeys.get(definition);
+	if (!known) {
+		const app = {engine: definition.engine, context: definition.context ?? definition.controllerContext, namespace: definition.namespace, app: definition.name};
+		storeKeys.set(definition, (known = {id: JSON.stringify([app.engine, app.context, app.namespace, app.app]), app}));
+	}
+	return known;
 }

@@ -66,11 +66,14 @@ function computeAppRows(state: RowsInput): AppRow[] {
 		app => matchesFilter(app, state.filters['apps'] ?? '') && (!state.contextFilter || app.context === state.contextFilter),
 	);
 	const sorted = [...apps].sort(compareBy(state.sort));
+	// Looked up once per context, not per app (a snapshot at 500 apps builds every row again).
+	const silent = new Map((state.snapshot?.contexts ?? []).filter(c => c.state !== 'ready' && c.state !== 'connecting').map(c => [c.name, c]));
 	const extra = (app: AppStatus) => {
-		const source = state.snapshot?.sources?.[appId(app)];
-		const context = state.snapshot?.contexts.find(c => c.name === app.context);
-		const controller = state.snapshot?.controllers?.[appId(app)];
-		return {...(controller ? {controller} : {}), ...(source && !source.ready ? {sourceFailing: source} : {}), ...(context && context.state !== 'ready' && context.state !== 'connecting' ? {stale: context} : {})};
+		const id = appId(app);
+		const source = state.snapshot?.sources?.[id];
+		const stale = silent.get(app.context);
+		const controller = state.snapshot?.controllers?.[id];
+		return {...(controller ? {controller} : {}), ...(source && !source.ready ? {sourceFailing: source} : {}), ...(stale ? {stale} : {})};
 	};
 	if (!state.grouped) return sorted.map(app => ({id: appId(app), app, groupFirst: true, groupSize: 1, revisionsDiffer: false, ...extra(app)}));
 	// Keep the sort order of each group's first member; members follow it.

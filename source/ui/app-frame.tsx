@@ -103,7 +103,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header snapshot={state.snapshot} readOnly={state.readOnly} columns={columns} now={now} contextFilter={state.contextFilter} />
 			<PauseBanner notices={notices} columns={columns} {...(resumeKey ? {resumeKey} : {})} />
-			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 				{body}
 			</Box>
 			{state.dialog ? null : (

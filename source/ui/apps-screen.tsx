@@ -1,11 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {AppRow} from '../state/selectors.js';
 import type {SortOrder} from '../state/tui-state.js';
-import {autoSyncWord} from '../domain/auto-sync-word.js';
-import {clockTime} from '../state/pause-story.js';
-import {healthMark, syncMark} from './marks.js';
+import {AppRowLine, type RowWidths} from './app-row-line.js';
 import {Styled} from './styled.js';
-import {clip, fit, share} from './text-fit.js';
+import {fit, share} from './text-fit.js';
 import {useTheme} from './theme-context.js';
 import type {Theme} from './theme.js';
 import {visibleWindow} from './window.js';
@@ -23,7 +21,7 @@ const messageMin = 20;
 const lastSyncWidth = 11;
 
 /** Column widths for a terminal width: name and context share what the fixed columns leave, up to a cap. */
-function layout(columns: number, theme: Theme, sort: SortOrder, rows: readonly AppRow[]) {
+function layout(columns: number, theme: Theme, sort: SortOrder, rows: readonly AppRow[]): RowWidths {
 	// "Progressing" is the longest health word; the glyph before it is one cell, or two in the ASCII set.
 	const healthGlyph = Math.max(...(['healthy', 'progressing', 'degraded', 'suspended', 'missing', 'unknown'] as const).map(g => Array.from(theme.glyph(g)).length));
 	const fixed = {engine: 6, sync: 11, ctrl: 4, health: 12 + healthGlyph, revision: 10, auto: 6};
@@ -42,24 +40,6 @@ function layout(columns: number, theme: Theme, sort: SortOrder, rows: readonly A
 	return {...fixed, name: name!, context: context!, wide};
 }
 
-/** What the controller says (its source's failure first), for the MESSAGE column. */
-function messageText(row: AppRow): string {
-	if (row.app.engine === 'plain') return '-';
-	return row.sourceFailing?.message ?? row.controller?.message ?? '';
-}
-
-/** The deployed commit and, with an arrow, how many commits it is behind the branch ("↓1" reads "1 behind"; see ?). */
-function revisionText(row: AppRow, theme: Theme): string {
-	const {deployed, behind} = row.app.revision;
-	const sha = deployed ? deployed.slice(0, 7) : '-';
-	return behind ? `${sha} ${theme.glyph('down')}${behind}` : sha;
-}
-
-/** The same word `status` prints; its pause test is the tree's and the status line's. */
-function autoSyncText(row: AppRow): string {
-	return autoSyncWord(row.app);
-}
-
 /** The apps list: one row per app and context, grouped by name, virtualised. */
 export function AppsScreen({rows, cursor, height, columns, loading, filtered = false, sort = 'name', now = new Date()}: AppsScreenProps) {
 	const theme = useTheme();
@@ -75,40 +55,9 @@ export function AppsScreen({rows, cursor, height, columns, loading, filtered = f
 			{rows.length === 0 ? (
 				<Styled token="muted">{loading ? `  discovering apps${ellipsis}` : filtered ? '  no apps match' : '  no apps found: no Flux Kustomization or HelmRelease, Argo CD Application, nor .gitops-tui.yaml app on these contexts'}</Styled>
 			) : null}
-			{rows.slice(window.start, window.end).map((row, offset) => {
-				const index = window.start + offset;
-				const selected = index === cursor;
-				const sync = syncMark(row.app.sync);
-				const health = healthMark(row.app.health);
-				const controller = syncMark(row.app.controllerSync);
-				// Later members of a group hang under the first, so "same app, which contexts" reads at a glance.
-				const name = row.groupFirst ? row.app.name : ` ${theme.glyph('lastBranch')}`;
-				return (
-					<Text key={row.id} wrap="truncate-end" inverse={selected}>
-						<Text>{selected ? theme.glyph('pointer') + ' ' : '  '}</Text>
-						<Text>{fit(name, w.name, ellipsis)} </Text>
-						<Text>{fit(row.app.engine, w.engine)} </Text>
-						<Text>{fit(row.app.context, w.context, ellipsis)} </Text>
-						{/* From a context that stopped answering, the marks are muted: the status line says how old they are. */}
-						<Styled token={row.stale ? 'muted' : sync.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : sync.glyph)} ${sync.word}`, w.sync)} </Styled>
-						{/* The controller's own verdict, as a mark: where it disagrees with ours is what to look at. */}
-						{row.app.engine === 'plain' ? (
-							// Plain apps have no controller: gitops-tui itself deploys them.
-							<Styled token="muted">{fit('-', w.ctrl)} </Styled>
-						) : row.sourceFailing ? (
-							// Its source fails: the controller cannot know, whether Flux (still Ready) or Argo CD (Unknown).
-							<Styled token="error">{fit(theme.glyph('unknown'), w.ctrl)} </Styled>
-						) : (
-							<Styled token={row.stale ? 'muted' : controller.style}>{fit(theme.glyph(controller.glyph), w.ctrl)} </Styled>
-						)}
-						<Styled token={row.stale ? 'muted' : health.style}>{fit(`${theme.glyph(row.stale ? 'unknown' : health.glyph)} ${health.word}`, w.health)} </Styled>
-						<Styled token={row.revisionsDiffer ? 'sync.drifted' : 'muted'}>{fit(revisionText(row, theme), w.revision)} </Styled>
-						<Styled token={row.app.autoSync.enabled ? 'muted' : 'health.suspended'}>{fit(autoSyncText(row), w.auto)}</Styled>
-						{w.wide ? <Styled token="muted">{` ${fit(row.controller?.lastSync ? clockTime(new Date(row.controller.lastSync), now) : '-', w.wide.lastSync)} `}</Styled> : null}
-						{w.wide ? <Styled token={row.sourceFailing ? 'error' : 'muted'}>{clip(messageText(row), w.wide.message, ellipsis)}</Styled> : null}
-					</Text>
-				);
-			})}
+			{rows.slice(window.start, window.end).map((row, offset) => (
+				<AppRowLine key={row.id} row={row} selected={window.start + offset === cursor} widths={w} now={now} />
+			))}
 			{rows.length > window.end - window.start ? <Styled token="muted">{`  ${window.start + 1}-${window.end} of ${rows.length}`}</Styled> : null}
 		</Box>
 	);
