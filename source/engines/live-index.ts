@@ -133,6 +133,8 @@ export type AppLiveOptions = {
 	app: {ownership: AppDefinition['ownership']; defaultNamespace?: string | undefined};
 	/** The app's desired objects, as rendered (their ids are looked up). */
 	desired: readonly KubeObject[];
+	/** Their resource ids when the caller has worked them out (same order); the view's kinds decide those it reads. */
+	desiredIds?: readonly string[];
 };
 
 /**
@@ -164,10 +166,10 @@ export function appLiveObjects(view: LiveView, options: AppLiveOptions): LiveObj
 		const state = view.kind(context, group, kind);
 		return state?.ok ? state.namespaced : undefined;
 	};
-	for (const object of options.desired) {
-		if (!object.metadata?.name) continue;
-		addAll([byId(resourceId(resourceKeyOf(object, {defaultNamespace: options.app.defaultNamespace, isNamespaced})))]);
-	}
+	options.desired.forEach((object, index) => {
+		if (!object.metadata?.name) return;
+		addAll([byId(options.desiredIds?.[index] ?? resourceId(resourceKeyOf(object, {defaultNamespace: options.app.defaultNamespace, isNamespaced})))]);
+	});
 
 	for (const rule of options.app.ownership) {
 		switch (rule.kind) {

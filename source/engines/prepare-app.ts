@@ -43,18 +43,16 @@ export function prepareApp(app: AppDefinition, desired: DesiredResult, view: Liv
 	if (failure) return {...base, context, contextError: `context ${context} cannot be read: ${failure.message}`};
 
 	const desiredObjects = desired.state.ok ? desired.state.objects : [];
-	const kinds = liveKindsFor(app, desiredObjects);
-	const liveObjects = appLiveObjects(view, {context, kinds, app, desired: desiredObjects});
-	const managers = new WeakMap<KubeObject, readonly ManagerSummary[]>();
-	const byId = new Map<string, KubeObject>();
-	for (const entry of liveObjects) {
-		managers.set(entry.object, entry.managers);
-		byId.set(entry.key, entry.object);
-	}
-
+	// Asked per object (keys, decorating, pairing): one view lookup per kind and app.
+	const namespacedByKind = new Map<string, Map<string, boolean | undefined>>();
 	const isNamespaced: IsNamespaced = (group, kind) => {
+		let byKind = namespacedByKind.get(group);
+		if (!byKind) namespacedByKind.set(group, (byKind = new Map()));
+		if (byKind.has(kind)) return byKind.get(kind);
 		const state = view.kind(context, group, kind);
-		return state?.ok ? state.namespaced : isNamespacedKind(group, kind);
+		const namespaced = state?.ok ? state.namespaced : isNamespacedKind(group, kind);
+		byKind.set(kind, namespaced);
+		return namespaced;
 	};
 
 	const unreadable = (key: ResourceKey) => {
@@ -63,15 +61,27 @@ export function prepareApp(app: AppDefinition, desired: DesiredResult, view: Liv
 		return state.ok ? undefined : state.message;
 	};
 
+	// Each desired object's key and id, worked out once for finding its live object and for pairing.
+	const keys = desiredObjects.map(object => resourceKeyOf(object, {defaultNamespace: app.defaultNamespace, isNamespaced}));
+	const ids = keys.map(key => resourceId(key));
+	const kinds = liveKindsFor(app, desiredObjects);
+	const liveObjects = appLiveObjects(view, {context, kinds, app, desired: desiredObjects, desiredIds: ids});
+	const managers = new WeakMap<KubeObject, readonly ManagerSummary[]>();
+	const byId = new Map<string, KubeObject>();
+	for (const entry of liveObjects) {
+		managers.set(entry.object, entry.managers);
+		byId.set(entry.key, entry.object);
+	}
+
 	const live = liveObjects.map(entry => entry.object);
 	const owned = ownedObjects(app.ownership, live);
 	const tracking = app.decoration.argoTracking;
 	const argoMethod = tracking ? argoMethodOf(owned, tracking.labelKey) : undefined;
 	const decorated: KubeObject[] = [];
 	const pairs: PreparedApp['pairs'] = [];
-	for (const object of desiredObjects) {
-		const key = resourceKeyOf(object, {defaultNamespace: app.defaultNamespace, isNamespaced});
-		const id = resourceId(key);
+	desiredObjects.forEach((object, index) => {
+		const key = keys[index]!;
+		const id = ids[index]!;
 		const liveObject = byId.get(id);
 		const namespaced = isNamespaced(key.group, key.kind) ?? true;
 		const result = decorateDesired(object, {
@@ -83,7 +93,7 @@ export function prepareApp(app: AppDefinition, desired: DesiredResult, view: Liv
 		});
 		decorated.push(result);
 		if (liveObject && object.metadata?.name) pairs.push({id, key, desired: result, live: liveObject});
-	}
+	});
 
 	return {
 		app,

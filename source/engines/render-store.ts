@@ -18,8 +18,9 @@
  * entries go.
  */
 import {createHash} from 'node:crypto';
-import {mkdir, readFile, rename, unlink, writeFile} from 'node:fs/promises';
+import {mkdir, rename, unlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
+import {readFileText} from '../journal/read-file-text.js';
 import type {DesiredResult} from './desired-state.js';
 import {trimStore} from './render-store-trim.js';
 
@@ -117,7 +118,7 @@ export function createRenderStore(options: RenderStoreOptions): RenderStore {
 /** An entry read back, when it is whole and of this key and identity (named: profiles count it). */
 async function readStoredRender(file: string, expected: {key: string; identity: string}): Promise<DesiredResult | undefined> {
 	try {
-		const entry = JSON.parse(await readFile(file, 'utf8')) as Entry;
+		const entry = JSON.parse(await readFileText(file)) as Entry;
 		if (entry?.format !== renderStoreFormat || entry.identity !== expected.identity || entry.key !== expected.key) return undefined;
 		if (!Array.isArray(entry.rendered) || !Array.isArray(entry.notes) || !entry.notes.every(note => typeof note === 'string')) return undefined;
 		if (!entry.rendered.every(item => isPlainObject(item) && isPlainObject(item.object))) return undefined;

@@ -8,10 +8,11 @@
  * never stored (their values would sit in clear on disk): they are left out and named in the entry.
  */
 import {randomBytes} from 'node:crypto';
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {mkdir, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {KubeObject} from '../domain/kube-object.js';
 import {canonicalJson, sha256Hex} from './canonical-json.js';
+import {readFileText} from './read-file-text.js';
 
 /** Which app an entry belongs to. */
 export type LastKnownGoodApp = {engine: string; context: string; namespace: string; app: string};
@@ -61,7 +62,7 @@ export function openLastKnownGood(options: {dir: string; now: () => Date; keep?:
 
 	const records = async (app: LastKnownGoodApp): Promise<LastKnownGoodRecord[]> => {
 		try {
-			const parsed = JSON.parse(await readFile(indexFile(app), 'utf8')) as {records?: LastKnownGoodRecord[]};
+			const parsed = JSON.parse(await readFileText(indexFile(app))) as {records?: LastKnownGoodRecord[]};
 			return Array.isArray(parsed.records) ? parsed.records : [];
 		} catch {
 			return [];
@@ -95,7 +96,7 @@ export function openLastKnownGood(options: {dir: string; now: () => Date; keep?:
 			const record = (await records(app)).reverse().find(entry => entry.revision.startsWith(revision));
 			if (!record) return undefined;
 			try {
-				const text = await readFile(objectFile(record.digest), 'utf8');
+				const text = await readFileText(objectFile(record.digest));
 				// A stored file edited since is not what was seen healthy: refuse it rather than apply it.
 				if (sha256Hex(text) !== record.digest) return undefined;
 				return {...record, manifests: JSON.parse(text) as KubeObject[]};
@@ -117,7 +118,7 @@ function safeName(name: string): string {
 
 async function readText(file: string): Promise<string | undefined> {
 	try {
-		return await readFile(file, 'utf8');
+		return await readFileText(file);
 	} catch {
 		return undefined;
 	}

@@ -80,10 +80,20 @@ export async function readRepoFile(request: InsideRepoRequest & {maxBytes: numbe
 	let handle;
 	try {
 		handle = await open(resolved.real, 'r');
-		// Read one byte past the cap: a file that grew after stat() is still caught.
-		const buffer = Buffer.alloc(request.maxBytes + 1);
+		// Sized from the file, not the cap: a zero-filled buffer of the cap (8 MB for a kustomization) per read cost more
+		// than the read, and its external memory drove garbage collections. Read one byte past the size, growing up to one
+		// byte past the cap: a file that grew after stat() is still read whole, or caught.
+		let buffer = Buffer.allocUnsafe(Math.min((await handle.stat()).size, request.maxBytes) + 1);
 		let length = 0;
-		for (let read = 1; read > 0 && length < buffer.length; length += read) ({bytesRead: read} = await handle.read(buffer, length, buffer.length - length, length));
+		for (let read = 1; read > 0; ) {
+			({bytesRead: read} = await handle.read(buffer, length, buffer.length - length, length));
+			length += read;
+			if (length < buffer.length) continue;
+			if (buffer.length > request.maxBytes) break;
+			const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, request.maxBytes + 1));
+			buffer.copy(grown, 0, 0, length);
+			buffer = grown;
+		}
 		if (length > request.maxBytes) return {ok: false, error: {kind: 'too-large', message: `${relative} is larger than ${request.maxBytes} bytes`, file: relative}};
 		return {ok: true, text: buffer.subarray(0, length).toString('utf8'), relative};
 	} catch (error) {

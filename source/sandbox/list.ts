@@ -1,11 +1,13 @@
 /**
  * Listing: namespace scope, label and field selectors, and `limit`/`continue` pagination with
- * `remainingItemCount`, as the apiserver pages through etcd (ordered by namespace, then name).
+ * `remainingItemCount`, as the apiserver pages through etcd (ordered by namespace, then name),
+ * reading from the continue token's key on.
  */
 import type {KubeObject} from '../domain/kube-object.js';
 import type {ResourceRoute} from './router.js';
 import {matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, type FieldSelector, type LabelSelector} from './selectors.js';
 import {badRequest, type ApiError} from './status-errors.js';
+import {objectKey} from './object-index.js';
 import type {Store} from './store.js';
 
 /** Parsed selectors of a list or watch request. */
@@ -27,6 +29,7 @@ export function selects(route: ResourceRoute, selection: Selection, object: Kube
 	return matchesLabels(selection.labels, object.metadata.labels) && matchesFields(selection.fields, object);
 }
 
+/** What a continue token carries, as the apiserver encodes it: the key to resume from, relative to the list's key prefix. */
 type ContinueToken = {v: string; rv: number; start: string};
 
 function decodeContinue(token: string): ContinueToken | undefined {
@@ -38,31 +41,53 @@ function decodeContinue(token: string): ContinueToken | undefined {
 	}
 }
 
-function encodeContinue(revision: number, lastKey: string): string {
-	return Buffer.from(JSON.stringify({v: 'meta.k8s.io/v1', rv: revision, start: `${lastKey}\u0000`}), 'utf8').toString('base64url');
+function encodeContinue(revision: number, start: string): string {
+	return Buffer.from(JSON.stringify({v: 'meta.k8s.io/v1', rv: revision, start}), 'utf8').toString('base64url');
 }
 
-const keyOf = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+/**
+ * The part of a stored key (`namespace/name`, `/name` for cluster kinds) the list's prefix leaves,
+ * as etcd's keys under /registry/<resource>/[<namespace>/]: a namespaced list resumes from `name`,
+ * an all-namespaces one from `namespace/name`.
+ */
+const keyPrefix = (route: ResourceRoute) => (route.namespace !== undefined ? `${route.namespace}/` : route.type.namespaced ? '' : '/');
 
-/** One page of a list: items plus the list metadata (resourceVersion, continue, remainingItemCount). */
+/**
+ * One page of a list: items plus the list metadata (resourceVersion, continue, remainingItemCount).
+ * A page reads the kind's ordered keys from the token's position and stops one match past the
+ * limit, so it costs the page (and what the selectors skip), not the kind's size. Like etcd without
+ * a snapshot, a later page sees writes made since the first: nothing is served twice, and an
+ * object that exists throughout is served once.
+ */
 export function listPage(store: Store, route: ResourceRoute, query: URLSearchParams): Parsed<{items: KubeObject[]; metadata: Record<string, unknown>}> {
 	const selection = parseSelection(store, route, query);
 	if (!selection.ok) return selection;
 	const revision = store.revision();
-	let candidates = store.list(route.type, route.namespace);
+	const metadata: Record<string, unknown> = {resourceVersion: String(revision)};
+	const prefix = keyPrefix(route);
 	const token = query.get('continue');
+	let start: string | undefined;
 	if (token) {
 		const decoded = decodeContinue(token);
 		if (!decoded) return {ok: false, error: badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)')};
-		candidates = candidates.filter(object => keyOf(object) >= decoded.start);
+		start = prefix + decoded.start;
 	}
-	const matching = selection.value.empty ? candidates : candidates.filter(object => selects(route, selection.value, object));
 	const limit = Number(query.get('limit') ?? '0');
-	const metadata: Record<string, unknown> = {resourceVersion: String(revision)};
-	if (!Number.isInteger(limit) || limit <= 0 || matching.length <= limit) return {ok: true, value: {items: matching, metadata}};
-	const items = matching.slice(0, limit);
-	metadata['continue'] = encodeContinue(revision, keyOf(items[items.length - 1]!));
+	const paged = Number.isInteger(limit) && limit > 0;
+	const items: KubeObject[] = [];
+	let more = false;
+	for (const object of store.scan(route.type, route.namespace, start)) {
+		if (!selection.value.empty && !selects(route, selection.value, object)) continue;
+		if (paged && items.length === limit) {
+			more = true;
+			break;
+		}
+		items.push(object);
+	}
+	if (!more) return {ok: true, value: {items, metadata}};
+	const after = `${objectKey(items[limit - 1]!.metadata.namespace, items[limit - 1]!.metadata.name!)}\u0000`;
+	metadata['continue'] = encodeContinue(revision, after.slice(prefix.length));
 	// etcd can count what is left only for unfiltered lists; filtered pages omit the count.
-	if (selection.value.empty) metadata['remainingItemCount'] = matching.length - limit;
+	if (selection.value.empty) metadata['remainingItemCount'] = store.countFrom(route.type, route.namespace, after);
 	return {ok: true, value: {items, metadata}};
 }

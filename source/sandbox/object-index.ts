@@ -1,14 +1,24 @@
 /**
- * Where the store keeps objects: a table per resource type keyed by namespace/name (listed in
- * etcd's order, namespace then name), plus indexes by uid and by owner uid for garbage collection.
+ * Where the store keeps objects: a table per resource type keyed by namespace/name, with its keys
+ * kept in order (etcd's: namespace, then name) as objects come and go so lists and list pages read
+ * from a position instead of sorting or filtering the whole kind; plus indexes by uid and by owner
+ * uid for garbage collection.
  */
 import type {KubeObject} from '../domain/kube-object.js';
+import {createOrderedKeys, type OrderedKeys} from './ordered-keys.js';
 import type {ResourceType} from './types.js';
 
 export type ObjectIndex = {
 	get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
 	/** Objects of a type, ordered by namespace then name; one namespace when given. */
 	list(type: ResourceType, namespace?: string): KubeObject[];
+	/**
+	 * Objects of a type in key order from the key `start` on (`namespace/name`, `/name` for cluster
+	 * kinds; inclusive), within one namespace when given. Read it before the next write.
+	 */
+	scan(type: ResourceType, namespace: string | undefined, start?: string): Generator<KubeObject, void, undefined>;
+	/** How many objects of a type have a key ≥ `start`, within one namespace when given. */
+	countFrom(type: ResourceType, namespace: string | undefined, start?: string): number;
 	/** Stores (or replaces) an object; `previous` is the version it replaces, for the owner index. */
 	put(type: ResourceType, object: KubeObject, previous: KubeObject | undefined): void;
 	remove(type: ResourceType, object: KubeObject): void;
@@ -18,13 +28,14 @@ export type ObjectIndex = {
 	dependentsOf(uid: string): string[];
 };
 
-const objectKey = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+export const objectKey = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 const typeId = (type: ResourceType) => `${type.group}/${type.resource}`;
+/** The first key past a namespace's keys: '0' follows '/'. */
+const namespaceEnd = (namespace: string) => `${namespace}0`;
 
 export function createObjectIndex(): ObjectIndex {
 	const tables = new Map<string, Map<string, KubeObject>>();
-	// Sorted keys per type, rebuilt lazily after an insert or delete.
-	const sortedKeys = new Map<string, string[]>();
+	const orders = new Map<string, OrderedKeys>();
 	const uids = new Map<string, {type: ResourceType; key: string}>();
 	const dependents = new Map<string, Set<string>>();
 
@@ -33,6 +44,19 @@ export function createObjectIndex(): ObjectIndex {
 		if (!found) tables.set(typeId(type), (found = new Map()));
 		return found;
 	};
+	const order = (type: ResourceType) => {
+		let found = orders.get(typeId(type));
+		if (!found) orders.set(typeId(type), (found = createOrderedKeys()));
+		return found;
+	};
+	function* scan(type: ResourceType, namespace: string | undefined, start?: string) {
+		const rows = table(type);
+		const prefix = namespace === undefined ? '' : `${namespace}/`;
+		for (const key of order(type).from(start !== undefined && start > prefix ? start : prefix)) {
+			if (!key.startsWith(prefix)) return;
+			yield rows.get(key)!;
+		}
+	}
 	const indexOwners = (previous: KubeObject | undefined, next: KubeObject | undefined) => {
 		for (const ref of previous?.metadata.ownerReferences ?? []) {
 			const set = dependents.get(ref.uid);
@@ -48,35 +72,26 @@ export function createObjectIndex(): ObjectIndex {
 
 	return {
 		get: (type, namespace, name) => table(type).get(objectKey(type.namespaced ? namespace : undefined, name)),
-		list(type, namespace) {
-			const rows = table(type);
-			let keys = sortedKeys.get(typeId(type));
-			if (!keys) sortedKeys.set(typeId(type), (keys = [...rows.keys()].sort()));
-			if (namespace === undefined) return keys.map(key => rows.get(key)!);
-			// Keys sort by namespace first: binary-search to the namespace's first key, stop after its last.
-			const prefix = `${namespace}/`;
-			let low = 0;
-			let high = keys.length;
-			while (low < high) {
-				const middle = (low + high) >> 1;
-				if (keys[middle]! < prefix) low = middle + 1;
-				else high = middle;
-			}
-			const result: KubeObject[] = [];
-			for (let index = low; index < keys.length && keys[index]!.startsWith(prefix); index++) result.push(rows.get(keys[index]!)!);
-			return result;
+		list: (type, namespace) => [...scan(type, namespace)],
+		scan,
+		countFrom(type, namespace, start) {
+			const keys = order(type);
+			const prefix = namespace === undefined ? '' : `${namespace}/`;
+			const from = keys.rank(start !== undefined && start > prefix ? start : prefix);
+			return (namespace === undefined ? keys.size : keys.rank(namespaceEnd(namespace))) - from;
 		},
 		put(type, object, previous) {
 			const rows = table(type);
 			const key = objectKey(object.metadata.namespace, object.metadata.name!);
-			if (!rows.has(key)) sortedKeys.delete(typeId(type));
+			if (!rows.has(key)) order(type).add(key);
 			rows.set(key, object);
 			uids.set(object.metadata.uid!, {type, key});
 			indexOwners(previous, object);
 		},
 		remove(type, object) {
-			table(type).delete(objectKey(object.metadata.namespace, object.metadata.name!));
-			sortedKeys.delete(typeId(type));
+			const key = objectKey(object.metadata.namespace, object.metadata.name!);
+			table(type).delete(key);
+			order(type).delete(key);
 			uids.delete(object.metadata.uid!);
 			// The owner index of this uid stays until its dependents are collected or released.
 			indexOwners(object, undefined);

@@ -52,6 +52,10 @@ export type Store = {
 	get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
 	/** Objects of a type in storage order (namespace, then name); all namespaces when omitted. */
 	list(type: ResourceType, namespace?: string): KubeObject[];
+	/** Objects of a type in storage order from the key `start` on (namespace/name; see object-index.ts); read it before the next write. */
+	scan(type: ResourceType, namespace: string | undefined, start?: string): Iterable<KubeObject>;
+	/** How many objects of a type have a key ≥ `start` (within one namespace when given). */
+	countFrom(type: ResourceType, namespace: string | undefined, start?: string): number;
 	namespaceExists(namespace: string): boolean;
 	create(type: ResourceType, object: KubeObject, options: CreateOptions): WriteOutcome;
 	update(type: ResourceType, object: KubeObject, options: UpdateOptions): WriteOutcome;
@@ -353,6 +357,8 @@ export function createStore(deps: StoreDeps): Store {
 		revision: () => counter,
 		get,
 		list,
+		scan: (type, namespace, start) => index.scan(resolve(type), namespace, start),
+		countFrom: (type, namespace, start) => index.countFrom(resolve(type), namespace, start),
 		namespaceExists,
 		create,
 		update,

@@ -101,6 +101,25 @@ describe('projector', () => {
 		expect(a.object.spec).not.toBe(b.object.spec);
 	});
 
+	it('gives each object the paths of its own fieldsV1 when one manager alternates between shapes', () => {
+		const projector = createProjector();
+		const withLabel = (name: string, label: string) => {
+			const raw = deployment(name, `${name}:1`);
+			raw.metadata.managedFields![0]!.fieldsV1 = {'f:metadata': {'f:labels': {[`f:${label}`]: {}}}};
+			return raw;
+		};
+		const paths = (raw: KubeObject) => projector.project(raw).managers[0]!.paths;
+		const first = paths(withLabel('a', 'app'));
+		expect(paths(withLabel('b', 'tier'))).toEqual(['.metadata.labels.tier']);
+		expect(paths(withLabel('c', 'app'))).toBe(first);
+		expect(first).toEqual(['.metadata.labels.app']);
+		// Same keys, another order: another JSON text, so another (equal) list, as before.
+		const reordered = deployment('d', 'd:1');
+		reordered.metadata.managedFields![0]!.fieldsV1 = {'f:spec': {'f:replicas': {}}, 'f:metadata': {'f:labels': {'f:app': {}}}};
+		expect(paths(reordered)).toEqual(['.spec.replicas', '.metadata.labels.app']);
+		expect(paths(deployment('e', 'e:1'))).toHaveLength(4);
+	});
+
 	it('keys cluster-scoped and core objects with empty parts', () => {
 		const projector = createProjector();
 		expect(projector.project({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'shop'}}).key).toBe('/Namespace//shop');

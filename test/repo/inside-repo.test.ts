@@ -86,6 +86,12 @@ describe('readRepoFile', () => {
 	it('refuses a file above the cap, and a symlink to a file outside', async () => {
 		writeFileSync(path.join(root, 'big.yaml'), 'x'.repeat(2048));
 		expect(await readRepoFile({root, target: 'big.yaml', maxBytes: 1024})).toMatchObject({ok: false, error: {kind: 'too-large', file: 'big.yaml'}});
+		// At the cap exactly, and empty: read whole.
+		writeFileSync(path.join(root, 'at-cap.yaml'), 'é'.repeat(512));
+		expect(await readRepoFile({root, target: 'at-cap.yaml', maxBytes: 1024})).toEqual({ok: true, text: 'é'.repeat(512), relative: 'at-cap.yaml'});
+		expect(await readRepoFile({root, target: 'at-cap.yaml', maxBytes: 1023})).toMatchObject({ok: false, error: {kind: 'too-large'}});
+		writeFileSync(path.join(root, 'empty.yaml'), '');
+		expect(await readRepoFile({root, target: 'empty.yaml', maxBytes: 1024})).toEqual({ok: true, text: '', relative: 'empty.yaml'});
 		const outsideRead = await readRepoFile({root, target: 'apps/web/absolute-link.yaml', maxBytes: 1024});
 		expect(outsideRead.ok).toBe(false);
 		expect(JSON.stringify(outsideRead)).not.toContain(canary);
