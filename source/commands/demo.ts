@@ -21,16 +21,21 @@ const signalExitCodes: Record<string, number> = {SIGHUP: 129, SIGINT: 130, SIGTE
 export async function runDemo(input: CommandInput, options: RunDemoOptions): Promise<number> {
 	const workDir = await mkdtemp(path.join(os.tmpdir(), 'gitops-tui-demo-'));
 	let demo: Demo | undefined;
+	let starting: Promise<Demo> | undefined;
 	let cleaning: Promise<void> | undefined;
-	// The folder holds the sandboxes' admin tokens: it goes whatever ends the demo.
+	// The folder holds the sandboxes' admin tokens: it goes whatever ends the demo. Interrupted while starting, it
+	// waits (a while) for the start to be up or to have failed, so what the start began is stopped, not raced by the
+	// folder's removal (the exit hooks still kill a git daemon and remove the folder if it never settles).
 	const cleanup = () => (cleaning ??= (async () => {
-		await demo?.stop();
+		const running = demo ?? (starting ? await settledWithin(starting, startWaitMs) : undefined);
+		await running?.stop();
 		await rm(workDir, {recursive: true, force: true});
 	})());
 	const releaseSignals = cleanupOnSignals(workDir, cleanup);
 	try {
 		try {
-			demo = await (options.start ?? startDemo)({workDir});
+			starting = (options.start ?? startDemo)({workDir});
+			demo = await starting;
 		} catch (error) {
 			// startDemo stops whatever it had started.
 			input.io.stderr.write(`gitops-tui demo: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -56,6 +61,20 @@ export async function runDemo(input: CommandInput, options: RunDemoOptions): Pro
 	} finally {
 		await cleanup();
 		releaseSignals();
+	}
+}
+
+/** How long an interrupted demo waits for its start to settle before it removes the folder anyway. */
+const startWaitMs = 10_000;
+
+/** The demo once its start is up; undefined if the start failed or took longer than `ms`. */
+async function settledWithin(start: Promise<Demo>, ms: number): Promise<Demo | undefined> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<undefined>(resolve => (timer = setTimeout(() => resolve(undefined), ms)));
+	try {
+		return await Promise.race([start.catch(() => undefined), late]);
+	} finally {
+		clearTimeout(timer);
 	}
 }
 

@@ -38,7 +38,7 @@ const env = () => ({PATH: process.env['PATH'] ?? '', HOME: home, TMPDIR: home, X
 
 /** The CLI in a shell that says how it exited and stays; the shell's own trap keeps it alive through Ctrl-C. */
 function inShell(args: string): string {
-	return `sh -c 'trap "" HUP; trap "echo interrupted" INT; node ${builtCli} ${args}; echo "gitops-tui exited with $?"; sleep 600'`;
+	return `sh -c 'trap "echo interrupted" INT; node ${builtCli} ${args}; echo "gitops-tui exited with $?"; sleep 600'`;
 }
 
 /** Whether the pane shows the alternate screen, and whether its cursor is visible. */
