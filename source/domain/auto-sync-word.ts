@@ -13,10 +13,7 @@ export function isPaused(autoSync: AutoSync): boolean {
 	return !autoSync.enabled && Boolean(autoSync.pausedBy || autoSync.reason || autoSync.since);
 }
 
-/** The AUTO column's word. */
-export type AutoSyncWord = 'on' | 'paused' | 'off' | '-' | '?';
-
-export function autoSyncWord(app: {engine: Engine; autoSync: AutoSync}): AutoSyncWord {
+export function autoSyncWord(app: {engine: Engine; autoSync: AutoSync}): 'on' | 'paused' | 'off' | '-' | '?' {
 	if (app.autoSync.enabled) return 'on';
 	if (isPaused(app.autoSync)) return 'paused';
 	if (app.autoSync.unreadable) return '?';

@@ -3,8 +3,6 @@
  * table, so what the help says is what the keys do.
  */
 
-import type {AutoSyncWord} from '../domain/auto-sync-word.js';
-
 /** Where a binding applies; `global` applies everywhere unless a screen binds the same key. */
 export type KeyScope = 'global' | 'apps' | 'tree' | 'diff' | 'revision-diff' | 'history' | 'since-healthy' | 'yaml' | 'help' | 'details' | 'dialog';
 
@@ -57,11 +55,6 @@ export type Binding = {
 	hintRank?: HintRank;
 	/** The rank on screens where this hint matters more (or less) than elsewhere: d and y in the tree. */
 	hintRankIn?: Partial<Record<KeyScope, HintRank>>;
-	/**
-	 * Hinted only while the selected app's AUTO word is one of these (pause for an app that runs, resume for one that
-	 * is paused or off), so the narrow bar keeps the one that applies. The key works either way, and help lists it.
-	 */
-	hintWhenAuto?: AutoSyncWord[];
 };
 
 /** A hint's priority when the bar is too narrow: 1 stays first. */
@@ -97,8 +90,8 @@ export const bindings: Binding[] = [
 	// k9s' Flux plugin binds Shift-R, so a stray lower-case key never starts one.
 	{command: 'reconcile', keys: ['R'], scopes: ['apps', 'tree'], hint: 'reconcile', description: 'Reconcile the app now (shows the plan, asks first)', mutating: true, hintRank: 2},
 	{command: 'reconcile-with-source', keys: ['S'], scopes: ['apps', 'tree'], description: 'Reconcile the app with its source fetched first', mutating: true},
-	{command: 'pause', keys: ['P'], scopes: ['apps', 'tree'], hint: 'pause', description: 'Pause auto-sync (asks for a reason and an optional duration)', mutating: true, hintRank: 2, hintWhenAuto: ['on', '-', '?']},
-	{command: 'resume', keys: ['U'], scopes: ['apps', 'tree'], hint: 'resume', description: 'Resume auto-sync as it was before the pause', mutating: true, hintRank: 2, hintWhenAuto: ['paused', 'off']},
+	{command: 'pause', keys: ['P'], scopes: ['apps', 'tree'], hint: 'pause', description: 'Pause auto-sync (asks for a reason and an optional duration)', mutating: true, hintRank: 2},
+	{command: 'resume', keys: ['U'], scopes: ['apps', 'tree'], hint: 'resume', description: 'Resume auto-sync as it was before the pause', mutating: true, hintRank: 2},
 	{command: 'rollback', keys: ['B'], scopes: ['history', 'revision-diff'], hint: 'roll back', description: 'Roll the app back to the selected revision (its diff vs live first)', mutating: true, hintRank: 1},
 	{command: 'confirm-action', keys: ['y'], scopes: ['dialog'], hint: 'confirm', description: 'Confirm the action shown', mutating: true, hintRank: 1},
 	{command: 'force-retry', keys: ['F'], scopes: ['dialog'], hint: 'force', description: 'After field conflicts: plan again taking the fields over (server-side apply force)', mutating: true, hintRank: 1},

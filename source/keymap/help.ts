@@ -15,6 +15,6 @@ export function helpRows(context: MatchContext): HelpRow[] {
 /** Hints-bar items for a scope, generated from the binding table. */
 export function hints(context: MatchContext): Hint[] {
 	return activeBindings(context)
-		.filter(b => b.hint && (!b.hintWhenAuto || context.auto === undefined || b.hintWhenAuto.includes(context.auto)))
+		.filter(b => b.hint)
 		.map(b => ({key: b.keys[0]!, label: b.hint!, rank: b.hintRankIn?.[context.scope] ?? b.hintRank ?? 3}));
 }

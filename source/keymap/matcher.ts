@@ -1,4 +1,3 @@
-import type {AutoSyncWord} from '../domain/auto-sync-word.js';
 import {bindings as defaultBindings, type Binding, type CommandId, type KeyScope} from './bindings.js';
 
 /** What the matcher needs to know about the moment a key arrives. */
@@ -6,8 +5,6 @@ export type MatchContext = {
 	scope: KeyScope;
 	readOnly: boolean;
 	table?: Binding[];
-	/** The selected app's AUTO word, when an app is selected (for hints that apply to some apps only). */
-	auto?: AutoSyncWord;
 };
 
 /** The bindings that are live in a scope: the scope's own first, then global ones not shadowed. */

@@ -3,8 +3,6 @@ import {bindings} from '../keymap/bindings.js';
 import {hints} from '../keymap/help.js';
 import {helpLines} from '../state/help-lines.js';
 import {conflicted} from '../state/action-dialog.js';
-import {selectedApp} from '../state/action-open.js';
-import {autoSyncWord} from '../domain/auto-sync-word.js';
 import {actionsHidden, keyScope} from '../state/key-scope.js';
 import {detailsLines} from '../state/details.js';
 import {eventsOf} from '../state/events.js';
@@ -83,8 +81,6 @@ export function AppFrame({state, now}: AppFrameProps) {
 	const filter = filterOf(state);
 	const notices = pauseNotices(state.snapshot?.apps ?? [], now);
 	const resumeKey = hidden ? undefined : bindings.find(b => b.command === 'resume')?.keys[0];
-	// The pause or the resume hint, whichever the selected app's auto-sync calls for.
-	const selected = scope === 'apps' || scope === 'tree' ? selectedApp(state) : undefined;
 	// A prompt or a message, then the selected app's problem, which neither hides (it gets its own line).
 	let prompt = null;
 	if (state.commandLine !== undefined) prompt = <Text>{`:${state.commandLine}`}<Text inverse> </Text></Text>;
@@ -112,7 +108,7 @@ export function AppFrame({state, now}: AppFrameProps) {
 					{status}
 				</Box>
 			)}
-			<HintsBar items={hints({scope, readOnly: hidden, ...(selected ? {auto: autoSyncWord(selected.app)} : {})}).filter(hint => !state.dialog || (hint.key === 'y' ? yConfirms(state.dialog) : hint.key !== 'F' || conflicted(state.dialog)))} columns={columns} />
+			<HintsBar items={hints({scope, readOnly: hidden}).filter(hint => !state.dialog || (hint.key === 'y' ? yConfirms(state.dialog) : hint.key !== 'F' || conflicted(state.dialog)))} columns={columns} />
 		</Box>
 	);
 }

@@ -1,7 +1,6 @@
 /**
  * At 80×24, the history and "since healthy" titles show whole (a key tip that does not fit is left out, never the
- * title cut with …), and the hints bar keeps what each screen is for: d and y in the tree, d in the history, and
- * of pause and resume the one the selected app's auto-sync calls for.
+ * title cut with …), and the hints bar keeps what each screen is for: d and y in the tree, d in the history.
  */
 import {describe, expect, it} from 'vitest';
 import type {AppStatus} from '../../source/domain/app.js';
@@ -70,22 +69,7 @@ describe('at 80 columns', () => {
 		// What the bar leaves out at 80 is in help, from the same table.
 		const help = helpRows({scope: 'tree', readOnly: false}).map(row => row.keys);
 		for (const key of ['d', 'y', 'R', 'P', 'U', 'c', '/']) expect(help).toContain(key);
-		// The apps list keeps its actions: the tree's ranks are the tree's only (billing, selected, is paused).
-		expect(frameOf(fleet(), now).at(-1)).toContain('<R>reconcile <U>resume');
-	});
-
-	it('hints pause for an app whose auto-sync runs and resume for a paused one, the key that applies', () => {
-		// The list's first row is billing, paused by alice; the next one, checkout, runs.
-		const state = fleet();
-		expect(frameOf(state, now)[3]).toMatch(/^› billing .* paused$/);
-		const pausedHints = frameOf(state, now).at(-1)!;
-		expect(pausedHints).toBe('<v>details <enter>open <c>changes <R>reconcile <U>resume <q>quit <?>help <:>cmd');
-		const next = run(state, 'move-down');
-		expect(frameOf(next, now)[4]).toMatch(/^› checkout .* on$/);
-		const runningHints = frameOf(next, now).at(-1)!;
-		expect(runningHints).toBe('<v>details <enter>open <c>changes <R>reconcile <P>pause <q>quit <?>help <:>cmd');
-		// Both keys stay bound and in help.
-		const help = helpRows({scope: 'apps', readOnly: false}).map(row => row.keys);
-		expect(help).toEqual(expect.arrayContaining(['P', 'U']));
+		// The apps list keeps its actions: the tree's ranks are the tree's only.
+		expect(frameOf(fleet(), now).at(-1)).toContain('<R>reconcile <P>pause');
 	});
 });
