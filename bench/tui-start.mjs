@@ -62,7 +62,8 @@ for (let run = 1; run <= runs; run++) {
 	}
 }
 sandbox.kill('SIGINT');
-await rm(home, {recursive: true, force: true});
+// The last TUI may still be writing its log as it ends: rm retries a folder that is not empty yet.
+await rm(home, {recursive: true, force: true, maxRetries: 10, retryDelay: 100});
 
 const cpus = os.cpus();
 const machine = `${os.availableParallelism?.() ?? cpus.length} CPUs (nproc), ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
