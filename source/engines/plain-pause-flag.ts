@@ -39,10 +39,18 @@ export async function readPlainPauseFlag(client: ContextClient, app: Pick<AppDef
 export async function withPlainPauseRead(app: EvaluatedApp, client: ContextClient | undefined): Promise<EvaluatedApp> {
 	if (app.definition.engine !== 'plain' || !client || app.status.autoSync.pausedBy || app.status.autoSync.unreadable) return app;
 	const read = await readPlainPauseFlag(client, app.definition);
-	if (read.ok && !read.flag) return app;
-	if (read.ok) return {...app, status: {...app.status, autoSync: read.flag!.pause}};
-	if (read.kind === 'unreachable' || read.kind === 'timeout') return app;
-	return {...app, status: {...app.status, autoSync: {enabled: false, unreadable: read.message}}, notes: [...app.notes, read.message]};
+	const autoSync = autoSyncOfRead(read);
+	if (!autoSync || (read.ok && !read.flag)) return app;
+	return {...app, status: {...app.status, autoSync}, ...(autoSync.unreadable ? {notes: [...app.notes, autoSync.unreadable]} : {})};
+}
+
+/**
+ * What a by-name read says of auto-sync: paused as the flag says, not paused (no flag), or unreadable in the get's
+ * words; undefined when the context did not answer (its own failure says so).
+ */
+function autoSyncOfRead(read: PlainPauseRead): AutoSync | undefined {
+	if (read.ok) return read.flag?.pause ?? {enabled: false};
+	return read.kind === 'unreachable' || read.kind === 'timeout' ? undefined : {enabled: false, unreadable: read.message};
 }
 
 /**
@@ -59,11 +67,10 @@ export async function withPauseFlagsReadByName(
 		const unreadable = app.controller.autoSync.unreadable;
 		const client = options.client(app.controllerContext);
 		if (app.engine !== 'plain' || !unreadable || !client || options.listFailure(app.controllerContext)?.kind !== 'forbidden') return app;
-		const read = await readPlainPauseFlag(client, app);
-		if (!read.ok && (read.kind === 'unreachable' || read.kind === 'timeout')) return app;
-		const autoSync = read.ok ? (read.flag?.pause ?? {enabled: false}) : {enabled: false, unreadable: read.message};
+		const autoSync = autoSyncOfRead(await readPlainPauseFlag(client, app));
+		if (!autoSync) return app;
 		const warnings = app.warnings.filter(warning => warning !== unreadable);
-		if (!read.ok) warnings.push(read.message);
+		if (autoSync.unreadable) warnings.push(autoSync.unreadable);
 		return {...app, controller: {...app.controller, autoSync}, warnings};
 	});
 }
