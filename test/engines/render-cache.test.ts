@@ -10,66 +10,23 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {AppDefinition} from '../../source/engines/engine.js';
 import {createRenderCache, renderAppCached} from '../../source/engines/render-cache.js';
 import {renderKeyDetail, renderKeyOf} from '../../source/engines/render-key.js';
-import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
-import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
-import type {TreeIndex} from '../../source/repo/tree-index.js';
-import {commitFiles, initRepo, makeRepoTempDir, manualScheduler, recordingGit, repoTestEnv} from '../support/repo-helpers.js';
+import {commitFiles} from '../support/repo-helpers.js';
+import {configMapYaml, plainAppAt, renderWorld} from '../support/render-world.js';
 
-const temp = makeRepoTempDir('gitops-tui-render-cache-');
-const env = repoTestEnv(temp.dir);
-const work = path.join(temp.dir, 'config');
-let repo: GitRepo;
-const tools = {run: createProcessRunner(), findBinary: createFindBinary(env), env};
-const configMap = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  value: "${value}"\n`;
-
-function app(name: string, appPath: string, more: Partial<AppDefinition['sources'][number]> = {}): AppDefinition {
-	return {
-		id: `plain/PlainApp/prod/team/${name}`,
-		name,
-		engine: 'plain',
-		objectKind: 'PlainApp',
-		context: 'prod',
-		controllerContext: 'prod',
-		namespace: 'team',
-		defaultNamespace: 'team',
-		sources: [{repoUrl: '', path: appPath, ...more}],
-		fieldManager: 'gitops-tui',
-		ownership: [],
-		decoration: {labels: {}, annotations: {}},
-		controller: {sync: 'Unknown', autoSync: {enabled: false}},
-		ignoreRules: [],
-		liveKinds: [],
-		warnings: [],
-	};
-}
-
-/** HEAD's tree and directory ids. */
-async function head(): Promise<{tree: {ok: true; sha: string; dir: string}; index: TreeIndex}> {
-	const tree = await repo.treeAt('HEAD');
-	if (!tree.ok) throw new Error(tree.error.message);
-	const index = await repo.treeIndex!(tree.sha);
-	if (!index.ok) throw new Error(index.error.message);
-	return {tree: {ok: true, sha: tree.sha, dir: tree.dir}, index: index.index};
-}
+const world = renderWorld('gitops-tui-render-cache-');
+const {temp, env, work, tools, head} = world;
+const configMap = configMapYaml;
+const app = plainAppAt;
 
 beforeAll(async () => {
-	initRepo(work, env);
-	commitFiles(
-		work,
-		env,
-		{
-			'base/cm.yaml': configMap('shared', '1'),
-			'base/kustomization.yaml': 'resources:\n  - cm.yaml\n',
-			'apps/k/kustomization.yaml': 'resources:\n  - ../../base\n  - own.yaml\n',
-			'apps/k/own.yaml': configMap('own', '1'),
-			'apps/plain/cm.yaml': configMap('plain', '1'),
-			'docs/readme.md': 'hi\n',
-		},
-		{message: 'apps', date: '2026-01-01T00:00:00Z'},
-	);
-	const loaded = await loadGitRepo({source: work, cacheDir: path.join(temp.dir, 'cache'), cwd: temp.dir, git: recordingGit(env).git, now: () => new Date(), scheduler: manualScheduler().scheduler});
-	if (!loaded.ok) throw new Error(loaded.error.message);
-	repo = loaded.repo;
+	await world.open({
+		'base/cm.yaml': configMap('shared', '1'),
+		'base/kustomization.yaml': 'resources:\n  - cm.yaml\n',
+		'apps/k/kustomization.yaml': 'resources:\n  - ../../base\n  - own.yaml\n',
+		'apps/k/own.yaml': configMap('own', '1'),
+		'apps/plain/cm.yaml': configMap('plain', '1'),
+		'docs/readme.md': 'hi\n',
+	});
 });
 afterAll(() => temp.cleanup());
 

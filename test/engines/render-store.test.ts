@@ -16,52 +16,20 @@ import {createRenderCache, renderAppCached} from '../../source/engines/render-ca
 import {renderKeyOf} from '../../source/engines/render-key.js';
 import {createRenderStore, type RenderStore} from '../../source/engines/render-store.js';
 import {renderIdentity} from '../../source/engines/render-identity.js';
-import {createFindBinary, createProcessRunner} from '../../source/repo/process-runner.js';
-import {loadGitRepo, type GitRepo} from '../../source/repo/repo.js';
-import {commitFiles, initRepo, makeRepoTempDir, manualScheduler, recordingGit, repoTestEnv} from '../support/repo-helpers.js';
+import {commitFiles} from '../support/repo-helpers.js';
+import {configMapYaml, plainAppAt, renderWorld} from '../support/render-world.js';
 
 const canary = 'CANARY-RENDER-STORE-9f41';
-const temp = makeRepoTempDir('gitops-tui-render-store-');
-const env = repoTestEnv(temp.dir);
-const work = path.join(temp.dir, 'config');
-let repo: GitRepo;
+const world = renderWorld('gitops-tui-render-store-');
+const {temp, env, work, tools, head} = world;
+const configMap = configMapYaml;
+const app = (name: string, appPath: string) => plainAppAt(name, appPath);
 let storeCount = 0;
-const tools = {run: createProcessRunner(), findBinary: createFindBinary(env), env};
-const configMap = (name: string, value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  value: "${value}"\n`;
-
-function app(name: string, appPath: string): AppDefinition {
-	return {
-		id: `plain/PlainApp/prod/team/${name}`,
-		name,
-		engine: 'plain',
-		objectKind: 'PlainApp',
-		context: 'prod',
-		controllerContext: 'prod',
-		namespace: 'team',
-		defaultNamespace: 'team',
-		sources: [{repoUrl: '', path: appPath}],
-		fieldManager: 'gitops-tui',
-		ownership: [],
-		decoration: {labels: {}, annotations: {}},
-		controller: {sync: 'Unknown', autoSync: {enabled: false}},
-		ignoreRules: [],
-		liveKinds: [],
-		warnings: [],
-	};
-}
 
 /** A store over its own folder (or `dir`), as a fresh process would open it. */
 function storeAt(dir = path.join(temp.dir, `store-${++storeCount}`), more: {build?: string; maxBytes?: number} = {}): {store: RenderStore; dir: string} {
 	const store = createRenderStore({dir, identity: () => renderIdentity({build: more.build ?? 'test-build', tools}), ...(more.maxBytes ? {maxBytes: more.maxBytes} : {})});
 	return {store, dir};
-}
-
-async function head() {
-	const tree = await repo.treeAt('HEAD');
-	if (!tree.ok) throw new Error(tree.error.message);
-	const index = await repo.treeIndex!(tree.sha);
-	if (!index.ok) throw new Error(index.error.message);
-	return {tree: {ok: true as const, sha: tree.sha, dir: tree.dir}, index: index.index};
 }
 
 /** Renders through a fresh in-memory cache over `store`: what one process does; says whether it rendered. */
@@ -78,27 +46,18 @@ function filesUnder(dir: string): string[] {
 }
 
 beforeAll(async () => {
-	initRepo(work, env);
-	commitFiles(
-		work,
-		env,
-		{
-			'base/cm.yaml': configMap('shared', '1'),
-			'base/kustomization.yaml': 'resources:\n  - cm.yaml\n',
-			'apps/k/kustomization.yaml': 'resources:\n  - ../../base\n  - own.yaml\n',
-			'apps/k/own.yaml': configMap('own', '1'),
-			'apps/plain/a.yaml': `# first\n${configMap('a', '1')}---\n${configMap('b', 'yes')}`,
-			'apps/plain/b.yaml': `${configMap('c', '3')}---\nnot: kubernetes\n`,
-			'apps/secret/cm.yaml': configMap('visible', '1'),
-			'apps/secret/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${canary}\n`,
-			'apps/generated/kustomization.yaml': `secretGenerator:\n  - name: db\n    literals: [password=${canary}]\n`,
-			'apps/broken/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: [${canary}\n`,
-		},
-		{message: 'apps', date: '2026-01-01T00:00:00Z'},
-	);
-	const loaded = await loadGitRepo({source: work, cacheDir: path.join(temp.dir, 'cache'), cwd: temp.dir, git: recordingGit(env).git, now: () => new Date(), scheduler: manualScheduler().scheduler});
-	if (!loaded.ok) throw new Error(loaded.error.message);
-	repo = loaded.repo;
+	await world.open({
+		'base/cm.yaml': configMap('shared', '1'),
+		'base/kustomization.yaml': 'resources:\n  - cm.yaml\n',
+		'apps/k/kustomization.yaml': 'resources:\n  - ../../base\n  - own.yaml\n',
+		'apps/k/own.yaml': configMap('own', '1'),
+		'apps/plain/a.yaml': `# first\n${configMap('a', '1')}---\n${configMap('b', 'yes')}`,
+		'apps/plain/b.yaml': `${configMap('c', '3')}---\nnot: kubernetes\n`,
+		'apps/secret/cm.yaml': configMap('visible', '1'),
+		'apps/secret/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${canary}\n`,
+		'apps/generated/kustomization.yaml': `secretGenerator:\n  - name: db\n    literals: [password=${canary}]\n`,
+		'apps/broken/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: [${canary}\n`,
+	});
 });
 afterAll(() => temp.cleanup());
 
